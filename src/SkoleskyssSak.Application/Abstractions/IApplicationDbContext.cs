@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Domain.Auditing;
+using SkoleskyssSak.Domain.Municipalities;
+
+namespace SkoleskyssSak.Application.Abstractions;
+
+/// <summary>The unit of work handlers read and write through; implemented by Infrastructure's DbContext.</summary>
+public interface IApplicationDbContext
+{
+    DbSet<Municipality> Municipalities { get; }
+
+    DbSet<School> Schools { get; }
+
+    DbSet<AppealBody> AppealBodies { get; }
+
+    DbSet<AuditEvent> AuditEvents { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

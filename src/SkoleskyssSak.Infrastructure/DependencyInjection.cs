@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Infrastructure.Auditing;
+using SkoleskyssSak.Infrastructure.DataProtection;
+using SkoleskyssSak.Infrastructure.Documents;
+using SkoleskyssSak.Infrastructure.Identity;
+using SkoleskyssSak.Infrastructure.Persistence;
+using SkoleskyssSak.Infrastructure.Seeding;
+
+namespace SkoleskyssSak.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Database";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not configured. Set it (environment variable ConnectionStrings__{ConnectionStringName}) " +
+                "to the PostgreSQL database of SkoleskyssSak. Only in Development does the app provision a local database by itself.");
+        }
+
+        services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString, npgsql =>
+        {
+            npgsql.MigrationsHistoryTable("__ef_migrations_history");
+            npgsql.EnableRetryOnFailure(3);
+        }));
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<DemoDataSeeder>();
+
+        services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        // Key ring in PostgreSQL so that several web nodes share it (DESIGN.md §6).
+        services.AddDataProtection().SetApplicationName("SkoleskyssSak");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
+        services.AddSingleton<ChromiumPdfRenderer>();
+        services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
+        return services;
+    }
+}

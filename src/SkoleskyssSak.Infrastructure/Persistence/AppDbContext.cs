@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Domain.Auditing;
+using SkoleskyssSak.Domain.Municipalities;
+using SkoleskyssSak.Infrastructure.DataProtection;
+using SkoleskyssSak.Infrastructure.Identity;
+
+namespace SkoleskyssSak.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<School> Schools => Set<School>();
+
+    public DbSet<AppealBody> AppealBodies => Set<AppealBody>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        SnakeCaseNames.Apply(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Every instant is stored as UTC timestamptz (Npgsql refuses non-UTC DateTimeOffset values).
+        configurationBuilder.Properties<DateTimeOffset>().HaveColumnType("timestamp with time zone");
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SkoleskyssSak.Domain.Auditing;
+using SkoleskyssSak.Infrastructure.DataProtection;
+
+namespace SkoleskyssSak.Infrastructure.Persistence.Configurations;
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("AuditEvents");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).UseIdentityAlwaysColumn();
+        builder.Property(a => a.ActorId).HasMaxLength(100);
+        builder.Property(a => a.ActorKind).HasMaxLength(16);
+        builder.Property(a => a.Action).HasMaxLength(100);
+        builder.Property(a => a.ObjectType).HasMaxLength(64);
+        builder.Property(a => a.ObjectId).HasMaxLength(100);
+        builder.Property(a => a.TraceId).HasMaxLength(64);
+        builder.HasIndex(a => new { a.ObjectType, a.ObjectId, a.OccurredAt });
+        builder.HasIndex(a => new { a.ActorId, a.OccurredAt });
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
+    {
+        builder.ToTable("DataProtectionKeys");
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.FriendlyName).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SkoleskyssSak.Domain.Staff;
+using SkoleskyssSak.Infrastructure.Identity;
+
+namespace SkoleskyssSak.Web.Auth;
+
+internal static class AuthenticationSetup
+{
+    public const string CitizenCookieName = "__Host-skoleskyss-foresatt";
+    public const string StaffCookieName = "__Host-skoleskyss-ansatt";
+
+    public static IServiceCollection AddSkoleskyssAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var idPorten = configuration.GetSection(IdPortenOptions.Section).Get<IdPortenOptions>() ?? new IdPortenOptions();
+        ValidateIdPorten(idPorten, environment);
+        services.Configure<IdPortenOptions>(configuration.GetSection(IdPortenOptions.Section));
+        services.Configure<CitizenPseudonymOptions>(configuration.GetSection(CitizenPseudonymOptions.Section));
+        services.AddOptions<CitizenPseudonymOptions>()
+            .Validate(o => o.Key.Length >= 32, $"{CitizenPseudonymOptions.Section}:Key must be a secret of at least 32 characters.")
+            .ValidateOnStart();
+        services.AddSingleton<CitizenPseudonym>();
+        services.AddSingleton<CitizenPrincipalFactory>();
+        services.AddScoped<IUserClaimsPrincipalFactory<StaffUser>, StaffClaimsPrincipalFactory>();
+
+        // Cookies need HTTPS everywhere but on a developer's or test's plain-HTTP loopback.
+        var securePolicy = environment.IsProduction() || environment.IsStaging() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        var cookieName = (string name) => securePolicy == CookieSecurePolicy.Always ? name : name.Replace("__Host-", string.Empty, StringComparison.Ordinal);
+
+        var authentication = services.AddAuthentication(AuthSchemes.Default)
+            .AddPolicyScheme(AuthSchemes.Default, "Foresatt eller ansatt", o => o.ForwardDefaultSelector = context =>
+                context.Request.Cookies.ContainsKey(cookieName(CitizenCookieName)) ? AuthSchemes.Citizen : AuthSchemes.Staff)
+            .AddCookie(AuthSchemes.Citizen, o =>
+            {
+                o.Cookie.Name = cookieName(CitizenCookieName);
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax; // Lax: the cookie must survive the redirect back from ID-porten
+                o.Cookie.SecurePolicy = securePolicy;
+                o.LoginPath = "/innlogging/foresatt";
+                o.LogoutPath = "/utlogging";
+                o.AccessDeniedPath = "/ingen-tilgang";
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+                o.SlidingExpiration = true;
+            });
+
+        authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+        {
+            o.Cookie.Name = cookieName(StaffCookieName);
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = securePolicy;
+            o.LoginPath = "/innlogging/ansatt";
+            o.LogoutPath = "/utlogging";
+            o.AccessDeniedPath = "/ingen-tilgang";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        }));
+
+        if (idPorten.Mode == IdPortenMode.IdPorten && !string.IsNullOrEmpty(idPorten.ClientId))
+        {
+            authentication.AddOAuth(AuthSchemes.IdPorten, "ID-porten", o =>
+            {
+                o.SignInScheme = AuthSchemes.Citizen;
+                o.ClientId = idPorten.ClientId;
+                o.ClientSecret = idPorten.ClientSecret;
+                o.AuthorizationEndpoint = idPorten.AuthorizationEndpoint;
+                o.TokenEndpoint = idPorten.TokenEndpoint;
+                o.CallbackPath = idPorten.CallbackPath;
+                o.UsePkce = true;
+                o.Scope.Clear();
+                o.Scope.Add("openid");
+                o.Scope.Add("profile");
+                o.SaveTokens = false;
+                o.CorrelationCookie.SecurePolicy = securePolicy;
+                o.Events.OnRedirectToAuthorizationEndpoint = context =>
+                {
+                    context.Response.Redirect(context.RedirectUri + "&acr_values=" + Uri.EscapeDataString(idPorten.AcrValues) + "&ui_locales=nb");
+                    return Task.CompletedTask;
+                };
+                o.Events.OnCreatingTicket = context =>
+                {
+                    var idToken = context.TokenResponse.Response?.RootElement.GetProperty("id_token").GetString()
+                        ?? throw new AuthenticationFailureException("ID-porten returned no id_token.");
+                    var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+                    var person = IdPortenTokenReader.Read(idToken, idPorten, clock.GetUtcNow());
+                    var factory = context.HttpContext.RequestServices.GetRequiredService<CitizenPrincipalFactory>();
+                    context.Principal = factory.Create(person.PersonIdentifier, person.Name, "idporten");
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Parent, p => p.AddAuthenticationSchemes(AuthSchemes.Citizen).RequireClaim(SkoleskyssClaims.PersonIdentifier))
+            .AddPolicy(Policies.Staff, p => p.AddAuthenticationSchemes(AuthSchemes.Staff).RequireRole(StaffRole.All))
+            .AddPolicy(StaffRole.Caseworker, p => p.AddAuthenticationSchemes(AuthSchemes.Staff).RequireRole(StaffRole.Caseworker).RequireClaim(SkoleskyssClaims.MunicipalityNumber))
+            .AddPolicy(StaffRole.MunicipalityAdmin, p => p.AddAuthenticationSchemes(AuthSchemes.Staff).RequireRole(StaffRole.MunicipalityAdmin).RequireClaim(SkoleskyssClaims.MunicipalityNumber))
+            .AddPolicy(StaffRole.SchoolStaff, p => p.AddAuthenticationSchemes(AuthSchemes.Staff).RequireRole(StaffRole.SchoolStaff).RequireClaim(SkoleskyssClaims.SchoolId))
+            .AddPolicy(StaffRole.AppealBodyMember, p => p.AddAuthenticationSchemes(AuthSchemes.Staff).RequireRole(StaffRole.AppealBodyMember).RequireClaim(SkoleskyssClaims.AppealBodyCode));
+        return services;
+    }
+
+    /// <summary>TestID must never be reachable in Production; real ID-porten needs its client registration.</summary>
+    private static void ValidateIdPorten(IdPortenOptions options, IHostEnvironment environment)
+    {
+        if (options.Mode == IdPortenMode.TestId && environment.IsProduction())
+        {
+            throw new InvalidOperationException("IdPorten:Mode is TestId in Production. TestID signs anyone in as anyone and is refused in Production.");
+        }
+
+        if (options.Mode == IdPortenMode.IdPorten && environment.IsProduction() && string.IsNullOrEmpty(options.ClientId))
+        {
+            throw new InvalidOperationException("IdPorten:ClientId and IdPorten:ClientSecret must be configured in Production (the client registered with ID-porten).");
+        }
+    }
+}

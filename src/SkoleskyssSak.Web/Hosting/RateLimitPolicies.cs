@@ -1,0 +1,7 @@
+namespace SkoleskyssSak.Web.Hosting;
+
+internal static class RateLimitPolicies
+{
+    /// <summary>Sign-in and submit POSTs: a fixed number per client address per minute (RateLimiting:LoginPerMinute).</summary>
+    public const string Login = "login";
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using SkoleskyssSak.Web.Auth;
+
+namespace SkoleskyssSak.Web.Pages.Innlogging;
+
+/// <summary>
+/// Parents sign in through ID-porten. The page explains it; ?start=1 starts the sign-in: the OAuth challenge
+/// against ID-porten in production, or the TestID page in development and test environments.
+/// </summary>
+public sealed class ForesattModel(IOptions<IdPortenOptions> options) : PageModel
+{
+    public string StartUrl { get; private set; } = string.Empty;
+
+    public IActionResult OnGet(string? returnUrl, bool start = false)
+    {
+        var target = Url.IsLocalUrl(returnUrl) ? returnUrl : "/mine-saker";
+        if (options.Value.Mode == IdPortenMode.TestId)
+        {
+            StartUrl = "/innlogging/testid?returnUrl=" + Uri.EscapeDataString(target);
+            return Page();
+        }
+
+        if (start)
+        {
+            return Challenge(new AuthenticationProperties { RedirectUri = target }, AuthSchemes.IdPorten);
+        }
+
+        StartUrl = "/innlogging/foresatt?start=true&returnUrl=" + Uri.EscapeDataString(target);
+        return Page();
+    }
+}

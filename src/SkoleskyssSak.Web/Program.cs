@@ -1,0 +1,142 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog.Core;
+using Serilog.Extensions.Logging;
+using SkoleskyssSak.Application;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Infrastructure;
+using SkoleskyssSak.Infrastructure.Documents;
+using SkoleskyssSak.Infrastructure.Logging;
+using SkoleskyssSak.Infrastructure.Persistence;
+using SkoleskyssSak.Infrastructure.Seeding;
+using SkoleskyssSak.Web.Auth;
+using SkoleskyssSak.Web.Hosting;
+using SkoleskyssSak.Web.Localization;
+using SkoleskyssSak.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+await DevelopmentDatabase.ProvisionIfNeededAsync(builder);
+
+// Logging: Serilog behind Microsoft.Extensions.Logging; extra sinks (tests) come from DI.
+builder.Logging.ClearProviders();
+builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
+    LoggingSetup.CreateLogger(builder.Configuration, builder.Environment, sp.GetServices<ILogEventSink>()), dispose: true));
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentActor, CurrentActor>();
+builder.Services.AddSingleton<MunicipalityLanguages>();
+builder.Services.AddSkoleskyssAuthentication(builder.Configuration, builder.Environment);
+
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddRazorPages(o =>
+    {
+        o.Conventions.AuthorizeFolder("/MineSaker", Policies.Parent);
+        o.Conventions.AuthorizeFolder("/Ansatt", Policies.Staff);
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "skoleskyss-af";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.Cookie.SecurePolicy = builder.Environment.IsProduction() || builder.Environment.IsStaging() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+
+// Login and submit endpoints are rate limited per client address (POSTs only).
+var loginPermits = builder.Configuration.GetValue("RateLimiting:LoginPerMinute", 10);
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(RateLimitPolicies.Login, context => HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+        : RateLimitPartition.GetNoLimiter("get"));
+});
+
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+    .AddCheck<PendingMigrationsHealthCheck>("migrations", tags: ["ready"])
+    .AddCheck<PdfRendererHealthCheck>("pdf", tags: ["ready"]);
+
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    // Behind a TLS-terminating load balancer: trust its X-Forwarded-* (configure KnownProxies in production).
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+});
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+});
+
+var app = builder.Build();
+
+await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment, app.Lifetime.ApplicationStopping);
+
+if (builder.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+{
+    app.UseForwardedHeaders();
+}
+
+app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseMiddleware<SecurityHeadersMiddleware>();
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+else
+{
+    // Users get a Norwegian page, /api clients an RFC 7807 problem; never a stack trace.
+    app.UseWhen(ApiPaths.IsApi, api => api.UseExceptionHandler());
+    app.UseWhen(context => !ApiPaths.IsApi(context), pages => pages.UseExceptionHandler("/feil"));
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseWhen(ApiPaths.IsApi, api => api.UseStatusCodePages());
+app.UseWhen(context => !ApiPaths.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/feil/{0}"));
+
+app.UseStaticFiles();
+app.UseRequestLocalization(Cultures.Options());
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains("ready"),
+    ResponseWriter = HealthResponse.WriteAsync,
+    ResultStatusCodes =
+    {
+        [HealthStatus.Healthy] = StatusCodes.Status200OK,
+        [HealthStatus.Degraded] = StatusCodes.Status200OK,
+        [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+    },
+});
+app.MapRazorPages();
+
+// Anything under /api that no endpoint serves is a 404 problem, not an HTML page.
+app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ressursen finst ikkje / finnes ikke."));
+
+if (app.Environment.IsDevelopment())
+{
+    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+}
+
+await app.RunAsync();
+
+/// <summary>Entry point; public for WebApplicationFactory in the tests.</summary>
+public partial class Program;
