@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test project of the solution and ends with one summary line ("N passed, N failed").
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+dotnet build SkoleskyssSak.sln -c Debug --nologo -v quiet || exit 1
+dotnet test SkoleskyssSak.sln --no-build --nologo -v quiet 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [[ $status -eq 0 && $passed -eq 0 ]]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,58 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Xunit;
+
+namespace SkoleskyssSak.Testing;
+
+/// <summary>
+/// Drives the app like a browser without JavaScript: GET a page, parse its HTML, fill and POST one of its
+/// forms (antiforgery token included, because it is a hidden field of the form).
+/// </summary>
+public sealed class PageClient(HttpClient http)
+{
+    public HttpClient Http => http;
+
+    public async Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(string url)
+    {
+        var response = await http.GetAsync(new Uri(url, UriKind.Relative));
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>POSTs the form matched by <paramref name="formSelector"/> on the page, with its fields overridden by <paramref name="values"/>.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Document)> SubmitAsync(IDocument page, string formSelector, IDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(values);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new Xunit.Sdk.XunitException($"No form '{formSelector}' on {page.Url}");
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("input[name]")
+            .Where(i => i.Type is not ("submit" or "button"))
+            .GroupBy(i => i.Name!)
+            .ToDictionary(g => g.Key, g => g.First().Value);
+        foreach (var (key, value) in values)
+        {
+            fields[key] = value;
+        }
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? new Uri(page.Url).PathAndQuery : form.GetAttribute("action")!;
+        using var content = new FormUrlEncodedContent(fields);
+        var response = await http.PostAsync(new Uri(action, UriKind.Relative), content);
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>Follows one redirect (the client does not follow them, so tests can assert where they go).</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Document)> FollowAsync(HttpResponseMessage redirect)
+    {
+        ArgumentNullException.ThrowIfNull(redirect);
+        Assert.True(redirect.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, $"Expected a redirect, got {(int)redirect.StatusCode}");
+        return await GetAsync(redirect.Headers.Location!.OriginalString);
+    }
+
+    private static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(request => request.Content(html).Address(response.RequestMessage!.RequestUri!));
+    }
+}
