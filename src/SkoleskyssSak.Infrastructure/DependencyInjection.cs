@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -52,8 +53,15 @@ public static class DependencyInjection
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        // Key ring in PostgreSQL so that several web nodes share it (DESIGN.md §6).
-        services.AddDataProtection().SetApplicationName("SkoleskyssSak");
+        // Key ring in PostgreSQL so that several web nodes share it (DESIGN.md §6). With a certificate configured
+        // the keys are encrypted at rest, so a database backup alone cannot forge cookies (docs/operations.md).
+        var dataProtection = services.AddDataProtection().SetApplicationName("SkoleskyssSak");
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]));
+        }
+
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 

@@ -68,11 +68,7 @@ builder.Services.AddHealthChecks()
     .AddCheck<PendingMigrationsHealthCheck>("migrations", tags: ["ready"])
     .AddCheck<PdfRendererHealthCheck>("pdf", tags: ["ready"]);
 
-builder.Services.Configure<ForwardedHeadersOptions>(o =>
-{
-    // Behind a TLS-terminating load balancer: trust its X-Forwarded-* (configure KnownProxies in production).
-    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-});
+builder.Services.Configure<ForwardedHeadersOptions>(o => ForwardedHeadersSetup.Configure(o, builder.Configuration));
 builder.Services.AddHsts(o =>
 {
     o.MaxAge = TimeSpan.FromDays(365);
@@ -108,8 +104,10 @@ app.UseWhen(ApiPaths.IsApi, api => api.UseStatusCodePages());
 app.UseWhen(context => !ApiPaths.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/feil/{0}"));
 
 app.UseStaticFiles();
-app.UseRequestLocalization(Cultures.Options());
 app.UseRouting();
+
+// After routing, so that a route value {kommune} can choose the municipality's language form.
+app.UseRequestLocalization(Cultures.Options());
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

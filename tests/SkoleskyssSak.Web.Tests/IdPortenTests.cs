@@ -21,7 +21,7 @@ public sealed class IdPortenTests
     [Fact]
     public void The_person_identifier_is_read_from_a_valid_id_token()
     {
-        var token = Token(new { iss = "https://test.idporten.no", aud = "skoleskyss", exp = Now.AddMinutes(5).ToUnixTimeSeconds(), pid = "12838510068", name = "Kari Nordmann" });
+        var token = Token(new { iss = "https://test.idporten.no", aud = "skoleskyss", exp = Now.AddMinutes(5).ToUnixTimeSeconds(), pid = "12838510068", name = "Kari Nordmann", acr = "idporten-loa-substantial" });
         var person = IdPortenTokenReader.Read(token, Options, Now);
         Assert.Equal("12838510068", person.PersonIdentifier);
         Assert.Equal("Kari Nordmann", person.Name);
@@ -29,10 +29,12 @@ public sealed class IdPortenTests
 
     public static TheoryData<string, object> Rejected => new()
     {
-        { "another issuer", new { iss = "https://evil.example", aud = "skoleskyss", exp = Now.AddMinutes(5).ToUnixTimeSeconds(), pid = "12838510068" } },
-        { "another audience", new { iss = "https://test.idporten.no", aud = "other", exp = Now.AddMinutes(5).ToUnixTimeSeconds(), pid = "12838510068" } },
-        { "expired", new { iss = "https://test.idporten.no", aud = "skoleskyss", exp = Now.AddMinutes(-10).ToUnixTimeSeconds(), pid = "12838510068" } },
-        { "no pid", new { iss = "https://test.idporten.no", aud = "skoleskyss", exp = Now.AddMinutes(5).ToUnixTimeSeconds() } },
+        { "another issuer", new { iss = "https://evil.example", aud = "skoleskyss", exp = Now.AddMinutes(5).ToUnixTimeSeconds(), pid = "12838510068", acr = "idporten-loa-substantial" } },
+        { "another audience", new { iss = "https://test.idporten.no", aud = "other", exp = Now.AddMinutes(5).ToUnixTimeSeconds(), pid = "12838510068", acr = "idporten-loa-substantial" } },
+        { "expired", new { iss = "https://test.idporten.no", aud = "skoleskyss", exp = Now.AddMinutes(-10).ToUnixTimeSeconds(), pid = "12838510068", acr = "idporten-loa-substantial" } },
+        { "no pid", new { iss = "https://test.idporten.no", aud = "skoleskyss", exp = Now.AddMinutes(5).ToUnixTimeSeconds(), acr = "idporten-loa-substantial" } },
+        { "security level too low", new { iss = "https://test.idporten.no", aud = "skoleskyss", exp = Now.AddMinutes(5).ToUnixTimeSeconds(), pid = "12838510068", acr = "idporten-loa-low" } },
+        { "no security level", new { iss = "https://test.idporten.no", aud = "skoleskyss", exp = Now.AddMinutes(5).ToUnixTimeSeconds(), pid = "12838510068" } },
     };
 
     [Theory]
@@ -42,6 +44,19 @@ public sealed class IdPortenTests
         var error = Assert.Throws<InvalidOperationException>(() => IdPortenTokenReader.Read(Token(payload), Options, Now));
         Assert.False(string.IsNullOrEmpty(error.Message), why);
         Assert.DoesNotContain("12838510068", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("idporten-loa-substantial", "idporten-loa-substantial", true)]
+    [InlineData("idporten-loa-substantial", "idporten-loa-high", true)]
+    [InlineData("idporten-loa-high", "idporten-loa-substantial", false)]
+    [InlineData("idporten-loa-high", "idporten-loa-high", true)]
+    public void The_security_level_used_must_be_at_least_the_one_required(string required, string used, bool accepted)
+    {
+        var options = new IdPortenOptions { Issuer = Options.Issuer, ClientId = Options.ClientId, AcrValues = required };
+        var token = Token(new { iss = "https://test.idporten.no", aud = "skoleskyss", exp = Now.AddMinutes(5).ToUnixTimeSeconds(), pid = "12838510068", acr = used });
+        var read = Record.Exception(() => IdPortenTokenReader.Read(token, options, Now));
+        Assert.Equal(accepted, read is null);
     }
 
     [Fact]

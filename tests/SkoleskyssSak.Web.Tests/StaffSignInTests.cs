@@ -12,8 +12,8 @@ public sealed class StaffSignInTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("saksbehandler.melhus@demo.skoleskyss.no", "Saksbehandler", "Melhus kommune")]
     [InlineData("saksbehandler.rana@demo.skoleskyss.no", "Saksbehandler", "Rana kommune")]
     [InlineData("saksbehandler.sarpsborg@demo.skoleskyss.no", "Saksbehandler", "Sarpsborg kommune")]
-    [InlineData("skole.forde@demo.skoleskyss.no", "Ansatt ved skole", "Sunnfjord kommune")]
-    [InlineData("klage.vestland@demo.skoleskyss.no", "Klageinstans", "sf-vestland")]
+    [InlineData("skole.forde@demo.skoleskyss.no", "Ansatt ved skole", "Førde barneskule")]
+    [InlineData("klage.vestland@demo.skoleskyss.no", "Klageinstans", "Statsforvaltaren i Vestland")]
     [InlineData("admin.melhus@demo.skoleskyss.no", "Kommuneadministrator", "Melhus kommune")]
     public async Task Each_demo_role_signs_in_and_sees_its_role_and_scope(string email, string role, string scope)
     {

@@ -58,6 +58,7 @@ public sealed class TestIdSignInTests(AppFixture app) : IClassFixture<AppFixture
         });
         await client.GetAsync("/mine-saker");
         await client.GetAsync("/mine-saker?fnr=" + Other); // even a careless query string must not be logged
+        await client.GetAsync("/mine-saker/" + Other);     // nor a path that carries one (an unknown page: raw path)
 
         Assert.NotEmpty(app.Logs.Lines);
         Assert.DoesNotContain(Other, app.Logs.Text, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ public interface ICurrentActor
 {
     string ActorId { get; }
 
-    /// <summary>Staff, Citizen or System.</summary>
+    /// <summary>Staff, Citizen or Anonymous (System for background work).</summary>
     string ActorKind { get; }
 
     string? TraceId { get; }

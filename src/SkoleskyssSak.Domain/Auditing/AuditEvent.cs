@@ -32,7 +32,7 @@ public sealed class AuditEvent
 
     public string ActorId { get; private set; }
 
-    /// <summary>Staff, Citizen or System.</summary>
+    /// <summary>Staff, Citizen, Anonymous or System.</summary>
     public string ActorKind { get; private set; }
 
     public string Action { get; private set; }

@@ -25,7 +25,7 @@ public static class LoggingSetup
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Configuration(MinimumLevelsOnly(configuration))
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Application", "SkoleskyssSak")
             .WriteTo.Console(formatter);
@@ -37,6 +37,16 @@ public static class LoggingSetup
 
         return config.CreateLogger();
     }
+
+    /// <summary>
+    /// Only Serilog:MinimumLevel is taken from configuration: a sink configured under Serilog:WriteTo would
+    /// bypass the personal-data scrubber, so sinks are chosen here in code and nowhere else.
+    /// </summary>
+    private static IConfiguration MinimumLevelsOnly(IConfiguration configuration) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(configuration.GetSection("Serilog:MinimumLevel").AsEnumerable()
+                .Where(pair => pair.Value is not null))
+            .Build();
 
     /// <summary>The formatter every sink uses, scrubber included; tests format captured events with it too.</summary>
     public static ITextFormatter Formatter(IHostEnvironment environment)

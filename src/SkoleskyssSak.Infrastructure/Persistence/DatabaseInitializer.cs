@@ -17,6 +17,13 @@ public static class DatabaseInitializer
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
+        // Refused before anything is touched: demo users with a published password must never exist in production.
+        var seedDemoData = configuration.GetValue("Seed:DemoData", false);
+        if (seedDemoData && environment.IsProduction())
+        {
+            throw new InvalidOperationException("Seed:DemoData is true in Production. Demo users with a published password must never exist in production.");
+        }
+
         await using var scope = services.CreateAsyncScope();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -29,13 +36,8 @@ public static class DatabaseInitializer
             logger.LogInformation("Database schema is at {Migration} ({Count} migrations applied)", applied.LastOrDefault(), applied.Count);
         }
 
-        if (configuration.GetValue("Seed:DemoData", false))
+        if (seedDemoData)
         {
-            if (environment.IsProduction())
-            {
-                throw new InvalidOperationException("Seed:DemoData is true in Production. Demo users with a published password must never exist in production.");
-            }
-
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
         }
     }

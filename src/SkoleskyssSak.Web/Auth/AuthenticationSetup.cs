@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Staff;
 using SkoleskyssSak.Infrastructure.Identity;
 
@@ -18,9 +19,12 @@ internal static class AuthenticationSetup
         ValidateIdPorten(idPorten, environment);
         services.Configure<IdPortenOptions>(configuration.GetSection(IdPortenOptions.Section));
         services.Configure<CitizenPseudonymOptions>(configuration.GetSection(CitizenPseudonymOptions.Section));
-        services.AddOptions<CitizenPseudonymOptions>()
-            .Validate(o => o.Key.Length >= 32, $"{CitizenPseudonymOptions.Section}:Key must be a secret of at least 32 characters.")
-            .ValidateOnStart();
+        // Checked here, before the database is touched, so a misconfigured instance changes nothing.
+        if ((configuration[$"{CitizenPseudonymOptions.Section}:Key"] ?? string.Empty).Length < 32)
+        {
+            throw new InvalidOperationException($"{CitizenPseudonymOptions.Section}:Key must be a secret of at least 32 characters.");
+        }
+
         services.AddSingleton<CitizenPseudonym>();
         services.AddSingleton<CitizenPrincipalFactory>();
         services.AddScoped<IUserClaimsPrincipalFactory<StaffUser>, StaffClaimsPrincipalFactory>();
@@ -58,7 +62,7 @@ internal static class AuthenticationSetup
             o.SlidingExpiration = true;
         }));
 
-        if (idPorten.Mode == IdPortenMode.IdPorten && !string.IsNullOrEmpty(idPorten.ClientId))
+        if (idPorten.Mode == IdPortenMode.IdPorten)
         {
             authentication.AddOAuth(AuthSchemes.IdPorten, "ID-porten", o =>
             {
@@ -79,15 +83,19 @@ internal static class AuthenticationSetup
                     context.Response.Redirect(context.RedirectUri + "&acr_values=" + Uri.EscapeDataString(idPorten.AcrValues) + "&ui_locales=nb");
                     return Task.CompletedTask;
                 };
-                o.Events.OnCreatingTicket = context =>
+                o.Events.OnCreatingTicket = async context =>
                 {
-                    var idToken = context.TokenResponse.Response?.RootElement.GetProperty("id_token").GetString()
-                        ?? throw new AuthenticationFailureException("ID-porten returned no id_token.");
-                    var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-                    var person = IdPortenTokenReader.Read(idToken, idPorten, clock.GetUtcNow());
-                    var factory = context.HttpContext.RequestServices.GetRequiredService<CitizenPrincipalFactory>();
-                    context.Principal = factory.Create(person.PersonIdentifier, person.Name, "idporten");
-                    return Task.CompletedTask;
+                    var services = context.HttpContext.RequestServices;
+                    var idToken = context.TokenResponse.Response?.RootElement.TryGetProperty("id_token", out var token) == true ? token.GetString() : null;
+                    if (string.IsNullOrEmpty(idToken))
+                    {
+                        throw new AuthenticationFailureException("ID-porten returned no id_token.");
+                    }
+
+                    var person = IdPortenTokenReader.Read(idToken, idPorten, services.GetRequiredService<TimeProvider>().GetUtcNow());
+                    context.Principal = services.GetRequiredService<CitizenPrincipalFactory>().Create(person.PersonIdentifier, person.Name, "idporten");
+                    services.GetRequiredService<IAuditTrail>().RecordSignIn(context.Principal.FindFirst(SkoleskyssClaims.Subject)!.Value, "Citizen", "idporten");
+                    await services.GetRequiredService<IApplicationDbContext>().SaveChangesAsync(context.HttpContext.RequestAborted);
                 };
             });
         }
@@ -102,7 +110,7 @@ internal static class AuthenticationSetup
         return services;
     }
 
-    /// <summary>TestID must never be reachable in Production; real ID-porten needs its client registration.</summary>
+    /// <summary>TestID must never be reachable in Production; real ID-porten needs its client registration in every environment.</summary>
     private static void ValidateIdPorten(IdPortenOptions options, IHostEnvironment environment)
     {
         if (options.Mode == IdPortenMode.TestId && environment.IsProduction())
@@ -110,9 +118,11 @@ internal static class AuthenticationSetup
             throw new InvalidOperationException("IdPorten:Mode is TestId in Production. TestID signs anyone in as anyone and is refused in Production.");
         }
 
-        if (options.Mode == IdPortenMode.IdPorten && environment.IsProduction() && string.IsNullOrEmpty(options.ClientId))
+        if (options.Mode == IdPortenMode.IdPorten && (string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret)))
         {
-            throw new InvalidOperationException("IdPorten:ClientId and IdPorten:ClientSecret must be configured in Production (the client registered with ID-porten).");
+            throw new InvalidOperationException(
+                "IdPorten:ClientId and IdPorten:ClientSecret must be configured (the client registered with ID-porten), " +
+                "or IdPorten:Mode set to TestId outside Production.");
         }
     }
 }

@@ -49,9 +49,21 @@ public static class IdPortenTokenReader
             throw new InvalidOperationException("The id_token has no person identifier (pid).");
         }
 
+        // The security level actually used must be at least the one asked for (substantial < high).
+        var acr = root.TryGetProperty("acr", out var a) ? a.GetString() : null;
+        if (!MeetsLevel(acr, options.AcrValues))
+        {
+            throw new InvalidOperationException("The sign-in's security level is lower than required.");
+        }
+
         var name = root.TryGetProperty("name", out var n) ? n.GetString() : null;
         return new IdPortenPerson(pid, name);
     }
+
+    private static readonly string[] LevelsLowToHigh = ["idporten-loa-substantial", "idporten-loa-high"];
+
+    private static bool MeetsLevel(string? actual, string required) =>
+        Array.IndexOf(LevelsLowToHigh, actual) >= Math.Max(0, Array.IndexOf(LevelsLowToHigh, required));
 
     private static byte[] Base64UrlDecode(string text)
     {

@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SkoleskyssSak.Application.Features.Municipalities;
+using SkoleskyssSak.Application.Features.Staff;
 using SkoleskyssSak.Domain.Staff;
 using SkoleskyssSak.Web.Auth;
 
 namespace SkoleskyssSak.Web.Pages.Ansatt;
 
-/// <summary>The staff landing page: who is signed in, in which role, for which municipality, school or appeal body.</summary>
-public sealed class IndexModel(ListMunicipalitiesHandler municipalities) : PageModel
+/// <summary>The staff landing page: who is signed in, in which role, for which school, appeal body or municipality.</summary>
+public sealed class IndexModel(DescribeStaffScopeHandler describeScope) : PageModel
 {
     public string Name { get; private set; } = string.Empty;
 
@@ -19,15 +19,11 @@ public sealed class IndexModel(ListMunicipalitiesHandler municipalities) : PageM
     {
         Name = User.FindFirstValue(SkoleskyssClaims.Name) ?? string.Empty;
         Roles = StaffRole.All.Where(User.IsInRole).ToList();
-        var municipalityNumber = User.FindFirstValue(SkoleskyssClaims.MunicipalityNumber);
-        if (municipalityNumber is not null)
-        {
-            var all = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
-            Scope = all.FirstOrDefault(m => m.Number == municipalityNumber)?.Name + " kommune";
-        }
-        else
-        {
-            Scope = User.FindFirstValue(SkoleskyssClaims.AppealBodyCode);
-        }
+        Scope = await describeScope.HandleAsync(
+            new DescribeStaffScopeQuery(
+                User.FindFirstValue(SkoleskyssClaims.MunicipalityNumber),
+                Guid.TryParse(User.FindFirstValue(SkoleskyssClaims.SchoolId), out var school) ? school : null,
+                User.FindFirstValue(SkoleskyssClaims.AppealBodyCode)),
+            cancellationToken);
     }
 }
