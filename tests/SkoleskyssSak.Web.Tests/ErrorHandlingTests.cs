@@ -57,10 +57,7 @@ public sealed class UnhandledErrorTests
     [Fact]
     public async Task An_unhandled_error_shows_a_Norwegian_page_without_stack_trace()
     {
-        await using var app = new AppFixture();
-        app.Settings["Database:MigrateAtStartup"] = "false";
-        app.Settings["Seed:DemoData"] = "false";
-        app.Settings["ConnectionStrings:Database"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=none;Timeout=2";
+        await using var app = AppFixture.WithUnreachableDatabase();
         var (response, page) = await app.NewClient().GetAsync("/");
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("Noe gikk galt", page.QuerySelector("h1")!.TextContent.Trim());

@@ -31,10 +31,7 @@ public sealed class ReadinessWithoutDatabaseTests
     [Fact]
     public async Task Ready_answers_503_when_the_database_is_unreachable()
     {
-        await using var app = new AppFixture();
-        app.Settings["Database:MigrateAtStartup"] = "false";
-        app.Settings["Seed:DemoData"] = "false";
-        app.Settings["ConnectionStrings:Database"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=none;Timeout=2";
+        await using var app = AppFixture.WithUnreachableDatabase();
         var response = await app.NewClient().Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }

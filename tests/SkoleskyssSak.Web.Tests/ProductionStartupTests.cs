@@ -5,12 +5,7 @@ public sealed class ProductionStartupTests
 {
     private static async Task<Exception> StartProductionAsync(Action<AppFixture> configure)
     {
-        await using var app = new AppFixture { EnvironmentName = "Production" };
-        await app.InitializeAsync();
-        app.Settings["IdPorten:Mode"] = "IdPorten";
-        app.Settings["IdPorten:ClientId"] = "test-client";
-        app.Settings["IdPorten:ClientSecret"] = "test-secret";
-        app.Settings["Seed:DemoData"] = "false";
+        await using var app = await AppFixture.ProductionAsync();
         configure(app);
         return await Record.ExceptionAsync(() => Task.FromResult(app.CreateClient()));
     }
@@ -58,12 +53,7 @@ public sealed class ProductionStartupTests
     [Fact]
     public async Task A_correctly_configured_production_app_starts_and_uses_HSTS()
     {
-        await using var app = new AppFixture { EnvironmentName = "Production" };
-        await app.InitializeAsync();
-        app.Settings["IdPorten:Mode"] = "IdPorten";
-        app.Settings["IdPorten:ClientId"] = "test-client";
-        app.Settings["IdPorten:ClientSecret"] = "test-secret";
-        app.Settings["Seed:DemoData"] = "false";
+        await using var app = await AppFixture.ProductionAsync();
         var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://skoleskyss.kommune.example"), AllowAutoRedirect = false });
         var response = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);

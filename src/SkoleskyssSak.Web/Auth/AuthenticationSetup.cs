@@ -36,31 +36,11 @@ internal static class AuthenticationSetup
         var authentication = services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "Foresatt eller ansatt", o => o.ForwardDefaultSelector = context =>
                 context.Request.Cookies.ContainsKey(cookieName(CitizenCookieName)) ? AuthSchemes.Citizen : AuthSchemes.Staff)
-            .AddCookie(AuthSchemes.Citizen, o =>
-            {
-                o.Cookie.Name = cookieName(CitizenCookieName);
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Lax; // Lax: the cookie must survive the redirect back from ID-porten
-                o.Cookie.SecurePolicy = securePolicy;
-                o.LoginPath = "/innlogging/foresatt";
-                o.LogoutPath = "/utlogging";
-                o.AccessDeniedPath = "/ingen-tilgang";
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-                o.SlidingExpiration = true;
-            });
+            // Lax: the parent's cookie must survive the redirect back from ID-porten.
+            .AddCookie(AuthSchemes.Citizen, o => ConfigureCookie(o, cookieName(CitizenCookieName), SameSiteMode.Lax, securePolicy, "/innlogging/foresatt", TimeSpan.FromMinutes(30)));
 
         authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
-        {
-            o.Cookie.Name = cookieName(StaffCookieName);
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = securePolicy;
-            o.LoginPath = "/innlogging/ansatt";
-            o.LogoutPath = "/utlogging";
-            o.AccessDeniedPath = "/ingen-tilgang";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
-        }));
+            ConfigureCookie(o, cookieName(StaffCookieName), SameSiteMode.Strict, securePolicy, "/innlogging/ansatt", TimeSpan.FromHours(8))));
 
         if (idPorten.Mode == IdPortenMode.IdPorten)
         {
@@ -108,6 +88,19 @@ internal static class AuthenticationSetup
             .AddPolicy(StaffRole.SchoolStaff, p => p.AddAuthenticationSchemes(AuthSchemes.Staff).RequireRole(StaffRole.SchoolStaff).RequireClaim(SkoleskyssClaims.SchoolId))
             .AddPolicy(StaffRole.AppealBodyMember, p => p.AddAuthenticationSchemes(AuthSchemes.Staff).RequireRole(StaffRole.AppealBodyMember).RequireClaim(SkoleskyssClaims.AppealBodyCode));
         return services;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions o, string name, SameSiteMode sameSite, CookieSecurePolicy securePolicy, string loginPath, TimeSpan lifetime)
+    {
+        o.Cookie.Name = name;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = sameSite;
+        o.Cookie.SecurePolicy = securePolicy;
+        o.LoginPath = loginPath;
+        o.LogoutPath = "/utlogging";
+        o.AccessDeniedPath = "/ingen-tilgang";
+        o.ExpireTimeSpan = lifetime;
+        o.SlidingExpiration = true;
     }
 
     /// <summary>TestID must never be reachable in Production; real ID-porten needs its client registration in every environment.</summary>
