@@ -30,7 +30,7 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Req
             var level = status >= 500 ? LogLevel.Error : LogLevel.Information;
             logger.Log(
                 level,
-                "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (trace {TraceId})",
+                "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms (trace {TraceId:l})",
                 context.Request.Method,
                 template,
                 status,
