@@ -78,8 +78,12 @@ public static class PostgresServer
         Npgsql.NpgsqlConnection.ClearAllPools(); // a template must have no open connections when copied
     }
 
-    private static string Sanitize(string purpose) =>
-        new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray()).PadRight(4, 'x')[..Math.Min(12, Math.Max(4, purpose.Length))];
+    /// <summary>4 to 12 lowercase ASCII letters and digits of the purpose (the rest is dropped, short ones padded).</summary>
+    private static string Sanitize(string purpose)
+    {
+        var kept = new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray()).PadRight(4, 'x');
+        return kept[..Math.Min(12, kept.Length)];
+    }
 
     private static void StopAndDelete(LocalPostgresCluster server)
     {
