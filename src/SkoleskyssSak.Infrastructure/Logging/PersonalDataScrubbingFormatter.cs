@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Serilog.Events;
 using Serilog.Formatting;
@@ -15,13 +16,48 @@ public sealed partial class PersonalDataScrubbingFormatter(ITextFormatter inner)
 
     public void Format(LogEvent logEvent, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(logEvent);
         ArgumentNullException.ThrowIfNull(output);
-        using var buffer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        inner.Format(logEvent, buffer);
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        inner.Format(MaskNumbers(logEvent), buffer);
         output.Write(Scrub(buffer.ToString()));
     }
 
     public static string Scrub(string text) => ElevenDigits().Replace(text, Mask);
+
+    /// <summary>
+    /// A number property with eleven digits is written as a bare JSON number, where masking the text would
+    /// leave <c>"Number":***********</c> and break the line for the log shipper; it becomes the mask as a string.
+    /// </summary>
+    private static LogEvent MaskNumbers(LogEvent logEvent)
+    {
+        if (!logEvent.Properties.Values.Any(value => !ReferenceEquals(MaskNumbers(value), value)))
+        {
+            return logEvent;
+        }
+
+        return new LogEvent(
+            logEvent.Timestamp,
+            logEvent.Level,
+            logEvent.Exception,
+            logEvent.MessageTemplate,
+            logEvent.Properties.Select(p => new LogEventProperty(p.Key, MaskNumbers(p.Value))),
+            logEvent.TraceId ?? default,
+            logEvent.SpanId ?? default);
+    }
+
+    private static LogEventPropertyValue MaskNumbers(LogEventPropertyValue value) => value switch
+    {
+        ScalarValue { Value: long or ulong or decimal or double or float } scalar
+            when ElevenDigits().IsMatch(Convert.ToString(scalar.Value, CultureInfo.InvariantCulture)!) => new ScalarValue(Mask),
+        SequenceValue sequence when sequence.Elements.Any(e => !ReferenceEquals(MaskNumbers(e), e)) =>
+            new SequenceValue(sequence.Elements.Select(MaskNumbers)),
+        StructureValue structure when structure.Properties.Any(p => !ReferenceEquals(MaskNumbers(p.Value), p.Value)) =>
+            new StructureValue(structure.Properties.Select(p => new LogEventProperty(p.Name, MaskNumbers(p.Value))), structure.TypeTag),
+        DictionaryValue dictionary when dictionary.Elements.Any(e => !ReferenceEquals(MaskNumbers(e.Value), e.Value)) =>
+            new DictionaryValue(dictionary.Elements.Select(e => new KeyValuePair<ScalarValue, LogEventPropertyValue>(e.Key, MaskNumbers(e.Value)))),
+        _ => value,
+    };
 
     // Eleven digits, optionally split as 6+5 by a space, not part of a longer number.
     [GeneratedRegex(@"(?<!\d)\d{6} ?\d{5}(?!\d)")]
