@@ -31,6 +31,14 @@ public sealed class AppealBody
     public AppealBodyKind Kind { get; private set; }
 
     public string PostalAddress { get; private set; }
+
+    public void Update(string name, AppealBodyKind kind, string postalAddress)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        Kind = kind;
+        PostalAddress = postalAddress;
+    }
 }
 
 public enum AppealBodyKind

@@ -36,4 +36,18 @@ public sealed class School
     public int HighestGrade { get; private set; }
 
     public bool IsPrivate { get; private set; }
+
+    public void Update(string name, int lowestGrade, int highestGrade, bool isPrivate)
+    {
+        if (lowestGrade is < 1 or > 10 || highestGrade is < 1 or > 10 || lowestGrade > highestGrade)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lowestGrade), "Grades run from 1 to 10.");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        LowestGrade = lowestGrade;
+        HighestGrade = highestGrade;
+        IsPrivate = isPrivate;
+    }
 }

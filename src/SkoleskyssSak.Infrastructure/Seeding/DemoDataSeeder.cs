@@ -45,16 +45,30 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<StaffUser> users
 
         await db.SaveChangesAsync(cancellationToken);
 
-        var schoolIds = await db.Schools.Select(s => s.Id).ToListAsync(cancellationToken);
-        foreach (var row in data.Schools.Where(s => !schoolIds.Contains(s.Id)))
+        var schools = await db.Schools.ToDictionaryAsync(s => s.Id, cancellationToken);
+        foreach (var row in data.Schools)
         {
-            db.Schools.Add(new School(row.Id, row.Municipality, row.Name, row.LowestGrade, row.HighestGrade, row.IsPrivate));
+            if (schools.TryGetValue(row.Id, out var existing))
+            {
+                existing.Update(row.Name, row.LowestGrade, row.HighestGrade, row.IsPrivate);
+            }
+            else
+            {
+                db.Schools.Add(new School(row.Id, row.Municipality, row.Name, row.LowestGrade, row.HighestGrade, row.IsPrivate));
+            }
         }
 
-        var bodyCodes = await db.AppealBodies.Select(b => b.Code).ToListAsync(cancellationToken);
-        foreach (var row in data.AppealBodies.Where(b => !bodyCodes.Contains(b.Code)))
+        var bodies = await db.AppealBodies.ToDictionaryAsync(b => b.Code, cancellationToken);
+        foreach (var row in data.AppealBodies)
         {
-            db.AppealBodies.Add(new AppealBody(row.Code, row.Name, row.Kind, row.PostalAddress));
+            if (bodies.TryGetValue(row.Code, out var existing))
+            {
+                existing.Update(row.Name, row.Kind, row.PostalAddress);
+            }
+            else
+            {
+                db.AppealBodies.Add(new AppealBody(row.Code, row.Name, row.Kind, row.PostalAddress));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

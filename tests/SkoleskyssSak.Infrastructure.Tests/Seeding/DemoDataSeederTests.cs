@@ -70,6 +70,28 @@ public class DemoDataSeederTests(SeededDatabase database) : IClassFixture<Seeded
     }
 
     [Fact]
+    public async Task Seeding_restores_a_changed_school_and_appeal_body()
+    {
+        var forde = Guid.Parse("5b0e3c1e-0003-4647-9000-000000000003");
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await db.Schools.SingleAsync(s => s.Id == forde)).Update("Førde (endra)", 1, 10, isPrivate: true);
+            (await db.AppealBodies.SingleAsync(b => b.Code == "sf-vestland")).Update("Endra", AppealBodyKind.Ministry, "x");
+            await db.SaveChangesAsync();
+        }
+
+        await SeedAsync();
+
+        await using var check = services.CreateAsyncScope();
+        var stored = check.ServiceProvider.GetRequiredService<AppDbContext>();
+        var school = await stored.Schools.SingleAsync(s => s.Id == forde);
+        Assert.Equal(("Førde barneskule", 7, false), (school.Name, school.HighestGrade, school.IsPrivate));
+        var body = await stored.AppealBodies.SingleAsync(b => b.Code == "sf-vestland");
+        Assert.Equal(("Statsforvaltaren i Vestland", AppealBodyKind.CountyGovernor), (body.Name, body.Kind));
+    }
+
+    [Fact]
     public async Task The_four_pilot_municipalities_with_their_written_standard()
     {
         // Mållova § 6: the municipality's own language form is used towards its inhabitants.
