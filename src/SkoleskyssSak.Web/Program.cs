@@ -34,6 +34,10 @@ builder.Services.AddSingleton<MunicipalityLanguages>();
 builder.Services.AddSkoleskyssAuthentication(builder.Configuration, builder.Environment);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+// Norwegian letters as themselves in the HTML, not as numeric entities (still HTML-encoded where needed).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddRazorPages(o =>
     {
         o.Conventions.AuthorizeFolder("/MineSaker", Policies.Parent);

@@ -66,3 +66,16 @@ public sealed class LocalizationTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 }
+
+public sealed class HtmlEncodingTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Norwegian_letters_are_sent_as_letters_and_markup_is_still_encoded()
+    {
+        var response = await app.NewClient().Http.GetAsync(new Uri("/innlogging/testid?returnUrl=%3Cscript%3E", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Fødselsnummer (11 siffer)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assert.DoesNotContain("&#xE6;", html, StringComparison.Ordinal);#xF8;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+}
