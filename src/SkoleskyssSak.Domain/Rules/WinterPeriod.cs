@@ -7,8 +7,13 @@ namespace SkoleskyssSak.Domain.Rules;
 public sealed record WinterPeriod(int FromMonth, int FromDay, int ToMonth, int ToDay)
 {
     /// <summary>The period in the school year that starts in August of <paramref name="schoolYearStart"/>.</summary>
-    public (DateOnly From, DateOnly To) InSchoolYear(int schoolYearStart) =>
-        (new DateOnly(schoolYearStart, FromMonth, FromDay), new DateOnly(schoolYearStart + (ToMonth < FromMonth ? 1 : 0), ToMonth, ToDay));
+    public (DateOnly From, DateOnly To) InSchoolYear(int schoolYearStart)
+    {
+        var toYear = schoolYearStart + (ToMonth < FromMonth ? 1 : 0);
+
+        // "Desember–februar" (Sarpsborg) is written 01.12–29.02 and ends on 28.02 in a common year.
+        return (new DateOnly(schoolYearStart, FromMonth, FromDay), new DateOnly(toYear, ToMonth, Math.Min(ToDay, DateTime.DaysInMonth(toYear, ToMonth))));
+    }
 
     public bool Contains(DateOnly date)
     {
