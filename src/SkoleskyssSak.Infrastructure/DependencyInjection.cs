@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<RulebookSeeder>();
 
         services.AddIdentityCore<StaffUser>(options =>
             {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Municipalities;
+using SkoleskyssSak.Domain.Rules;
 
 namespace SkoleskyssSak.Application.Abstractions;
 
@@ -14,6 +15,8 @@ public interface IApplicationDbContext
     DbSet<AppealBody> AppealBodies { get; }
 
     DbSet<AuditEvent> AuditEvents { get; }
+
+    DbSet<RulebookVersion> RulebookVersions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

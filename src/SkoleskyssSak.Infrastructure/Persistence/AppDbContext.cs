@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Municipalities;
+using SkoleskyssSak.Domain.Rules;
 using SkoleskyssSak.Infrastructure.DataProtection;
 using SkoleskyssSak.Infrastructure.Identity;
 
@@ -19,6 +20,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AppealBody> AppealBodies => Set<AppealBody>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<RulebookVersion> RulebookVersions => Set<RulebookVersion>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -9,7 +9,8 @@ namespace SkoleskyssSak.Infrastructure.Persistence;
 
 /// <summary>
 /// At start-up: applies the migrations (EF Core takes a database lock, so several instances may start at
-/// once) and, outside Production and only when Seed:DemoData is true, loads the demo data.
+/// once), outside Production and only when Seed:DemoData is true loads the demo data, and puts the published
+/// rulebooks in force for the municipalities that exist.
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -39,6 +40,12 @@ public static class DatabaseInitializer
         if (seedDemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+        }
+
+        // The published guidelines are real data; they come with the schema, in every environment.
+        if (configuration.GetValue("Database:MigrateAtStartup", true))
+        {
+            await scope.ServiceProvider.GetRequiredService<RulebookSeeder>().SeedAsync(cancellationToken);
         }
     }
 }

@@ -13,7 +13,7 @@ internal static class OptimisticConcurrency
     public static EntityTypeBuilder<T> HasOptimisticConcurrency<T>(this EntityTypeBuilder<T> builder)
         where T : class
     {
-        builder.Property<uint>("Version").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        builder.Property<uint>("RowVersion").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         return builder;
     }
 }

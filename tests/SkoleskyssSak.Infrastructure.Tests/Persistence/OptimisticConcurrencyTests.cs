@@ -49,11 +49,11 @@ public class OptimisticConcurrencyTests : IAsyncLifetime
     {
         await using var db = PostgresServer.Context(connectionString);
         var municipality = await db.Municipalities.SingleAsync(m => m.Number == "4647");
-        var before = db.Entry(municipality).Property<uint>("Version").CurrentValue;
+        var before = db.Entry(municipality).Property<uint>("RowVersion").CurrentValue;
 
         municipality.Update("Sunnfjord kommune", "Vestland", LanguageForm.Nynorsk, "Postboks 338");
         await db.SaveChangesAsync();
-        var after = db.Entry(municipality).Property<uint>("Version").CurrentValue;
+        var after = db.Entry(municipality).Property<uint>("RowVersion").CurrentValue;
         municipality.Update("Sunnfjord", "Vestland", LanguageForm.Nynorsk, "Postboks 338");
         await db.SaveChangesAsync();
 
