@@ -27,6 +27,7 @@ public static class DependencyInjection
             }
         }
 
+        services.AddSingleton<Features.Rulebooks.RulebookProvider>();
         return services;
     }
 }

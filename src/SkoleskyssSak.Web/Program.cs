@@ -12,6 +12,7 @@ using SkoleskyssSak.Infrastructure.Documents;
 using SkoleskyssSak.Infrastructure.Logging;
 using SkoleskyssSak.Infrastructure.Persistence;
 using SkoleskyssSak.Infrastructure.Seeding;
+using SkoleskyssSak.Web.Api;
 using SkoleskyssSak.Web.Auth;
 using SkoleskyssSak.Web.Hosting;
 using SkoleskyssSak.Web.Localization;
@@ -57,6 +58,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 
 // Login and submit endpoints are rate limited per client address (POSTs only).
 var loginPermits = builder.Configuration.GetValue("RateLimiting:LoginPerMinute", 10);
+var publicApiPermits = builder.Configuration.GetValue("RateLimiting:PublicApiPerMinute", 1200);
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -65,6 +67,18 @@ builder.Services.AddRateLimiter(o =>
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
         : RateLimitPartition.GetNoLimiter("get"));
+    o.AddPolicy(RateLimitPolicies.PublicApi, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = publicApiPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    o.OnRejected = (context, _) =>
+    {
+        if (ApiPaths.IsApi(context.HttpContext))
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "60";
+        }
+
+        return ValueTask.CompletedTask;
+    };
 });
 
 builder.Services.AddHealthChecks()
@@ -129,6 +143,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
     },
 });
 app.MapRazorPages();
+app.MapRouteAssessments();
+app.MapMunicipalities();
 
 // Anything under /api that no endpoint serves is a 404 problem, not an HTML page.
 app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ressursen finst ikkje / finnes ikke."));

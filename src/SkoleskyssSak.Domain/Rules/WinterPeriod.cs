@@ -17,8 +17,7 @@ public sealed record WinterPeriod(int FromMonth, int FromDay, int ToMonth, int T
 
     public bool Contains(DateOnly date)
     {
-        var schoolYearStart = date.Month >= 8 ? date.Year : date.Year - 1;
-        var (from, to) = InSchoolYear(schoolYearStart);
+        var (from, to) = InSchoolYear(Time.NorwegianTime.SchoolYearStart(date));
         return date >= from && date <= to;
     }
 

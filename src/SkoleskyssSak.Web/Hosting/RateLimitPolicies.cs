@@ -4,4 +4,7 @@ internal static class RateLimitPolicies
 {
     /// <summary>Sign-in and submit POSTs: a fixed number per client address per minute (RateLimiting:LoginPerMinute).</summary>
     public const string Login = "login";
+
+    /// <summary>The public API: requests per client address per minute (RateLimiting:PublicApiPerMinute).</summary>
+    public const string PublicApi = "public-api";
 }

@@ -1,0 +1,96 @@
+using FluentValidation;
+using SkoleskyssSak.Application.Features.Rulebooks;
+using SkoleskyssSak.Domain.Routes;
+using SkoleskyssSak.Domain.Rules;
+using SkoleskyssSak.Domain.Time;
+
+namespace SkoleskyssSak.Application.Features.RouteAssessments;
+
+/// <summary>
+/// Assess a route against the rulebook in force for the municipality on the date (DESIGN.md §5). Used by the
+/// public API, "Sjekk skolevegen", the parent's application and the caseworker's objective assessment.
+/// </summary>
+public sealed record AssessRouteQuery(string MunicipalityNumber, int Grade, DateOnly? Date, decimal? DistanceKm, IReadOnlyList<RouteLeg> Legs);
+
+public sealed record AssessRouteResult(
+    AssessRouteQuery Query,
+    DateOnly Date,
+    Rulebook Rulebook,
+    RouteAssessment Assessment,
+    IReadOnlyList<string> LegExplanations,
+    string Explanation,
+    string Guidance,
+    (DateOnly From, DateOnly To) WinterPeriod);
+
+public sealed class AssessRouteValidator : AbstractValidator<AssessRouteQuery>
+{
+    public const int MaxLegs = 50;
+
+    public AssessRouteValidator()
+    {
+        RuleFor(q => q.MunicipalityNumber).NotEmpty().Matches("^[0-9]{4}$").WithMessage("Kommunenummeret må ha fire siffer.");
+        RuleFor(q => q.Grade).InclusiveBetween(1, 10).WithMessage("Trinn må være fra 1 til 10.");
+        RuleFor(q => q.DistanceKm).InclusiveBetween(0m, 200m).When(q => q.DistanceKm is not null).WithMessage("Avstanden må være mellom 0 og 200 km.");
+        RuleFor(q => q.Legs).NotEmpty().WithMessage("Skolevegen må ha minst én strekning.")
+            .Must(legs => legs is null || legs.Count <= MaxLegs).WithMessage($"Skolevegen kan ha høyst {MaxLegs} strekninger.");
+        RuleForEach(q => q.Legs).SetValidator(new RouteLegValidator());
+    }
+}
+
+public sealed class RouteLegValidator : AbstractValidator<RouteLeg>
+{
+    public RouteLegValidator()
+    {
+        RuleFor(l => l.SpeedLimit).InclusiveBetween(5, 130).When(l => l.SpeedLimit is not null).WithMessage("Fartsgrensen må være mellom 5 og 130 km/t.");
+        RuleFor(l => l.Aadt).InclusiveBetween(0, 200_000).When(l => l.Aadt is not null).WithMessage("ÅDT må være mellom 0 og 200 000.");
+        RuleFor(l => l.StopSightDistanceM).InclusiveBetween(0, 2_000).When(l => l.StopSightDistanceM is not null).WithMessage("Stoppsikt må være mellom 0 og 2000 meter.");
+        RuleFor(l => l.RoadCategory).NotNull().When(l => l.Kind != LegKind.RailwayCrossing).WithMessage("Oppgi vegtype.");
+        RuleFor(l => l.Secured).NotNull().When(l => l.Kind == LegKind.RailwayCrossing).WithMessage("Oppgi om planovergangen er sikret.");
+    }
+}
+
+public sealed class AssessRouteHandler(RulebookProvider rulebooks, IValidator<AssessRouteQuery> validator, TimeProvider clock)
+{
+    public async Task<Result> HandleAsync(AssessRouteQuery query, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(query, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return new Result.Invalid(validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+        }
+
+        var date = query.Date ?? NorwegianTime.Today(clock.GetUtcNow());
+        var rulebook = await rulebooks.InForceAsync(query.MunicipalityNumber, date, cancellationToken);
+        if (rulebook is null)
+        {
+            return new Result.Invalid(new Dictionary<string, string[]>
+            {
+                [nameof(AssessRouteQuery.MunicipalityNumber)] = [$"Kommune {query.MunicipalityNumber} bruker ikke tjenesten, eller har ingen gjeldende retningslinje."],
+            });
+        }
+
+        var assessment = RuleEngine.Evaluate(rulebook, query.Grade, query.Legs, query.DistanceKm);
+        var schoolYearStart = NorwegianTime.SchoolYearStart(date);
+        return new Result.Assessed(new AssessRouteResult(
+            query,
+            date,
+            rulebook,
+            assessment,
+            assessment.Legs.Select(l => AssessmentExplainer.Leg(l, query.Grade, rulebook, schoolYearStart)).ToList(),
+            AssessmentExplainer.Overall(assessment, query.Grade, rulebook, schoolYearStart),
+            AssessmentExplainer.Guidance(rulebook.LanguageForm),
+            rulebook.WinterPeriod.InSchoolYear(schoolYearStart)));
+    }
+
+    public abstract record Result
+    {
+        private Result()
+        {
+        }
+
+        public sealed record Assessed(AssessRouteResult Value) : Result;
+
+        /// <summary>Field (query property name) → Norwegian messages.</summary>
+        public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : Result;
+    }
+}
