@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SkoleskyssSak.Application.Features.Municipalities;
+using SkoleskyssSak.Application.Features.RouteAssessments;
+using SkoleskyssSak.Domain.Routes;
+using SkoleskyssSak.Web.Localization;
+
+namespace SkoleskyssSak.Web.Pages.SjekkSkolevegen;
+
+/// <summary>
+/// "Sjekk skolevegen": a public, plain-language form for a route, answered by the municipality's rulebook.
+/// Works without JavaScript (legs are added and removed by posting the form); route-legs.js makes it smooth.
+/// </summary>
+[IgnoreAntiforgeryToken(Order = 1001)] // public, anonymous and side-effect free: nothing to forge
+public sealed class IndexModel(ListMunicipalitiesHandler municipalities, AssessRouteHandler assess, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const int MaxLegs = AssessRouteValidator.MaxLegs;
+
+    public IReadOnlyList<MunicipalitySummary> Municipalities { get; private set; } = [];
+
+    [BindProperty]
+    public CheckRouteForm Form { get; set; } = new();
+
+    public AssessRouteResult? Result { get; private set; }
+
+    public async Task OnGetAsync(string? kommune, CancellationToken cancellationToken)
+    {
+        Municipalities = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+        Form.MunicipalityNumber ??= kommune;
+        Form.Legs.Add(new LegForm { Kind = "along" });
+    }
+
+    public async Task<IActionResult> OnPostAddLegAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (Form.Legs.Count < MaxLegs)
+        {
+            Form.Legs.Add(new LegForm { Kind = "along" });
+        }
+
+        Municipalities = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveLegAsync(int index, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (index >= 0 && index < Form.Legs.Count && Form.Legs.Count > 1)
+        {
+            Form.Legs.RemoveAt(index);
+        }
+
+        Municipalities = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Municipalities = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+        ModelState.Clear(); // messages come from the form's own checks and the validator, in Norwegian
+        if (Form.Legs.Count == 0)
+        {
+            Form.Legs.Add(new LegForm { Kind = "along" });
+        }
+
+        var query = ToQuery();
+        if (query is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        switch (await assess.HandleAsync(query, cancellationToken))
+        {
+            case AssessRouteHandler.Result.Assessed assessed:
+                Result = assessed.Value;
+                break;
+            case AssessRouteHandler.Result.Invalid invalid:
+                foreach (var (field, messages) in invalid.Errors)
+                {
+                    foreach (var message in messages)
+                    {
+                        ModelState.AddModelError(FormField(field), message);
+                    }
+                }
+
+                break;
+        }
+
+        return Page();
+    }
+
+    /// <summary>The enum's value as the API writes it, e.g. "footAndCyclePath".</summary>
+    public static string Value<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    private AssessRouteQuery? ToQuery()
+    {
+        if (string.IsNullOrWhiteSpace(Form.MunicipalityNumber))
+        {
+            ModelState.AddModelError("Form.MunicipalityNumber", text["CheckMunicipalityRequired"]);
+        }
+
+        if (Form.Grade is null)
+        {
+            ModelState.AddModelError("Form.Grade", text["CheckGradeRequired"]);
+        }
+
+        decimal? distance = null;
+        if (!string.IsNullOrWhiteSpace(Form.DistanceKm))
+        {
+            if (decimal.TryParse(Form.DistanceKm.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var km))
+            {
+                distance = km;
+            }
+            else
+            {
+                ModelState.AddModelError("Form.DistanceKm", text["CheckNumberInvalid"]);
+            }
+        }
+
+        var legs = new List<RouteLeg>();
+        for (var i = 0; i < Form.Legs.Count; i++)
+        {
+            var leg = Form.Legs[i];
+            if (!TryEnum<LegKind>(leg.Kind, out var kind))
+            {
+                ModelState.AddModelError($"Form.Legs[{i}].Kind", text["CheckKindRequired"]);
+                continue;
+            }
+
+            int? aadt = null;
+            if (!string.IsNullOrWhiteSpace(leg.Aadt))
+            {
+                if (int.TryParse(leg.Aadt.Replace(" ", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+                {
+                    aadt = value;
+                }
+                else
+                {
+                    ModelState.AddModelError($"Form.Legs[{i}].Aadt", text["CheckNumberInvalid"]);
+                }
+            }
+
+            legs.Add(new RouteLeg(
+                kind,
+                OptionalEnum<RoadCategory>(leg.RoadCategory),
+                leg.SpeedLimit,
+                aadt,
+                kind == LegKind.Along ? OptionalEnum<PedestrianFacility>(leg.PedestrianFacility) : null,
+                kind == LegKind.Along ? OptionalEnum<Coverage>(leg.WalkableSideArea) : null,
+                kind == LegKind.Along ? OptionalEnum<Coverage>(leg.Lighting) : null,
+                CrossingFacility: kind == LegKind.Crossing ? OptionalEnum<CrossingFacility>(leg.CrossingFacility) : null,
+                Secured: kind == LegKind.RailwayCrossing ? leg.Secured : null));
+        }
+
+        return ModelState.IsValid && Form.Grade is { } grade
+            ? new AssessRouteQuery(Form.MunicipalityNumber!, grade, null, distance, legs)
+            : null;
+    }
+
+    /// <summary>"Legs[1].SpeedLimit" from the validator → "Form.Legs[1].SpeedLimit" of this form.</summary>
+    private static string FormField(string property) => property switch
+    {
+        nameof(AssessRouteQuery.MunicipalityNumber) => "Form.MunicipalityNumber",
+        nameof(AssessRouteQuery.Grade) => "Form.Grade",
+        nameof(AssessRouteQuery.DistanceKm) => "Form.DistanceKm",
+        _ => "Form." + property,
+    };
+
+    private static bool TryEnum<T>(string? value, out T result)
+        where T : struct, Enum =>
+        Enum.TryParse(value, ignoreCase: true, out result) && Enum.IsDefined(result);
+
+    private static T? OptionalEnum<T>(string? value)
+        where T : struct, Enum =>
+        TryEnum<T>(value, out var result) ? result : null;
+
+    public sealed class CheckRouteForm
+    {
+        public string? MunicipalityNumber { get; set; }
+
+        public int? Grade { get; set; }
+
+        public string? DistanceKm { get; set; }
+
+        public List<LegForm> Legs { get; set; } = [];
+    }
+
+    public sealed class LegForm
+    {
+        public string? Kind { get; set; }
+
+        public string? RoadCategory { get; set; }
+
+        public int? SpeedLimit { get; set; }
+
+        public string? Aadt { get; set; }
+
+        public string? PedestrianFacility { get; set; }
+
+        public string? WalkableSideArea { get; set; }
+
+        public string? Lighting { get; set; }
+
+        public string? CrossingFacility { get; set; }
+
+        public bool? Secured { get; set; }
+    }
+}
