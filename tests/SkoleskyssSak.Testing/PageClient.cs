@@ -21,21 +21,27 @@ public sealed class PageClient(HttpClient http)
     }
 
     /// <summary>POSTs the form matched by <paramref name="formSelector"/> on the page, with its fields overridden by <paramref name="values"/>.</summary>
-    public async Task<(HttpResponseMessage Response, IDocument Document)> SubmitAsync(IDocument page, string formSelector, IDictionary<string, string> values)
+    public async Task<(HttpResponseMessage Response, IDocument Document)> SubmitAsync(IDocument page, string formSelector, IDictionary<string, string> values, string? formAction = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(values);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new Xunit.Sdk.XunitException($"No form '{formSelector}' on {page.Url}");
+        // What a browser sends: text and hidden inputs, checked radios and checkboxes, selected options.
         var fields = form.QuerySelectorAll<IHtmlInputElement>("input[name]")
-            .Where(i => i.Type is not ("submit" or "button"))
+            .Where(i => i.Type is not ("submit" or "button") && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
             .GroupBy(i => i.Name!)
             .ToDictionary(g => g.Key, g => g.First().Value);
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
+        {
+            fields[select.Name!] = select.Value ?? string.Empty;
+        }
+
         foreach (var (key, value) in values)
         {
             fields[key] = value;
         }
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? new Uri(page.Url).PathAndQuery : form.GetAttribute("action")!;
+        var action = formAction ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? new Uri(page.Url).PathAndQuery : form.GetAttribute("action")!);
         using var content = new FormUrlEncodedContent(fields);
         var response = await http.PostAsync(new Uri(action, UriKind.Relative), content);
         return (response, await ParseAsync(response));

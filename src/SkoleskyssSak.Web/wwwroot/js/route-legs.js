@@ -22,26 +22,29 @@
     });
   }
 
+  // Field names carry the leg's index (Form.Legs[2].Kind); radios of one leg form one group by name.
+  function renumberLeg(leg, index, count) {
+    leg.setAttribute("data-leg-index", String(index));
+    leg.querySelectorAll("[name], [id], [for], [aria-describedby]").forEach(function (el) {
+      ["name", "id", "for", "aria-describedby"].forEach(function (attr) {
+        var value = el.getAttribute(attr);
+        if (value) {
+          el.setAttribute(attr, value.replace(/Legs\[\d+\]/g, "Legs[" + index + "]").replace(/Legs_\d+__/g, "Legs_" + index + "__"));
+        }
+      });
+    });
+    var legend = leg.querySelector("legend");
+    if (legend) { legend.textContent = legend.textContent.replace(/\d+/, String(index + 1)); }
+    var remove = leg.querySelector("[data-remove-leg]");
+    if (remove) {
+      remove.textContent = remove.textContent.replace(/\d+/, String(index + 1));
+      remove.hidden = count < 2;
+    }
+  }
+
   function renumber() {
     var legs = container.querySelectorAll(".route-leg");
-    legs.forEach(function (leg, index) {
-      leg.setAttribute("data-leg-index", String(index));
-      leg.querySelectorAll("[name], [id], [for], [aria-describedby]").forEach(function (el) {
-        ["name", "id", "for", "aria-describedby"].forEach(function (attr) {
-          var value = el.getAttribute(attr);
-          if (value) {
-            el.setAttribute(attr, value.replace(/Legs\[\d+\]/g, "Legs[" + index + "]").replace(/Legs_\d+__/g, "Legs_" + index + "__"));
-          }
-        });
-      });
-      var legend = leg.querySelector("legend");
-      if (legend) { legend.textContent = legend.textContent.replace(/\d+/, String(index + 1)); }
-      var remove = leg.querySelector("[data-remove-leg]");
-      if (remove) {
-        remove.textContent = remove.textContent.replace(/\d+/, String(index + 1));
-        remove.hidden = legs.length < 2;
-      }
-    });
+    legs.forEach(function (leg, index) { renumberLeg(leg, index, legs.length); });
   }
 
   function wire(leg) {
@@ -84,6 +87,8 @@
         template.textContent = (form.getAttribute("data-remove-text") || "Fjern strekning") + " 1";
         copy.appendChild(template);
       }
+      // Rename before inserting: with the old names its radios would join the previous leg's group.
+      renumberLeg(copy, legs.length, legs.length + 1);
       container.appendChild(copy);
       wire(copy);
       renumber();
