@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SkoleskyssSak.Application.Features.Municipalities;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Rules;
@@ -30,64 +29,55 @@ internal static class MunicipalityEndpoints
                 number = m.Number,
                 name = m.Name,
                 county = m.County,
-                languageForm = Camel(m.LanguageForm.ToString()),
-                rulebook = rulebook is null ? null : Describe(rulebook, today),
+                languageForm = Vocabulary.Name(m.LanguageForm),
+                rulebook = rulebook is null ? null : Describe(rulebook, rulebook.WinterPeriod.InSchoolYear(NorwegianTime.SchoolYearStart(today))),
             });
         }
 
         return Results.Json(result, ApiJson.Options);
     }
 
-    private static async Task<IResult> SegmentsAsync(string number, string? school, RulebookProvider rulebooks, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> SegmentsAsync(string number, string? school, ListDefinedSegmentsHandler handler, CancellationToken cancellationToken)
     {
         if (number.Length != 4 || !number.All(char.IsAsciiDigit))
         {
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["number"] = ["Kommunenummeret må ha fire siffer."] });
         }
 
-        var today = NorwegianTime.Today(clock.GetUtcNow());
-        var rulebook = await rulebooks.InForceAsync(number, today, cancellationToken);
-        if (rulebook is null)
+        var list = await handler.HandleAsync(new ListDefinedSegmentsQuery(number, school), cancellationToken);
+        if (list is null)
         {
             return ApiProblems.NotFound($"Kommune {number} bruker ikke tjenesten.");
         }
 
-        var segments = rulebook.DefinedSegments
-            .Where(s => string.IsNullOrWhiteSpace(school) || s.School.Contains(school.Trim(), StringComparison.OrdinalIgnoreCase))
-            .Select(s => new
-            {
-                s.Id,
-                s.School,
-                s.Road,
-                s.Description,
-                s.Aadt,
-                s.SpeedLimit,
-                s.WalkableSideArea,
-                s.Lighting,
-                s.FootAndCyclePath,
-                s.Crosswalk,
-                Outcomes = s.Outcomes.ToDictionary(o => o.Key, o => Camel(o.Value.ToString())),
-                ByGrade = Enumerable.Range(1, 10).Select(g => new { Grade = g, Outcome = Camel(s.OutcomeFor(g).ToString()) }),
-                s.Assessment,
-            })
-            .ToList();
-        return Results.Json(new { municipalityNumber = number, rulebook = Describe(rulebook, today), segments }, ApiJson.Options);
+        var segments = list.Segments.Select(s => new
+        {
+            s.Id,
+            s.School,
+            s.Road,
+            s.Description,
+            s.Aadt,
+            s.SpeedLimit,
+            s.WalkableSideArea,
+            s.Lighting,
+            s.FootAndCyclePath,
+            s.Crosswalk,
+            Outcomes = s.Outcomes.ToDictionary(o => o.Key, o => Vocabulary.Name(o.Value)),
+            ByGrade = Enumerable.Range(1, 10).Select(g => new { Grade = g, Outcome = Vocabulary.Name(s.OutcomeFor(g)) }),
+            s.Assessment,
+        }).ToList();
+        return Results.Json(new { municipalityNumber = number, rulebook = Describe(list.Rulebook, list.WinterPeriod), segments }, ApiJson.Options);
     }
 
-    private static object Describe(Rulebook rulebook, DateOnly today)
-    {
-        var (from, to) = rulebook.WinterPeriod.InSchoolYear(NorwegianTime.SchoolYearStart(today));
-        return new
+    private static object Describe(Rulebook rulebook, (DateOnly From, DateOnly To) winter) =>
+        new
         {
             version = rulebook.VersionLabel,
             title = rulebook.Title,
-            provenance = Camel(rulebook.Provenance.ToString()),
+            provenance = Vocabulary.Name(rulebook.Provenance),
             validFrom = rulebook.ValidFrom,
             gradeBands = rulebook.GradeBands,
-            decisionValidity = Camel(rulebook.DecisionValidity.ToString()),
-            winterPeriod = new PeriodResponse(from, to),
+            decisionValidity = Vocabulary.Name(rulebook.DecisionValidity),
+            winterPeriod = new PeriodResponse(winter.From, winter.To),
         };
-    }
-
-    private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 }

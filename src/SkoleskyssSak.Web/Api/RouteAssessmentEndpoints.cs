@@ -99,7 +99,7 @@ internal static class RouteAssessmentEndpoints
             rulebook.MunicipalityNumber,
             result.Query.Grade,
             result.Date,
-            Name(assessment.Outcome),
+            Vocabulary.Name(assessment.Outcome),
             assessment.ManualAssessmentRequired,
             assessment.DistanceEntitlement,
             DistanceEntitlement.LimitKm(result.Query.Grade),
@@ -107,19 +107,17 @@ internal static class RouteAssessmentEndpoints
             new RulebookResponse(
                 rulebook.VersionLabel,
                 rulebook.Title,
-                JsonNamingPolicy.CamelCase.ConvertName(rulebook.Provenance.ToString()),
+                Vocabulary.Name(rulebook.Provenance),
                 rulebook.Provenance == RuleProvenance.Reconstructed ? AssessmentExplainer.ReconstructedNote(rulebook.LanguageForm) : null,
                 rulebook.Source,
                 rulebook.ValidFrom),
             assessment.Legs.Select((leg, i) => new LegResponse(
                 i,
-                Name(leg.Outcome),
+                Vocabulary.Name(leg.Outcome),
                 leg.ManualAssessmentRequired,
-                leg.MatchedRules.Select(r => new MatchedRuleResponse(r.Id, r.Text, Name(r.OutcomeFor(result.Query.Grade)))).ToList(),
+                leg.MatchedRules.Select(r => new MatchedRuleResponse(r.Id, r.Text, Vocabulary.Name(r.OutcomeFor(result.Query.Grade)))).ToList(),
                 result.LegExplanations[i])).ToList(),
             result.Explanation,
             result.Guidance);
     }
-
-    private static string Name(TransportOutcome outcome) => JsonNamingPolicy.CamelCase.ConvertName(outcome.ToString());
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -91,10 +90,6 @@ public sealed class IndexModel(ListMunicipalitiesHandler municipalities, AssessR
 
         return Page();
     }
-
-    /// <summary>The enum's value as the API writes it, e.g. "footAndCyclePath".</summary>
-    public static string Value<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private AssessRouteQuery? ToQuery()
     {
