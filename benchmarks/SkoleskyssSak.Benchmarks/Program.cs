@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(SkoleskyssSak.Benchmarks.RuleEngineBenchmarks).Assembly).Run(args);
