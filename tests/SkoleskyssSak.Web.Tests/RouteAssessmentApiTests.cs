@@ -91,6 +91,24 @@ public sealed class RouteAssessmentApiTests(AppFixture app) : IClassFixture<AppF
         Assert.Contains("ikkje eit vedtak", body.GetProperty("guidance").GetString(), StringComparison.Ordinal);
     }
 
+    // One published row per municipality through the public contract (the tables themselves are pinned row by
+    // row in Application.Tests/Features/Rulebooks).
+    [Theory]
+    [InlineData("1833", 1, """{ "kind": "crossing", "roadCategory": "european", "speedLimit": 80, "crossingFacility": "none" }""", "rana/T1-05", "yearRound")]
+    [InlineData("1833", 3, """{ "kind": "along", "roadCategory": "municipal", "speedLimit": 60, "pedestrianFacility": "none" }""", "rana/T1-10", "considerWinter")]
+    [InlineData("3105", 2, """{ "kind": "along", "roadCategory": "county", "speedLimit": 60, "aadt": 1001, "pedestrianFacility": "none", "walkableSideArea": "none" }""", "sarpsborg/60-1", "yearRound")]
+    [InlineData("3105", 9, """{ "kind": "crossing", "roadCategory": "national", "speedLimit": 80, "aadt": 8001, "crossingFacility": "none" }""", "sarpsborg/70-5", "yearRound")]
+    [InlineData("5028", 9, """{ "kind": "along", "roadCategory": "european", "speedLimit": 90, "pedestrianFacility": "none" }""", "melhus/T1-01", "yearRound")]
+    [InlineData("4647", 8, """{ "kind": "along", "roadCategory": "municipal", "speedLimit": 40, "pedestrianFacility": "none" }""", "sunnfjord/UTANFOR-KOMMUNAL-UNDER-50", "none")]
+    public async Task Each_municipality_answers_by_its_published_rows(string municipality, int grade, string leg, string ruleId, string outcome)
+    {
+        var (status, body, _) = await PostAsync($$"""{ "municipalityNumber": "{{municipality}}", "grade": {{grade}}, "legs": [ {{leg}} ] }""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var first = body.GetProperty("legs")[0];
+        Assert.Equal(outcome, first.GetProperty("outcome").GetString());
+        Assert.Contains(first.GetProperty("matchedRules").EnumerateArray(), r => r.GetProperty("id").GetString() == ruleId);
+    }
+
     public static TheoryData<string, string> BadRequests => new()
     {
         { """{ "municipalityNumber": "9999", "grade": 3, "legs": [ { "kind": "railwayCrossing", "secured": true } ] }""", "municipalityNumber" },
