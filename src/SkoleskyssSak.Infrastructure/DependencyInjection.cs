@@ -11,6 +11,7 @@ using SkoleskyssSak.Infrastructure.Auditing;
 using SkoleskyssSak.Infrastructure.DataProtection;
 using SkoleskyssSak.Infrastructure.Documents;
 using SkoleskyssSak.Infrastructure.Identity;
+using SkoleskyssSak.Infrastructure.Notifications;
 using SkoleskyssSak.Infrastructure.Persistence;
 using SkoleskyssSak.Infrastructure.Seeding;
 
@@ -65,6 +66,20 @@ public static class DependencyInjection
 
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        var email = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
+        if (string.IsNullOrWhiteSpace(email.SmtpHost) && string.IsNullOrWhiteSpace(email.PickupDirectory))
+        {
+            throw new InvalidOperationException(
+                "Email:SmtpHost is not configured (environment variable Email__SmtpHost). Notifications to guardians are sent by SMTP; " +
+                "in Development they are written to Email:PickupDirectory instead.");
+        }
+
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.AddScoped<INotificationOutbox, NotificationOutbox>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<ChromiumPdfRenderer>();

@@ -21,6 +21,9 @@ public class SkoleskyssAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>Where this app's outgoing e-mails land (.eml files), one folder per app.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "ssk-mail-" + Guid.NewGuid().ToString("N")[..12]);
+
     public string EnvironmentName { get; init; } = "Testing";
 
     /// <summary>Extra configuration, e.g. RateLimiting:LoginPerMinute; set before the first request.</summary>
@@ -42,6 +45,7 @@ public class SkoleskyssAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("IdPorten:Mode", "TestId");
         builder.UseSetting("Security:CitizenPseudonym:Key", "test-only-pseudonym-key-0123456789abcdef");
         builder.UseSetting("RateLimiting:LoginPerMinute", "1000");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -43,6 +43,14 @@ public sealed class ProductionStartupTests
     }
 
     [Fact]
+    public async Task Missing_SMTP_settings_are_refused_so_notifications_are_never_silently_lost()
+    {
+        var error = await StartProductionAsync(app => app.Settings["Email:PickupDirectory"] = "");
+        Assert.NotNull(error);
+        Assert.Contains("Email:SmtpHost is not configured", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_short_pseudonym_key_is_refused()
     {
         var error = await StartProductionAsync(app => app.Settings["Security:CitizenPseudonym:Key"] = "short");

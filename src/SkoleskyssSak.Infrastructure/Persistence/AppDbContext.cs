@@ -7,6 +7,7 @@ using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Rules;
 using SkoleskyssSak.Infrastructure.DataProtection;
 using SkoleskyssSak.Infrastructure.Identity;
+using SkoleskyssSak.Infrastructure.Notifications;
 
 namespace SkoleskyssSak.Infrastructure.Persistence;
 
@@ -24,6 +25,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<RulebookVersion> RulebookVersions => Set<RulebookVersion>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,7 +9,11 @@ internal static class InfrastructureServices
     public static ServiceProvider Build(string connectionString)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Database"] = connectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Database"] = connectionString,
+                ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "ssk-mail-infra"),
+            })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
