@@ -4,6 +4,8 @@ using SkoleskyssSak.Domain.Routes;
 using SkoleskyssSak.Domain.Rules;
 using SkoleskyssSak.Infrastructure.Seeding;
 
+using static SkoleskyssSak.Application.Tests.Features.Rulebooks.Tabell1;
+
 namespace SkoleskyssSak.Application.Tests.Features.Rulebooks;
 
 /// <summary>
@@ -13,8 +15,6 @@ namespace SkoleskyssSak.Application.Tests.Features.Rulebooks;
 /// </summary>
 public sealed class MelhusTable1Tests
 {
-    private static readonly string[] Columns = ["1", "2-4", "5-7", "8-10"];
-
     // Tabell 1 as published; cells for 1. / 2.–4. / 5.–7. / 8.–10. trinn. "Nei *" = «Vinterskyss kan vurderes».
     private static readonly string[][] Published =
     [
@@ -42,30 +42,9 @@ public sealed class MelhusTable1Tests
 
     private static readonly Rulebook Rulebook = RulebookSeeds.For("5028").ToRulebook();
 
-    public static TheoryData<int, string, string> PublishedCells()
-    {
-        var data = new TheoryData<int, string, string>();
-        for (var row = 1; row <= Published.Length; row++)
-        {
-            for (var column = 0; column < Columns.Length; column++)
-            {
-                data.Add(row, Columns[column], Published[row - 1][column]);
-            }
-        }
+    public static TheoryData<int, string, string> PublishedCells() => Tabell1.Cells(Published);
 
-        return data;
-    }
-
-    public static TheoryData<int> Rows()
-    {
-        var data = new TheoryData<int>();
-        for (var row = 1; row <= Published.Length; row++)
-        {
-            data.Add(row);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Rows() => Tabell1.RowNumbers(Published.Length);
 
     [Theory]
     [MemberData(nameof(PublishedCells))]
@@ -240,24 +219,6 @@ public sealed class MelhusTable1Tests
 
     private static string Id(int row) => $"melhus/T1-{row:00}";
 
-    private static TransportOutcome Outcome(string cell) => cell switch
-    {
-        "Ja" => TransportOutcome.YearRound,
-        "Nei" => TransportOutcome.None,
-        "Nei *" => TransportOutcome.ConsiderWinter,
-        _ => throw new ArgumentOutOfRangeException(nameof(cell), cell, "Not a Tabell 1 cell."),
-    };
-
-    /// <summary>The column's representative grade first, then its edges.</summary>
-    private static int[] Grades(string column) => column switch
-    {
-        "1" => [1],
-        "2-4" => [3, 2, 4],
-        "5-7" => [6, 5, 7],
-        "8-10" => [9, 8, 10],
-        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Not a Tabell 1 column."),
-    };
-
     private static RouteLeg TypicalLeg(int row) => row switch
     {
         1 => Along(RoadCategory.European, 80, PedestrianFacility.None),
@@ -280,12 +241,4 @@ public sealed class MelhusTable1Tests
         18 => Railway(secured: true),
         _ => throw new ArgumentOutOfRangeException(nameof(row), row, "Melhus Tabell 1 has rows 1-18."),
     };
-
-    private static RouteLeg Along(RoadCategory road, int speed, PedestrianFacility facility) =>
-        new(LegKind.Along, road, speed, PedestrianFacility: facility);
-
-    private static RouteLeg Crossing(RoadCategory road, int? speed, CrossingFacility facility) =>
-        new(LegKind.Crossing, road, speed, CrossingFacility: facility);
-
-    private static RouteLeg Railway(bool secured) => new(LegKind.RailwayCrossing, Secured: secured);
 }

@@ -4,6 +4,8 @@ using SkoleskyssSak.Domain.Routes;
 using SkoleskyssSak.Domain.Rules;
 using SkoleskyssSak.Infrastructure.Seeding;
 
+using static SkoleskyssSak.Application.Tests.Features.Rulebooks.Tabell1;
+
 namespace SkoleskyssSak.Application.Tests.Features.Rulebooks;
 
 /// <summary>
@@ -14,8 +16,6 @@ namespace SkoleskyssSak.Application.Tests.Features.Rulebooks;
 /// </summary>
 public sealed class RanaTable1Tests
 {
-    private static readonly string[] Columns = ["1", "2-4", "5-7", "8-10"];
-
     // Tabell 1 as read; cells for 1. / 2.–4. / 5.–7. / 8.–10. trinn. "Nei *" = «vinterskyss kan vurderes».
     private static readonly string[][] Published =
     [
@@ -49,30 +49,9 @@ public sealed class RanaTable1Tests
 
     private static readonly Rulebook Rulebook = RulebookSeeds.For("1833").ToRulebook();
 
-    public static TheoryData<int, string, string> PublishedCells()
-    {
-        var data = new TheoryData<int, string, string>();
-        for (var row = 1; row <= Published.Length; row++)
-        {
-            for (var column = 0; column < Columns.Length; column++)
-            {
-                data.Add(row, Columns[column], Published[row - 1][column]);
-            }
-        }
+    public static TheoryData<int, string, string> PublishedCells() => Tabell1.Cells(Published);
 
-        return data;
-    }
-
-    public static TheoryData<int> Rows()
-    {
-        var data = new TheoryData<int>();
-        for (var row = 1; row <= Published.Length; row++)
-        {
-            data.Add(row);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> Rows() => Tabell1.RowNumbers(Published.Length);
 
     [Theory]
     [MemberData(nameof(PublishedCells))]
@@ -248,24 +227,6 @@ public sealed class RanaTable1Tests
 
     private static string Id(int row) => $"rana/T1-{row:00}";
 
-    private static TransportOutcome Outcome(string cell) => cell switch
-    {
-        "Ja" => TransportOutcome.YearRound,
-        "Nei" => TransportOutcome.None,
-        "Nei *" => TransportOutcome.ConsiderWinter,
-        _ => throw new ArgumentOutOfRangeException(nameof(cell), cell, "Not a Tabell 1 cell."),
-    };
-
-    /// <summary>The column's representative grade first, then its edges.</summary>
-    private static int[] Grades(string column) => column switch
-    {
-        "1" => [1],
-        "2-4" => [3, 2, 4],
-        "5-7" => [6, 5, 7],
-        "8-10" => [9, 8, 10],
-        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Not a Tabell 1 column."),
-    };
-
     private static RouteLeg TypicalLeg(int row) => row switch
     {
         1 => Along(RoadCategory.European, 80, PedestrianFacility.None),
@@ -290,12 +251,4 @@ public sealed class RanaTable1Tests
         20 => Railway(secured: true),
         _ => throw new ArgumentOutOfRangeException(nameof(row), row, "Rana Tabell 1 has rows 1-20."),
     };
-
-    private static RouteLeg Along(RoadCategory road, int speed, PedestrianFacility facility) =>
-        new(LegKind.Along, road, speed, PedestrianFacility: facility);
-
-    private static RouteLeg Crossing(RoadCategory road, int speed, CrossingFacility facility) =>
-        new(LegKind.Crossing, road, speed, CrossingFacility: facility);
-
-    private static RouteLeg Railway(bool secured) => new(LegKind.RailwayCrossing, Secured: secured);
 }
