@@ -33,7 +33,7 @@ public enum CaseState
 
     /// <summary>
     /// The first instance upheld its decision and forwarded the case (fvl. § 33 fourth paragraph) to the next body of
-    /// the municipality's appeal chain; an intermediate body (Melhus: Utval for teknikk og miljø) may forward it on.
+    /// the municipality's appeal chain; an intermediate body (Melhus: Utvalg for teknikk og miljø) may forward it on.
     /// </summary>
     ForwardedToAppealBody = 7,
 

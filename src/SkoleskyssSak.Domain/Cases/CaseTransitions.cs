@@ -10,7 +10,7 @@ namespace SkoleskyssSak.Domain.Cases;
 /// <list type="bullet">
 /// <item>A first-instance reversal (fvl. § 33) is a new enkeltvedtak with its own right of appeal, so it leads to
 /// <see cref="CaseState.Decided"/> again, not to <see cref="CaseState.Closed"/>; closing follows as for any decision.
-/// The same holds for a reversal by an intermediate body of the municipality's own chain (Melhus: Utval for teknikk og
+/// The same holds for a reversal by an intermediate body of the municipality's own chain (Melhus: Utvalg for teknikk og
 /// miljø), which is still the first instance; the Application layer offers that step only to a body that is not the
 /// last of the chain.</item>
 /// <item>The appeal body's outcome is the trigger itself (upholds, reverses, quashes, dismisses), so the table alone
@@ -96,7 +96,7 @@ public static class CaseTransitions
         new(CaseState.FirstInstanceReview, CaseTrigger.WithdrawAppeal, CaseState.Decided, GuardianOrCaseworker, WithdrawingAppeal,
             "The appellant withdraws the appeal; the decision stands."),
         new(CaseState.ForwardedToAppealBody, CaseTrigger.ForwardToAppealBody, CaseState.ForwardedToAppealBody, AppealBody, Forwarding,
-            "An intermediate body of the chain (Melhus: Utval for teknikk og miljø) upholds and forwards to the next body."),
+            "An intermediate body of the chain (Melhus: Utvalg for teknikk og miljø) upholds and forwards to the next body."),
         new(CaseState.ForwardedToAppealBody, CaseTrigger.ReverseDecision, CaseState.Decided, AppealBody, FirstInstance,
             "An intermediate body of the municipality's own chain reverses: a new first-instance decision, itself appealable.",
             rulebookVersionRequired: true),
