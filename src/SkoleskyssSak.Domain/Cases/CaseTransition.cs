@@ -27,7 +27,7 @@ public sealed record CaseTransition
         From = from;
         Trigger = trigger;
         To = to;
-        Roles = roles;
+        Roles = Array.AsReadOnly(roles.ToArray()); // a copy: nobody can change the table through a shared array
         LegalReference = legalReference;
         Description = description;
         ReasonRequired = reasonRequired;

@@ -66,6 +66,15 @@ public class CaseTransitionsTableTests
     }
 
     [Fact]
+    public void The_table_cannot_be_changed_at_run_time()
+    {
+        var entry = CaseTransitions.All[0];
+
+        Assert.Throws<NotSupportedException>(() => ((IList<CaseTransition>)CaseTransitions.All).Clear());
+        Assert.Throws<NotSupportedException>(() => ((IList<CaseActorRole>)entry.Roles)[0] = CaseActorRole.System);
+    }
+
+    [Fact]
     public void A_guardian_never_decides_only_applies_answers_withdraws_and_appeals()
     {
         var guardianTriggers = CaseTransitions.All.Where(t => t.Allows(CaseActorRole.Guardian)).Select(t => t.Trigger).Distinct().Order();
