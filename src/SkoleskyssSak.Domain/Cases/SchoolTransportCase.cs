@@ -1,0 +1,167 @@
+namespace SkoleskyssSak.Domain.Cases;
+
+/// <summary>
+/// A case (sak) about free school transport on a particularly dangerous or difficult route (opplæringslova § 4-1
+/// second paragraph) for one pupil: from the guardian's draft through the enkeltvedtak and any appeal to its close.
+/// Its state changes only through <see cref="Apply"/>, which follows <see cref="CaseTransitions"/> and appends exactly
+/// one <see cref="CaseEvent"/> per change; the events are never changed or removed.
+/// </summary>
+public sealed class SchoolTransportCase
+{
+    /// <summary>Longest reason kept in an event; longer texts belong in a journaled document.</summary>
+    public const int MaxReasonLength = 4000;
+
+    private readonly List<CaseEvent> events = [];
+
+    private SchoolTransportCase()
+    {
+        MunicipalityNumber = string.Empty;
+    }
+
+    private SchoolTransportCase(Guid id, string municipalityNumber, DateTimeOffset createdAt)
+    {
+        Id = id;
+        MunicipalityNumber = municipalityNumber;
+        CreatedAt = createdAt;
+        State = CaseState.Draft;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The kommunenummer of the municipality responsible for the case (opplæringslova § 28-7).</summary>
+    public string MunicipalityNumber { get; private set; }
+
+    /// <summary>The saksnummer, given when the draft is submitted; null while it is a draft.</summary>
+    public CaseNumber? CaseNumber { get; private set; }
+
+    public CaseState State { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Every state change, oldest first (append-only).</summary>
+    public IReadOnlyList<CaseEvent> Events => events.AsReadOnly();
+
+    public static SchoolTransportCase CreateDraft(Guid id, string municipalityNumber, DateTimeOffset now)
+    {
+        if (id == Guid.Empty)
+        {
+            throw new ArgumentException("A case needs an id.", nameof(id));
+        }
+
+        ArgumentNullException.ThrowIfNull(municipalityNumber);
+        if (municipalityNumber.Length != 4 || !municipalityNumber.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException("A kommunenummer has four digits.", nameof(municipalityNumber));
+        }
+
+        return new SchoolTransportCase(id, municipalityNumber, now);
+    }
+
+    /// <summary>
+    /// Gives a draft the case number allocated for it (per municipality and year; allocation is not the domain's
+    /// business). Returns false, changing nothing, when the case is no longer a draft or already has a number.
+    /// <see cref="CaseTrigger.Submit"/> is refused until a number is assigned.
+    /// </summary>
+    public bool TryAssignCaseNumber(CaseNumber caseNumber)
+    {
+        ArgumentNullException.ThrowIfNull(caseNumber);
+        if (State != CaseState.Draft || CaseNumber is not null)
+        {
+            return false;
+        }
+
+        CaseNumber = caseNumber;
+        return true;
+    }
+
+    /// <summary>
+    /// Changes the state by <paramref name="trigger"/> if <see cref="CaseTransitions"/> permits it from the current
+    /// state for the actor's role, appending one event. A refused step changes nothing and is returned, not thrown:
+    /// <see cref="CaseTransitionErrorType.Conflict"/> when the trigger is not permitted from this state,
+    /// <see cref="CaseTransitionErrorType.Forbidden"/> when the role may not trigger it,
+    /// <see cref="CaseTransitionErrorType.BadRequest"/> when a required reason or rulebook version is missing.
+    /// </summary>
+    /// <param name="reason">Why (required where the table says so, e.g. fvl. §§ 31 and 35).</param>
+    /// <param name="rulebookVersion">The label of the rulebook version applied, e.g. <c>5028/v1</c>; required for a decision on the merits.</param>
+    public CaseTransitionResult Apply(
+        CaseTrigger trigger,
+        CaseActor actor,
+        DateTimeOffset now,
+        string? reason = null,
+        string? rulebookVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!Enum.IsDefined(trigger))
+        {
+            throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger.");
+        }
+
+        var transition = CaseTransitions.Find(State, trigger);
+        if (transition is null)
+        {
+            return CaseRefusals.NotPermittedFromState(State, trigger);
+        }
+
+        if (!transition.Allows(actor.Role))
+        {
+            return CaseRefusals.RoleMayNot(transition);
+        }
+
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (transition.ReasonRequired && reason is null)
+        {
+            return CaseRefusals.ReasonMissing(transition);
+        }
+
+        if (reason is { Length: > MaxReasonLength })
+        {
+            return CaseRefusals.ReasonTooLong(transition);
+        }
+
+        rulebookVersion = string.IsNullOrWhiteSpace(rulebookVersion) ? null : rulebookVersion.Trim();
+        if (rulebookVersion is not null && !IsRulebookVersionOfThisMunicipality(rulebookVersion))
+        {
+            return CaseRefusals.RulebookVersionInvalid(MunicipalityNumber);
+        }
+
+        if (transition.RulebookVersionRequired && rulebookVersion is null)
+        {
+            return CaseRefusals.RulebookVersionMissing();
+        }
+
+        if (trigger == CaseTrigger.Submit && CaseNumber is null)
+        {
+            return CaseRefusals.CaseNumberMissing();
+        }
+
+        var caseEvent = new CaseEvent(
+            Guid.CreateVersion7(now),
+            Id,
+            events.Count + 1,
+            now,
+            actor,
+            State,
+            transition.To,
+            trigger,
+            reason,
+            rulebookVersion);
+        events.Add(caseEvent);
+        State = transition.To;
+        return CaseTransitionResult.Success(caseEvent);
+    }
+
+    /// <summary>
+    /// The triggers <paramref name="role"/> may use from the current state, in table order (what the UI offers).
+    /// A required reason or rulebook version, and the case number of a submit, are the caller's to supply.
+    /// </summary>
+    public IReadOnlyList<CaseTrigger> PermittedTriggers(CaseActorRole role) =>
+        CaseTransitions.From(State).Where(t => t.Allows(role)).Select(t => t.Trigger).ToList();
+
+    /// <summary>A label <c>kkkk/vN</c> whose kommunenummer is this case's: a decision applies its own municipality's rulebook.</summary>
+    private bool IsRulebookVersionOfThisMunicipality(string label) =>
+        label.Length > 6
+        && label.StartsWith(MunicipalityNumber, StringComparison.Ordinal)
+        && label.AsSpan(4, 2).SequenceEqual("/v")
+        && label.AsSpan(6).ToString().All(char.IsAsciiDigit)
+        && label[6] != '0';
+}
