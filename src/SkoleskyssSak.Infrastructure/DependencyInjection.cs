@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Infrastructure.Auditing;
+using SkoleskyssSak.Infrastructure.Cases;
 using SkoleskyssSak.Infrastructure.DataProtection;
 using SkoleskyssSak.Infrastructure.Documents;
 using SkoleskyssSak.Infrastructure.Identity;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<ICaseNumberAllocator, CaseNumberAllocator>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<RulebookSeeder>();
 

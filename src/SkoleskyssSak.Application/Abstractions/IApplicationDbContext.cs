@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Domain.Auditing;
+using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Rules;
 
@@ -17,6 +18,8 @@ public interface IApplicationDbContext
     DbSet<AuditEvent> AuditEvents { get; }
 
     DbSet<RulebookVersion> RulebookVersions { get; }
+
+    DbSet<SchoolTransportCase> Cases { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -18,7 +18,7 @@ public enum CaseActorRole
 
 /// <summary>
 /// The actor of a transition: a pseudonymous id (a citizen's <c>c-…</c> pseudonym, a staff user id, or a system job
-/// name; ADR 0004) and the role the actor acts in. Never a fødselsnummer: an id with an 11-digit run is rejected.
+/// name; ADR 0004) and the role the actor acts in. Never a fødselsnummer: an id with a run of exactly 11 digits is rejected.
 /// </summary>
 public sealed record CaseActor
 {
@@ -45,16 +45,27 @@ public sealed record CaseActor
 
     public static CaseActor System(string jobName) => new(jobName, CaseActorRole.System);
 
+    /// <summary>
+    /// A run of exactly eleven digits (the shape of a fødselsnummer), as the log scrubber sees it. Longer runs are
+    /// not a fødselsnummer: a staff user's id is a Guid, whose last group may be twelve digits.
+    /// </summary>
     private static bool ContainsElevenDigitRun(string value)
     {
         var run = 0;
-        foreach (var c in value)
+        for (var i = 0; i <= value.Length; i++)
         {
-            run = char.IsAsciiDigit(c) ? run + 1 : 0;
-            if (run >= 11)
+            if (i < value.Length && char.IsAsciiDigit(value[i]))
+            {
+                run++;
+                continue;
+            }
+
+            if (run == 11)
             {
                 return true;
             }
+
+            run = 0;
         }
 
         return false;

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Municipalities;
+using SkoleskyssSak.Infrastructure.Cases;
+
+namespace SkoleskyssSak.Infrastructure.Persistence.Configurations;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<SchoolTransportCase>
+{
+    public void Configure(EntityTypeBuilder<SchoolTransportCase> builder)
+    {
+        builder.ToTable("Cases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.MunicipalityNumber).HasMaxLength(4);
+        builder.Property(c => c.CaseNumber)
+            .HasConversion(n => n == null ? null : n.ToString(), s => s == null ? null : CaseNumber.Parse(s))
+            .HasMaxLength(10);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(32);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityNumber).OnDelete(DeleteBehavior.Restrict);
+
+        // The case number is unique within a municipality (drafts have none yet).
+        builder.HasIndex(c => new { c.MunicipalityNumber, c.CaseNumber }).IsUnique().HasFilter("case_number IS NOT NULL");
+        builder.HasIndex(c => new { c.MunicipalityNumber, c.State });
+
+        builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Events).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("events");
+        builder.HasOptimisticConcurrency();
+    }
+}
+
+/// <summary>Case events are append-only: the history of who moved the case from where to where, and why.</summary>
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> builder)
+    {
+        builder.ToTable("CaseEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.ActorId).HasMaxLength(100);
+        builder.Property(e => e.ActorRole).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.From).HasColumnName("FromState").HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.To).HasColumnName("ToState").HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.Trigger).HasConversion<string>().HasMaxLength(48);
+        builder.Property(e => e.Reason).HasMaxLength(SchoolTransportCase.MaxReasonLength);
+        builder.Property(e => e.RulebookVersion).HasMaxLength(32);
+        builder.HasIndex(e => new { e.CaseId, e.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class CaseNumberSequenceConfiguration : IEntityTypeConfiguration<CaseNumberSequence>
+{
+    public void Configure(EntityTypeBuilder<CaseNumberSequence> builder)
+    {
+        builder.ToTable("CaseNumberSequences");
+        builder.HasKey(s => new { s.MunicipalityNumber, s.Year });
+        builder.Property(s => s.MunicipalityNumber).HasMaxLength(4);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(s => s.MunicipalityNumber).OnDelete(DeleteBehavior.Restrict);
+    }
+}
