@@ -21,5 +21,7 @@ public interface IApplicationDbContext
 
     DbSet<SchoolTransportCase> Cases { get; }
 
+    DbSet<JournalEntry> JournalEntries { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

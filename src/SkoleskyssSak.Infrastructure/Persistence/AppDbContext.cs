@@ -34,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
 
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

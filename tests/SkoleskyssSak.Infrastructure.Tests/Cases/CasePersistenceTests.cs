@@ -128,4 +128,26 @@ public sealed class CasePersistenceTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
+
+    [Fact]
+    public async Task Journal_entries_are_stored_with_the_case_and_internal_notes_are_kept_apart()
+    {
+        var id = Guid.CreateVersion7();
+        var now = DateTimeOffset.UtcNow;
+        await using (var db = PostgresServer.Context(connectionString))
+        {
+            db.Cases.Add(SchoolTransportCase.CreateDraft(id, "4647", now));
+            db.JournalEntries.Add(JournalEntry.Register(Guid.CreateVersion7(), id, JournalEntryKind.Incoming, new DateOnly(2026, 11, 21),
+                "Søknad om skuleskyss – særleg farleg skuleveg – 2026/2027 – Førde barneskule", "Søknad om skuleskyss for Emma", ["Emma Nordmann"], now));
+            db.JournalEntries.Add(JournalEntry.Register(Guid.CreateVersion7(), id, JournalEntryKind.Note, new DateOnly(2026, 11, 22),
+                "Notat – synfaring", "Notat frå synfaring", ["Emma Nordmann"], now.AddDays(1)));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = PostgresServer.Context(connectionString);
+        var journal = await read.JournalEntries.Where(j => j.CaseId == id).OrderBy(j => j.RegisteredAt).ToListAsync();
+        Assert.Equal([JournalEntryKind.Incoming, JournalEntryKind.Note], journal.Select(j => j.Kind));
+        Assert.Equal([true, false], journal.Select(j => j.VisibleToParties));
+        Assert.DoesNotContain("Emma", journal[0].PublicTitle, StringComparison.Ordinal);
+    }
 }

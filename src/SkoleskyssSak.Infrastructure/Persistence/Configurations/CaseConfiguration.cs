@@ -59,3 +59,19 @@ internal sealed class CaseNumberSequenceConfiguration : IEntityTypeConfiguration
         builder.HasOne<Municipality>().WithMany().HasForeignKey(s => s.MunicipalityNumber).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>The journal of a case; entries are never deleted.</summary>
+internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<JournalEntry> builder)
+    {
+        builder.ToTable("JournalEntries");
+        builder.HasKey(j => j.Id);
+        builder.Property(j => j.Id).ValueGeneratedNever();
+        builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(j => j.PublicTitle).HasMaxLength(JournalEntry.MaxTitleLength);
+        builder.Property(j => j.Title).HasMaxLength(JournalEntry.MaxTitleLength);
+        builder.HasOne<SchoolTransportCase>().WithMany().HasForeignKey(j => j.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(j => new { j.CaseId, j.RegisteredAt });
+    }
+}
