@@ -49,8 +49,8 @@ public enum FindingSeverity
 /// <summary>One problem ValidateDraft found: errors block activation, warnings do not.</summary>
 public sealed record RulebookFinding(FindingSeverity Severity, IReadOnlyList<string> RuleIds, string Message);
 
-/// <summary>Shared steps of the admin's rulebook commands.</summary>
-internal static class RulebookAdmin
+/// <summary>Shared steps of the admin's rulebook commands, and the reading of a row's outcomes per grade band.</summary>
+public static class RulebookAdmin
 {
     /// <summary>The audit object type of every rulebook change.</summary>
     public const string AuditObjectType = "Rulebook";
@@ -61,14 +61,14 @@ internal static class RulebookAdmin
 
     public static string OutcomeName(TransportOutcome outcome) => JsonNamingPolicy.CamelCase.ConvertName(outcome.ToString());
 
-    public static Task<RulebookVersion?> FindAsync(IApplicationDbContext db, string municipalityNumber, int version, CancellationToken cancellationToken) =>
+    internal static Task<RulebookVersion?> FindAsync(IApplicationDbContext db, string municipalityNumber, int version, CancellationToken cancellationToken) =>
         db.RulebookVersions.SingleOrDefaultAsync(r => r.MunicipalityNumber == municipalityNumber && r.Version == version, cancellationToken);
 
     /// <summary>
     /// Loads a draft, lets <paramref name="change"/> make a new document from it, stores that with an audit record
     /// in one SaveChanges. Refused for active and retired versions (RulebookVersion.Edit).
     /// </summary>
-    public static async Task<RulebookCommandResult> ChangeDraftAsync(
+    internal static async Task<RulebookCommandResult> ChangeDraftAsync(
         IApplicationDbContext db,
         IAuditTrail audit,
         string municipalityNumber,
@@ -107,7 +107,7 @@ internal static class RulebookAdmin
     }
 
     /// <summary>Saves; a concurrent change of the same version (xmin) gives a conflict instead of an exception.</summary>
-    public static async Task<RulebookCommandResult> SaveAsync(IApplicationDbContext db, int version, CancellationToken cancellationToken)
+    internal static async Task<RulebookCommandResult> SaveAsync(IApplicationDbContext db, int version, CancellationToken cancellationToken)
     {
         try
         {
@@ -175,7 +175,7 @@ internal static class RulebookAdmin
     /// The outcomes chosen per grade band of the rulebook (band → "yearRound" … or empty for none chosen).
     /// Unknown bands or values are errors under "Outcomes[band]".
     /// </summary>
-    public static Dictionary<string, TransportOutcome> ParseOutcomes(
+    internal static Dictionary<string, TransportOutcome> ParseOutcomes(
         IReadOnlyDictionary<string, string?> chosen, IReadOnlyList<string> bands, Dictionary<string, string[]> errors)
     {
         var result = new Dictionary<string, TransportOutcome>(StringComparer.Ordinal);
