@@ -550,6 +550,36 @@ public sealed class AdminRulebookConcurrencyTests(AppFixture app) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_activation_from_a_stale_read_is_a_conflict_with_a_message_and_changes_nothing()
+    {
+        await AdminRulebookTests.AdminAsync(app, AdminRulebookTests.SunnfjordAdmin);
+        using var first = app.Services.CreateScope();
+        using var second = app.Services.CreateScope();
+        var draft = Assert.IsType<RulebookCommandResult.Done>(
+            await first.ServiceProvider.GetRequiredService<CreateDraftHandler>().HandleAsync(new CreateDraftCommand("3105"), CancellationToken.None)).Version;
+
+        // The second admin has read both versions before the first admin's activation commits.
+        var db2 = second.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db2.RulebookVersions.Where(r => r.MunicipalityNumber == "3105").ToListAsync();
+
+        var validFrom = NorwegianTime.Today(DateTimeOffset.UtcNow).AddDays(3);
+        var won = await first.ServiceProvider.GetRequiredService<ActivateDraftHandler>()
+            .HandleAsync(new ActivateDraftCommand("3105", draft, validFrom), CancellationToken.None);
+        Assert.IsType<RulebookCommandResult.Done>(won);
+
+        var lost = await second.ServiceProvider.GetRequiredService<ActivateDraftHandler>()
+            .HandleAsync(new ActivateDraftCommand("3105", draft, validFrom.AddDays(1)), CancellationToken.None);
+        Assert.Equal("Noen andre har endret retningslinjen samtidig. Last siden på nytt.", Assert.IsType<RulebookCommandResult.Conflict>(lost).Message);
+
+        using var check = app.Services.CreateScope();
+        var versions = await check.ServiceProvider.GetRequiredService<AppDbContext>().RulebookVersions
+            .Where(r => r.MunicipalityNumber == "3105").OrderBy(r => r.Version).ToListAsync();
+        Assert.Equal([RulebookStatus.Retired, RulebookStatus.Active], versions.Select(v => v.Status).ToArray());
+        Assert.Equal(validFrom, versions[1].ValidFrom);
+        Assert.Equal(validFrom.AddDays(-1), versions[0].ValidTo);
+    }
+
+    [Fact]
     public async Task A_stale_edit_of_a_draft_is_a_conflict_not_an_overwrite()
     {
         await AdminRulebookTests.AdminAsync(app, AdminRulebookTests.SunnfjordAdmin);
