@@ -1,7 +1,6 @@
 using System.Globalization;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Rules;
-using SkoleskyssSak.Web.Api;
 
 namespace SkoleskyssSak.Web.Pages.Admin.Retningslinje;
 
@@ -30,8 +29,6 @@ public static class AdminFormat
     /// <summary>The outcome a row or segment states for a band ("yearRound" …), or empty when it states none.</summary>
     public static string BandOutcome(IReadOnlyDictionary<string, TransportOutcome> outcomes, string band) =>
         RulebookAdmin.BandValue(outcomes, band);
-
-    public static string Name(TransportOutcome outcome) => Vocabulary.Name(outcome);
 
     /// <summary>Accepts 31.12.2026, 1.2.2027 and 2026-12-31.</summary>
     public static DateOnly? ParseDate(string? text)
