@@ -43,6 +43,7 @@ builder.Services.AddRazorPages(o =>
     {
         o.Conventions.AuthorizeFolder("/MineSaker", Policies.Parent);
         o.Conventions.AuthorizeFolder("/Ansatt", Policies.Staff);
+        o.Conventions.AuthorizeFolder("/Admin", SkoleskyssSak.Domain.Staff.StaffRole.MunicipalityAdmin);
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -26,7 +26,7 @@ public sealed class PageClient(HttpClient http)
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(values);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new Xunit.Sdk.XunitException($"No form '{formSelector}' on {page.Url}");
-        // What a browser sends: text and hidden inputs, checked radios and checkboxes, selected options.
+        // What a browser sends: text and hidden inputs, checked radios and checkboxes, selected options, textareas.
         var fields = form.QuerySelectorAll<IHtmlInputElement>("input[name]")
             .Where(i => i.Type is not ("submit" or "button") && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
             .GroupBy(i => i.Name!)
@@ -34,6 +34,11 @@ public sealed class PageClient(HttpClient http)
         foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
         {
             fields[select.Name!] = select.Value ?? string.Empty;
+        }
+
+        foreach (var textArea in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]"))
+        {
+            fields[textArea.Name!] = textArea.Value;
         }
 
         foreach (var (key, value) in values)

@@ -9,9 +9,10 @@ namespace SkoleskyssSak.Application.Features.Rulebooks;
 /// <summary>
 /// The JSON form of a rulebook version: the seed files (Infrastructure/Seeding/Rulebooks), the jsonb column
 /// that stores versions, and the admin editor all use it. Enum values are written as in the public route
-/// vocabulary (DESIGN.md §5): camelCase, e.g. "footAndCyclePath", "yearRound".
+/// vocabulary (DESIGN.md §5): camelCase, e.g. "footAndCyclePath", "yearRound". A record, so that the admin's
+/// edits of a draft are copies (<c>with</c>) of the stored document.
 /// </summary>
-public sealed class RulebookDocument
+public sealed record RulebookDocument
 {
     public static readonly JsonSerializerOptions JsonOptions = CreateOptions();
 
@@ -85,7 +86,7 @@ public sealed class RulebookDocument
     }
 }
 
-public sealed class RuleDocument
+public sealed record RuleDocument
 {
     public required string Id { get; init; }
 

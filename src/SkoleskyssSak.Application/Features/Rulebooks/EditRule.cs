@@ -1,0 +1,63 @@
+using FluentValidation;
+using SkoleskyssSak.Application.Abstractions;
+
+namespace SkoleskyssSak.Application.Features.Rulebooks;
+
+/// <summary>
+/// Changes one row of a draft: its published text, an optional note, the outcome per grade band (band → "yearRound",
+/// "winter", "considerWinter", "none", or empty for no outcome) and the conditions as JSON.
+/// </summary>
+public sealed record EditRuleCommand(
+    string MunicipalityNumber,
+    int Version,
+    string RuleId,
+    string? Text,
+    string? Note,
+    IReadOnlyDictionary<string, string?> Outcomes,
+    string? Conditions);
+
+public sealed class EditRuleValidator : AbstractValidator<EditRuleCommand>
+{
+    public EditRuleValidator()
+    {
+        RuleFor(c => c.Text).NotEmpty().WithMessage(_ => AdminTexts.Get("RuleTextRequired"))
+            .MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
+        RuleFor(c => c.Note).MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
+        RuleFor(c => c.Conditions).NotEmpty().WithMessage(_ => AdminTexts.Get("ConditionsRequired"))
+            .MaximumLength(RuleLimits.ConditionsLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.ConditionsLength));
+    }
+}
+
+public sealed class EditRuleHandler(IApplicationDbContext db, IAuditTrail audit, IValidator<EditRuleCommand> validator)
+{
+    public async Task<RulebookCommandResult> HandleAsync(EditRuleCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var validation = await validator.ValidateAsync(command, cancellationToken);
+        var errors = validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+        return await RulebookAdmin.ChangeDraftAsync(db, audit, command.MunicipalityNumber, command.Version, document =>
+        {
+            var index = document.Rules.ToList().FindIndex(r => r.Id == command.RuleId);
+            if (index < 0)
+            {
+                return DraftChange.Fail(new RulebookCommandResult.NotFound());
+            }
+
+            var row = RuleLimits.ReadRow(command.Outcomes, command.Conditions, document.GradeBands, errors);
+            if (errors.Count > 0 || row is not { } read)
+            {
+                return DraftChange.Invalid(errors);
+            }
+
+            var rules = document.Rules.ToList();
+            rules[index] = rules[index] with
+            {
+                Text = command.Text!.Trim(),
+                Note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
+                When = read.When,
+                Outcomes = read.Outcomes,
+            };
+            return DraftChange.To(document with { Rules = rules });
+        }, "RulebookRuleEdited", command.RuleId, cancellationToken);
+    }
+}

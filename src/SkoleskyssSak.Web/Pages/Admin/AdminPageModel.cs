@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SkoleskyssSak.Application.Features.Rulebooks;
+using SkoleskyssSak.Web.Auth;
+
+namespace SkoleskyssSak.Web.Pages.Admin;
+
+/// <summary>
+/// A municipality admin's page. The municipality is the one of the admin's "municipality" claim, never the one
+/// of the address: the {kommune} segment only has to agree with it (it also picks the page's language form), and
+/// an address naming another municipality is a 404 – the admin cannot even learn that it exists.
+/// </summary>
+public abstract class AdminPageModel : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "kommune")]
+    public string? RouteMunicipality { get; set; }
+
+    /// <summary>The admin's own municipality (the MunicipalityAdmin policy requires the claim).</summary>
+    public string Municipality => User.FindFirstValue(SkoleskyssClaims.MunicipalityNumber) ?? string.Empty;
+
+    /// <summary>"/admin/retningslinje/5028".</summary>
+    public string BasePath => $"/admin/retningslinje/{Municipality}";
+
+    /// <summary>Pages that work without {kommune} in the address (they redirect to the admin's own).</summary>
+    protected virtual bool MunicipalityOptional => false;
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var missing = string.IsNullOrEmpty(RouteMunicipality);
+        if (string.IsNullOrEmpty(Municipality) || (missing && !MunicipalityOptional)
+            || (!missing && !string.Equals(RouteMunicipality, Municipality, StringComparison.Ordinal)))
+        {
+            context.Result = NotFound();
+        }
+    }
+
+    public string VersionPath(int version) => $"{BasePath}/versjon/{version.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Puts a handler's field errors on the page's fields, e.g. "Conditions" → "Form.Conditions".</summary>
+    protected void AddErrors(IReadOnlyDictionary<string, string[]> errors, Func<string, string> field)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(field);
+        foreach (var (key, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(field(key), message);
+            }
+        }
+    }
+
+    /// <summary>The outcome of a command that has no field of its own to point at: a message at the top of the page.</summary>
+    protected IActionResult? Unexpected(RulebookCommandResult result) => result switch
+    {
+        RulebookCommandResult.NotFound => NotFound(),
+        RulebookCommandResult.Refused refused => Message(refused.Message),
+        RulebookCommandResult.Conflict conflict => Message(conflict.Message),
+        _ => null,
+    };
+
+    private IActionResult? Message(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        return null;
+    }
+}
