@@ -157,6 +157,7 @@ public sealed class ReasonsStepValidator : AbstractValidator<ReasonsStep>
 
     public ReasonsStepValidator()
     {
+        RuleFor(s => s.Reasons).NotNull().WithMessage(_ => ApplicationTexts.Get("ReasonTooLong"));
         RuleFor(s => s.Reasons.Text).MaximumLength(MaxReasonLength).When(s => s.Reasons is not null)
             .WithMessage(_ => ApplicationTexts.Get("ReasonTooLong"));
         RuleFor(s => s.Reasons.Factors)
