@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Infrastructure.Cases;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
@@ -148,6 +151,32 @@ public sealed class ApplicationSubmissionSpecs
     }
 
     [Fact]
+    public async Task Of_two_submissions_that_both_reach_the_number_allocation_one_wins_and_the_other_gets_its_number()
+    {
+        var rendezvous = new Rendezvous(2);
+        await using var app = await CreateAsync("app_race", services =>
+        {
+            services.AddSingleton(rendezvous);
+            services.AddScoped<CaseNumberAllocator>();
+            services.AddScoped<ICaseNumberAllocator, RendezvousAllocator>();
+        });
+        var draft = await app.StartAsync();
+        await app.FillAsync(draft);
+
+        // Both have loaded the draft in their own transaction before either takes a number.
+        var results = await Task.WhenAll(Task.Run(() => app.SubmitAsync(draft)), Task.Run(() => app.SubmitAsync(draft)));
+
+        var submitted = results.Select(r => Assert.IsType<ApplicationResult.Submitted>(r)).ToList();
+        Assert.Equal("2026/00001", Assert.Single(submitted.Select(s => s.CaseNumber.ToString()).Distinct()));
+        Assert.Single(submitted, s => s.AlreadySubmitted);
+        await using var db = app.Db();
+        Assert.Equal(1, await db.CaseNumberSequences.Select(s => s.LastSequence).SingleAsync()); // the loser's number 2 rolled back
+        Assert.Single((await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == draft)).Events);
+        Assert.Single(await db.JournalEntries.ToListAsync());
+        Assert.Equal(2, await db.OutboxMessages.CountAsync());
+    }
+
+    [Fact]
     public async Task Another_parent_cannot_reach_the_case_not_even_to_learn_that_it_exists()
     {
         await using var app = await CreateAsync("app_cross");
@@ -279,6 +308,32 @@ public sealed class ApplicationSubmissionSpecs
         foreach (var number in numbers)
         {
             Assert.DoesNotContain(texts, t => t.Contains(number, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Lets each submission through to the real allocator only when all of them have got that far.</summary>
+    private sealed class Rendezvous(int parties)
+    {
+        private readonly TaskCompletionSource all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int arrived;
+
+        public Task ArriveAsync()
+        {
+            if (Interlocked.Increment(ref arrived) >= parties)
+            {
+                all.TrySetResult();
+            }
+
+            return all.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+    }
+
+    private sealed class RendezvousAllocator(CaseNumberAllocator inner, Rendezvous rendezvous) : ICaseNumberAllocator
+    {
+        public async Task<CaseNumber> NextAsync(string municipalityNumber, int year, CancellationToken cancellationToken)
+        {
+            await rendezvous.ArriveAsync();
+            return await inner.NextAsync(municipalityNumber, year, cancellationToken);
         }
     }
 }

@@ -41,7 +41,7 @@ public sealed class ApplicationTestApp : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<ApplicationTestApp> CreateAsync(string purpose)
+    public static async Task<ApplicationTestApp> CreateAsync(string purpose, Action<IServiceCollection>? configure = null)
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync(purpose);
         await using (var db = PostgresServer.Context(connectionString))
@@ -69,6 +69,7 @@ public sealed class ApplicationTestApp : IAsyncDisposable
         collection.AddApplication();
         collection.AddSingleton<TimeProvider>(new FixedClock(Now));
         collection.AddScoped<ICurrentActor, TestActor>();
+        configure?.Invoke(collection);
         return new ApplicationTestApp(connectionString, collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
     }
 
