@@ -28,6 +28,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<Features.Rulebooks.RulebookProvider>();
+        services.AddScoped<Features.Applications.ApplicationValidator>();
         return services;
     }
 }

@@ -23,5 +23,16 @@ public interface IApplicationDbContext
 
     DbSet<JournalEntry> JournalEntries { get; }
 
+    DbSet<CaseApplication> Applications { get; }
+
+    DbSet<CaseParty> CaseParties { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one database transaction, committed when it returns and rolled back when it
+    /// throws. On a transient failure the whole work runs again from a clean unit of work, so it must load what it
+    /// changes itself.
+    /// </summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }

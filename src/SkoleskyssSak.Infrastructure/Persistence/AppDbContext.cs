@@ -36,6 +36,29 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
 
+    public DbSet<CaseApplication> Applications => Set<CaseApplication>();
+
+    public DbSet<CaseParty> CaseParties => Set<CaseParty>();
+
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var attempt = 0;
+        var strategy = Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            if (attempt++ > 0)
+            {
+                ChangeTracker.Clear();
+            }
+
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var result = await work(ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

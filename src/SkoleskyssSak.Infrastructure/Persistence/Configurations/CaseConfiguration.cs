@@ -75,3 +75,50 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         builder.HasIndex(j => new { j.CaseId, j.RegisteredAt });
     }
 }
+
+/// <summary>The søknad of a case as one jsonb document, with the applicant's pseudonym for access checks.</summary>
+internal sealed class CaseApplicationConfiguration : IEntityTypeConfiguration<CaseApplication>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = CreateJsonOptions();
+
+    public void Configure(EntityTypeBuilder<CaseApplication> builder)
+    {
+        builder.ToTable("Applications");
+        builder.HasKey(a => a.CaseId);
+        builder.Property(a => a.CaseId).ValueGeneratedNever();
+        builder.Property(a => a.ApplicantPseudonym).HasMaxLength(CaseApplication.MaxPseudonymLength);
+        builder.Property(a => a.Content)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                f => System.Text.Json.JsonSerializer.Serialize(f, Json),
+                s => System.Text.Json.JsonSerializer.Deserialize<ApplicationForm>(s, Json) ?? ApplicationForm.Empty,
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<ApplicationForm>(
+                    (a, b) => System.Text.Json.JsonSerializer.Serialize(a, Json) == System.Text.Json.JsonSerializer.Serialize(b, Json),
+                    f => System.Text.Json.JsonSerializer.Serialize(f, Json).GetHashCode(StringComparison.Ordinal),
+                    f => System.Text.Json.JsonSerializer.Deserialize<ApplicationForm>(System.Text.Json.JsonSerializer.Serialize(f, Json), Json)!));
+        builder.HasOne<SchoolTransportCase>().WithOne().HasForeignKey<CaseApplication>(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.ApplicantPseudonym);
+        builder.HasOptimisticConcurrency();
+    }
+
+    private static System.Text.Json.JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        return options;
+    }
+}
+
+/// <summary>Who is a party to which case (by pseudonym): what "Mine saker" lists.</summary>
+internal sealed class CasePartyConfiguration : IEntityTypeConfiguration<CaseParty>
+{
+    public void Configure(EntityTypeBuilder<CaseParty> builder)
+    {
+        builder.ToTable("CaseParties");
+        builder.HasKey(p => new { p.CaseId, p.PartyPseudonym });
+        builder.Property(p => p.PartyPseudonym).HasMaxLength(CaseApplication.MaxPseudonymLength);
+        builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(32);
+        builder.HasOne<SchoolTransportCase>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => p.PartyPseudonym);
+    }
+}

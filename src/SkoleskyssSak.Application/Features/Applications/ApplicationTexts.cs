@@ -1,0 +1,24 @@
+using System.Globalization;
+using System.Resources;
+using SkoleskyssSak.Domain.Municipalities;
+
+namespace SkoleskyssSak.Application.Features.Applications;
+
+/// <summary>The søknad's texts (Resources/ApplicationTexts.resx: Bokmål; .nn.resx: Nynorsk).</summary>
+public static class ApplicationTexts
+{
+    private static readonly ResourceManager Texts = new("SkoleskyssSak.Application.Resources.ApplicationTexts", typeof(ApplicationTexts).Assembly);
+    private static readonly CultureInfo Bokmal = CultureInfo.GetCultureInfo("nb-NO");
+    private static readonly CultureInfo Nynorsk = CultureInfo.GetCultureInfo("nn-NO");
+
+    /// <summary>In the current UI culture (the municipality's language form, set by the web layer).</summary>
+    public static string Get(string key) => Texts.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    /// <summary>In the municipality's language form, whatever the current culture (letters, journal, e-mail).</summary>
+    public static string Get(string key, LanguageForm form) => Texts.GetString(key, CultureFor(form)) ?? key;
+
+    public static string Format(string key, LanguageForm form, params object?[] args) =>
+        string.Format(CultureFor(form), Get(key, form), args);
+
+    public static CultureInfo CultureFor(LanguageForm form) => form == LanguageForm.Nynorsk ? Nynorsk : Bokmal;
+}

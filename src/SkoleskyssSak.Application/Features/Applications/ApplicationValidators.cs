@@ -1,0 +1,227 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.People;
+
+namespace SkoleskyssSak.Application.Features.Applications;
+
+/// <summary>One step of the søknad as the form posts it; saving a step replaces that part of the draft.</summary>
+public abstract record ApplicationStep
+{
+    private protected ApplicationStep()
+    {
+    }
+}
+
+/// <summary>Step 1: the child.</summary>
+public sealed record ChildStep(ApplicationChild Child) : ApplicationStep;
+
+/// <summary>Step 1: the guardians (the applicant among them).</summary>
+public sealed record GuardiansStep(IReadOnlyList<ApplicationGuardian> Guardians) : ApplicationStep;
+
+/// <summary>Step 2: one or two homes.</summary>
+public sealed record HomesStep(IReadOnlyList<ApplicationHome> Homes) : ApplicationStep;
+
+/// <summary>Step 3: the route.</summary>
+public sealed record RouteStep(ApplicationRoute Route) : ApplicationStep;
+
+/// <summary>Step 4: the reasons and the period applied for.</summary>
+public sealed record ReasonsStep(ApplicationReasons Reasons, TransportPeriod Period) : ApplicationStep;
+
+/// <summary>Step 6: the declaration checkbox; it must be ticked to submit, not to save.</summary>
+public sealed record DeclarationStep(bool DeclarationAccepted) : ApplicationStep;
+
+public sealed class ChildStepValidator : AbstractValidator<ChildStep>
+{
+    /// <summary>Key of the case's kommunenummer in the validation context's root data (the school must be in it).</summary>
+    public const string MunicipalityKey = "MunicipalityNumber";
+    public const int MaxNameLength = 200;
+
+    public ChildStepValidator(IApplicationDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        RuleFor(s => s.Child).NotNull().WithMessage(_ => ApplicationTexts.Get("ChildMissing"));
+        When(s => s.Child is not null, () =>
+        {
+            RuleFor(s => s.Child.Name).NotEmpty().WithMessage(_ => ApplicationTexts.Get("ChildNameRequired"))
+                .MaximumLength(MaxNameLength).WithMessage(_ => ApplicationTexts.Get("ChildNameTooLong"));
+            RuleFor(s => s.Child.NationalIdentityNumber).Must(n => NationalIdentityNumber.TryParse(n, out _))
+                .WithMessage(_ => ApplicationTexts.Get("ChildNinInvalid"));
+            RuleFor(s => s.Child.Grade).InclusiveBetween(1, 10).WithMessage(_ => ApplicationTexts.Get("GradeRange"));
+            RuleFor(s => s.Child.SchoolYearStart).InclusiveBetween(2000, 2100).WithMessage(_ => ApplicationTexts.Get("SchoolYearInvalid"));
+            RuleFor(s => s.Child.SchoolId).MustAsync(async (_, schoolId, context, ct) =>
+                    context.RootContextData.TryGetValue(MunicipalityKey, out var m) && m is string municipality
+                    && await db.Schools.AnyAsync(school => school.Id == schoolId && school.MunicipalityNumber == municipality, ct))
+                .WithMessage(_ => ApplicationTexts.Get("SchoolNotInMunicipality"));
+        });
+    }
+}
+
+public sealed partial class GuardiansStepValidator : AbstractValidator<GuardiansStep>
+{
+    public const int MaxGuardians = 6;
+
+    public GuardiansStepValidator()
+    {
+        RuleFor(s => s.Guardians).NotEmpty().WithMessage(_ => ApplicationTexts.Get("GuardiansRequired"))
+            .Must(g => g is null || g.Count <= MaxGuardians).WithMessage(_ => ApplicationTexts.Get("TooManyGuardians"))
+            .Must(g => g is null || g.Count == 0 || g.Any(x => x is { IsApplicant: true })).WithMessage(_ => ApplicationTexts.Get("ApplicantMissing"))
+            .Must(g => g is null || g.Count(x => x is { IsApplicant: true }) <= 1).WithMessage(_ => ApplicationTexts.Get("ApplicantOnlyOnce"));
+        RuleForEach(s => s.Guardians).NotNull().ChildRules(g =>
+        {
+            g.RuleFor(x => x.Name).NotEmpty().WithMessage(_ => ApplicationTexts.Get("GuardianNameRequired"))
+                .MaximumLength(ChildStepValidator.MaxNameLength).WithMessage(_ => ApplicationTexts.Get("GuardianNameTooLong"));
+            g.RuleFor(x => x.Email).Must(e => !string.IsNullOrWhiteSpace(e)).When(x => string.IsNullOrWhiteSpace(x.Phone))
+                .WithMessage(_ => ApplicationTexts.Get("GuardianContactRequired"));
+            g.RuleFor(x => x.Email).Must(IsEmail).When(x => !string.IsNullOrWhiteSpace(x.Email))
+                .WithMessage(_ => ApplicationTexts.Get("GuardianEmailInvalid"));
+            g.RuleFor(x => x.Phone).Must(IsPhone).When(x => !string.IsNullOrWhiteSpace(x.Phone))
+                .WithMessage(_ => ApplicationTexts.Get("GuardianPhoneInvalid"));
+            g.RuleFor(x => x.NationalIdentityNumber).Must(n => NationalIdentityNumber.TryParse(n, out _))
+                .When(x => !string.IsNullOrWhiteSpace(x.NationalIdentityNumber))
+                .WithMessage(_ => ApplicationTexts.Get("GuardianNinInvalid"));
+        });
+    }
+
+    public static bool IsEmail(string? value) => value is { Length: <= 254 } && EmailPattern().IsMatch(value.Trim());
+
+    /// <summary>Eight digits (a Norwegian number), optionally with +47/0047, or an international number of 8–15 digits after "+".</summary>
+    public static bool IsPhone(string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        var compact = value.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        return PhonePattern().IsMatch(compact);
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^((\+47|0047)?[2-9][0-9]{7}|\+[1-9][0-9]{7,14})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PhonePattern();
+}
+
+public sealed class HomesStepValidator : AbstractValidator<HomesStep>
+{
+    public const int MaxHomes = 2;
+    public const decimal MaxDistanceKm = 200m;
+
+    public HomesStepValidator()
+    {
+        RuleFor(s => s.Homes).NotEmpty().WithMessage(_ => ApplicationTexts.Get("HomesRequired"))
+            .Must(h => h is null || h.Count <= MaxHomes).WithMessage(_ => ApplicationTexts.Get("TooManyHomes"));
+        RuleForEach(s => s.Homes).NotNull().ChildRules(h =>
+        {
+            h.RuleFor(x => x.Address).NotEmpty().WithMessage(_ => ApplicationTexts.Get("AddressRequired"))
+                .MaximumLength(ChildStepValidator.MaxNameLength).WithMessage(_ => ApplicationTexts.Get("AddressTooLong"));
+            h.RuleFor(x => x.PostalCode).Matches("^[0-9]{4}$").WithMessage(_ => ApplicationTexts.Get("PostalCodeInvalid"))
+                .NotNull().WithMessage(_ => ApplicationTexts.Get("PostalCodeInvalid"));
+            h.RuleFor(x => x.Place).NotEmpty().WithMessage(_ => ApplicationTexts.Get("PlaceRequired"))
+                .MaximumLength(ChildStepValidator.MaxNameLength).WithMessage(_ => ApplicationTexts.Get("AddressTooLong"));
+            h.RuleFor(x => x.WalkingDistanceKm).InclusiveBetween(0m, MaxDistanceKm).WithMessage(_ => ApplicationTexts.Get("DistanceRange"));
+        });
+    }
+}
+
+public sealed class RouteStepValidator : AbstractValidator<RouteStep>
+{
+    public const int MaxSegments = 50;
+
+    public RouteStepValidator()
+    {
+        RuleFor(s => s.Route).NotNull().WithMessage(_ => ApplicationTexts.Get("RouteRequired"));
+        When(s => s.Route is not null, () =>
+        {
+            RuleFor(s => s.Route).Must(r => (r.DefinedSegmentIds?.Count ?? 0) + (r.Legs?.Count ?? 0) > 0)
+                .WithMessage(_ => ApplicationTexts.Get("RouteRequired"));
+            RuleFor(s => s.Route.DefinedSegmentIds).Must(ids => ids is null || ids.Count <= MaxSegments)
+                .WithMessage(_ => ApplicationTexts.Get("TooManyLegs"));
+            RuleForEach(s => s.Route.DefinedSegmentIds).Must(id => id is { Length: > 0 and <= 64 })
+                .WithMessage(_ => ApplicationTexts.Get("SegmentIdInvalid"));
+            RuleFor(s => s.Route.Legs).Must(legs => legs is null || legs.Count <= RouteAssessments.AssessRouteValidator.MaxLegs)
+                .WithMessage(_ => ApplicationTexts.Get("TooManyLegs"));
+            RuleForEach(s => s.Route.Legs).NotNull().SetValidator(new RouteAssessments.RouteLegValidator());
+        });
+    }
+}
+
+public sealed class ReasonsStepValidator : AbstractValidator<ReasonsStep>
+{
+    public const int MaxReasonLength = 4000;
+    public const int MaxFactorLength = 2000;
+
+    public ReasonsStepValidator()
+    {
+        RuleFor(s => s.Reasons).NotNull().WithMessage(_ => ApplicationTexts.Get("ReasonTooLong"));
+        RuleFor(s => s.Reasons.Text).MaximumLength(MaxReasonLength).When(s => s.Reasons is not null)
+            .WithMessage(_ => ApplicationTexts.Get("ReasonTooLong"));
+        RuleFor(s => s.Reasons.Factors)
+            .Must(f => f is null || f.Keys.All(Enum.IsDefined)).When(s => s.Reasons is not null)
+            .WithMessage(_ => ApplicationTexts.Get("FactorUnknown"))
+            .Must(f => f is null || f.Values.All(v => v is null || v.Length <= MaxFactorLength)).When(s => s.Reasons is not null)
+            .WithMessage(_ => ApplicationTexts.Get("FactorTooLong"));
+        RuleFor(s => s.Period).IsInEnum().WithMessage(_ => ApplicationTexts.Get("PeriodInvalid"));
+    }
+}
+
+/// <summary>
+/// Validates a step before it is saved, and the whole søknad before it is submitted (every step again, the child
+/// filled in, and the declaration ticked). Errors are keyed by the form's property path, e.g. <c>Guardians[0].Email</c>.
+/// </summary>
+public sealed class ApplicationValidator(
+    IValidator<ChildStep> child,
+    IValidator<GuardiansStep> guardians,
+    IValidator<HomesStep> homes,
+    IValidator<RouteStep> route,
+    IValidator<ReasonsStep> reasons)
+{
+    public async Task<IReadOnlyDictionary<string, string[]>> ValidateStepAsync(ApplicationStep step, string municipalityNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var failures = step switch
+        {
+            ChildStep s => await RunAsync(child, s, municipalityNumber, cancellationToken),
+            GuardiansStep s => await RunAsync(guardians, s, municipalityNumber, cancellationToken),
+            HomesStep s => await RunAsync(homes, s, municipalityNumber, cancellationToken),
+            RouteStep s => await RunAsync(route, s, municipalityNumber, cancellationToken),
+            ReasonsStep s => await RunAsync(reasons, s, municipalityNumber, cancellationToken),
+            DeclarationStep => [],
+            _ => throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "Unknown step."),
+        };
+        return Group(failures);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string[]>> ValidateForSubmitAsync(ApplicationForm form, string municipalityNumber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var failures = new List<(string, string)>();
+        failures.AddRange(await RunAsync(child, new ChildStep(form.Child!), municipalityNumber, cancellationToken));
+        failures.AddRange(await RunAsync(guardians, new GuardiansStep(form.Guardians), municipalityNumber, cancellationToken));
+        failures.AddRange(await RunAsync(homes, new HomesStep(form.Homes), municipalityNumber, cancellationToken));
+        failures.AddRange(await RunAsync(route, new RouteStep(form.Route), municipalityNumber, cancellationToken));
+        failures.AddRange(await RunAsync(reasons, new ReasonsStep(form.Reasons, form.Period), municipalityNumber, cancellationToken));
+        if (!form.DeclarationAccepted)
+        {
+            failures.Add((nameof(ApplicationForm.DeclarationAccepted), ApplicationTexts.Get("DeclarationRequired")));
+        }
+
+        return Group(failures);
+    }
+
+    private static async Task<List<(string Property, string Message)>> RunAsync<T>(IValidator<T> validator, T instance, string municipalityNumber, CancellationToken cancellationToken)
+    {
+        var context = new ValidationContext<T>(instance);
+        context.RootContextData[ChildStepValidator.MunicipalityKey] = municipalityNumber;
+        var result = await validator.ValidateAsync(context, cancellationToken);
+        return result.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
+    }
+
+    private static Dictionary<string, string[]> Group(IEnumerable<(string Property, string Message)> failures) =>
+        failures.GroupBy(f => f.Property, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+}

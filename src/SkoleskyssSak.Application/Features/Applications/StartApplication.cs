@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.People;
+
+namespace SkoleskyssSak.Application.Features.Applications;
+
+/// <summary>
+/// The signed-in guardian starts a søknad in a municipality: a draft case with an empty form in which the applicant is
+/// the first guardian, and the applicant as a party (so the draft shows in "Mine saker").
+/// </summary>
+/// <param name="ApplicantPseudonym">The citizen's pseudonymous id (ADR 0004), never a fødselsnummer.</param>
+/// <param name="ApplicantNationalIdentityNumber">The fødselsnummer from the sign-in; kept in the form only.</param>
+public sealed record StartApplicationCommand(string MunicipalityNumber, string ApplicantPseudonym, string? ApplicantNationalIdentityNumber, string ApplicantName);
+
+public sealed class StartApplicationHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+{
+    public async Task<ApplicationResult> HandleAsync(StartApplicationCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!ApplicationAccess.IsValidPseudonym(command.ApplicantPseudonym))
+        {
+            return Invalid(nameof(command.ApplicantPseudonym), "ApplicantInvalid");
+        }
+
+        var municipalityNumber = command.MunicipalityNumber?.Trim() ?? string.Empty;
+        if (municipalityNumber.Length != 4 || !municipalityNumber.All(char.IsAsciiDigit)
+            || !await db.Municipalities.AnyAsync(m => m.Number == municipalityNumber, cancellationToken))
+        {
+            return Invalid(nameof(command.MunicipalityNumber), "MunicipalityUnknown");
+        }
+
+        var now = clock.GetUtcNow();
+        var draft = SchoolTransportCase.CreateDraft(Guid.CreateVersion7(now), municipalityNumber, now);
+        var nin = NationalIdentityNumber.TryParse(command.ApplicantNationalIdentityNumber, out var parsed) ? parsed!.Value : null;
+        var name = (command.ApplicantName ?? string.Empty).Trim();
+        if (name.Length > ChildStepValidator.MaxNameLength)
+        {
+            name = name[..ChildStepValidator.MaxNameLength];
+        }
+
+        var form = ApplicationForm.Empty with { Guardians = [new ApplicationGuardian(name, null, null, nin, IsApplicant: true)] };
+        db.Cases.Add(draft);
+        db.Applications.Add(new CaseApplication(draft.Id, command.ApplicantPseudonym, form, now));
+        db.CaseParties.Add(new CaseParty(draft.Id, command.ApplicantPseudonym, CasePartyRole.Guardian));
+        audit.Record("ApplicationStarted", ApplicationAccess.AuditObjectType, draft.Id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        return new ApplicationResult.Started(draft.Id);
+    }
+
+    private static ApplicationResult.Invalid Invalid(string field, string key) =>
+        new(new Dictionary<string, string[]> { [field] = [ApplicationTexts.Get(key)] });
+}
+
+/// <summary>Who may reach a case: its applicant (the draft and the form) and its parties ("Mine saker").</summary>
+internal static class ApplicationAccess
+{
+    public const string AuditObjectType = "Case";
+
+    public static bool IsValidPseudonym(string? pseudonym)
+    {
+        if (string.IsNullOrWhiteSpace(pseudonym) || pseudonym.Length > CaseApplication.MaxPseudonymLength)
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = new CaseActor(pseudonym, CaseActorRole.Guardian);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The case's søknad if <paramref name="pseudonym"/> is its applicant; otherwise null, whether or not it exists.</summary>
+    public static Task<CaseApplication?> ApplicationOfApplicantAsync(IApplicationDbContext db, Guid caseId, string? pseudonym, bool tracking, CancellationToken cancellationToken)
+    {
+        if (!IsValidPseudonym(pseudonym))
+        {
+            return Task.FromResult<CaseApplication?>(null);
+        }
+
+        var query = tracking ? db.Applications : db.Applications.AsNoTracking();
+        return query.SingleOrDefaultAsync(a => a.CaseId == caseId && a.ApplicantPseudonym == pseudonym, cancellationToken);
+    }
+
+    public static async Task<bool> IsPartyAsync(IApplicationDbContext db, Guid caseId, string? pseudonym, CancellationToken cancellationToken) =>
+        IsValidPseudonym(pseudonym)
+        && await db.CaseParties.AnyAsync(p => p.CaseId == caseId && p.PartyPseudonym == pseudonym, cancellationToken);
+}

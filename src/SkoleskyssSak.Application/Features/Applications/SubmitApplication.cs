@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Municipalities;
+using SkoleskyssSak.Domain.Rules;
+using SkoleskyssSak.Domain.Time;
+
+namespace SkoleskyssSak.Application.Features.Applications;
+
+/// <summary>
+/// The applicant sends the søknad. In one transaction: the case number (per municipality and Norwegian year), the
+/// Submit event, a referral to the county when the distance alone gives transport (opplæringslova § 4-1 first
+/// paragraph), the incoming journal entry (public title without names), a notification to every guardian with an
+/// e-mail address and the audit record. Idempotent: a case already submitted answers with its number again, and of two
+/// concurrent submissions one wins and the other gets the same number (or a conflict) — never two numbers.
+/// </summary>
+public sealed record SubmitApplicationCommand(Guid CaseId, string ApplicantPseudonym);
+
+public sealed class SubmitApplicationHandler(
+    IApplicationDbContext db,
+    ApplicationValidator validator,
+    ICaseNumberAllocator numbers,
+    INotificationOutbox outbox,
+    IAuditTrail audit,
+    TimeProvider clock)
+{
+    /// <summary>The system actor of the automatic referral.</summary>
+    public const string SystemActorId = "application-submission";
+
+    public async Task<ApplicationResult> HandleAsync(SubmitApplicationCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var application = await ApplicationAccess.ApplicationOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, tracking: false, cancellationToken);
+        if (application is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        if (await AlreadySubmittedAsync(command.CaseId, cancellationToken) is { } already)
+        {
+            return already;
+        }
+
+        var municipalityNumber = await db.Cases.AsNoTracking().Where(c => c.Id == command.CaseId).Select(c => c.MunicipalityNumber).SingleAsync(cancellationToken);
+        var errors = await validator.ValidateForSubmitAsync(application.Content, municipalityNumber, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new ApplicationResult.Invalid(errors);
+        }
+
+        try
+        {
+            return await db.InTransactionAsync(ct => SubmitAsync(command, ct), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another submission of the same case won (xmin), and its number stands; this one rolled back with its number.
+            return await AlreadySubmittedAsync(command.CaseId, cancellationToken)
+                ?? (ApplicationResult)new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
+        }
+    }
+
+    private async Task<ApplicationResult> SubmitAsync(SubmitApplicationCommand command, CancellationToken cancellationToken)
+    {
+        var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == command.CaseId, cancellationToken);
+        if (@case.CaseNumber is not null)
+        {
+            return new ApplicationResult.Submitted(@case.Id, @case.CaseNumber, @case.State, AlreadySubmitted: true);
+        }
+
+        var application = await db.Applications.SingleAsync(a => a.CaseId == command.CaseId, cancellationToken);
+        var form = application.Content;
+        var child = form.Child!;
+        var municipality = await db.Municipalities.SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken);
+        var school = await db.Schools.SingleAsync(s => s.Id == child.SchoolId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = NorwegianTime.Today(now);
+
+        var caseNumber = await numbers.NextAsync(@case.MunicipalityNumber, today.Year, cancellationToken);
+        if (!@case.TryAssignCaseNumber(caseNumber))
+        {
+            throw new InvalidOperationException("A draft without a case number refused one.");
+        }
+
+        var submitted = @case.Apply(CaseTrigger.Submit, new CaseActor(command.ApplicantPseudonym, CaseActorRole.Guardian), now);
+        if (!submitted.Succeeded)
+        {
+            throw new InvalidOperationException($"Submit was refused: {submitted.ErrorType}.");
+        }
+
+        var referred = DistanceEntitlement.Applies(child.Grade, form.MaxWalkingDistanceKm());
+        if (referred)
+        {
+            var referral = @case.Apply(CaseTrigger.ReferToCounty, CaseActor.System(SystemActorId), now);
+            if (!referral.Succeeded)
+            {
+                throw new InvalidOperationException($"The referral to the county was refused: {referral.ErrorType}.");
+            }
+        }
+
+        var language = municipality.LanguageForm;
+        db.JournalEntries.Add(RegisterJournalEntry(@case.Id, form, school.Name, language, caseNumber, today, now));
+        EnqueueNotifications(@case.Id, form, municipality, school.Name, caseNumber, referred);
+        audit.Record("ApplicationSubmitted", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        return new ApplicationResult.Submitted(@case.Id, caseNumber, @case.State, AlreadySubmitted: false);
+    }
+
+    private async Task<ApplicationResult.Submitted?> AlreadySubmittedAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var stored = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.CaseNumber, c.State }).SingleOrDefaultAsync(cancellationToken);
+        return stored?.CaseNumber is { } number ? new ApplicationResult.Submitted(caseId, number, stored.State, AlreadySubmitted: true) : null;
+    }
+
+    /// <summary>
+    /// "Søknad om skoleskyss – særlig farlig skoleveg – 2026/2027 – Gimse skole". Should a name of the child or a
+    /// guardian occur in that text (a surname like the school's, or "Li" in "særlig"), a shorter public title is used,
+    /// and in the last resort the case number: the public title never names them (offentleglova § 13).
+    /// </summary>
+    internal static JournalEntry RegisterJournalEntry(Guid caseId, ApplicationForm form, string schoolName, LanguageForm language, CaseNumber caseNumber, DateOnly today, DateTimeOffset now)
+    {
+        var year = form.Child!.SchoolYearStart;
+        var title = Limit(ApplicationTexts.Format("JournalTitle", language, year, year + 1, schoolName, form.Child.Name));
+        string[] publicTitles =
+        [
+            Limit(ApplicationTexts.Format("JournalPublicTitle", language, year, year + 1, schoolName)),
+            ApplicationTexts.Format("JournalPublicTitleShort", language, year, year + 1),
+            caseNumber.ToString(),
+        ];
+        return Register(caseId, JournalEntryKind.Incoming, publicTitles, title, form, today, now);
+    }
+
+    internal static JournalEntry Register(Guid caseId, JournalEntryKind kind, IReadOnlyList<string> publicTitles, string title, ApplicationForm form, DateOnly today, DateTimeOffset now)
+    {
+        var names = form.PersonalNames().ToList();
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                return JournalEntry.Register(Guid.CreateVersion7(now), caseId, kind, today, publicTitles[i], title, names, now);
+            }
+            catch (ArgumentException) when (i < publicTitles.Count - 1)
+            {
+                // The next, shorter public title.
+            }
+        }
+    }
+
+    internal static string Limit(string text) => text.Length <= JournalEntry.MaxTitleLength ? text : text[..JournalEntry.MaxTitleLength];
+
+    /// <summary>To every guardian with an e-mail address: the case number, school and school year; no fødselsnummer, no reasons, no health.</summary>
+    private void EnqueueNotifications(Guid caseId, ApplicationForm form, Municipality municipality, string schoolName, CaseNumber caseNumber, bool referred)
+    {
+        var language = municipality.LanguageForm;
+        var year = form.Child!.SchoolYearStart;
+        var subject = ApplicationTexts.Format("ReceiptSubject", language, caseNumber);
+        var referral = referred ? ApplicationTexts.Get("ReceiptReferred", language) + "\n\n" : string.Empty;
+        var body = ApplicationTexts.Format("ReceiptBody", language, municipality.Name + " kommune", year, year + 1, schoolName, caseNumber, referral);
+
+        var recipients = form.Guardians
+            .Select(g => g.Email?.Trim())
+            .Where(e => !string.IsNullOrEmpty(e))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var recipient in recipients)
+        {
+            outbox.Enqueue(new Notification(recipient!, subject, body, "ApplicationReceived", caseId));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Municipalities;
+using SkoleskyssSak.Domain.Routes;
+using SkoleskyssSak.Infrastructure;
+using SkoleskyssSak.Infrastructure.Persistence;
+using SkoleskyssSak.Testing;
+
+namespace SkoleskyssSak.Application.Tests.Features.Applications;
+
+/// <summary>
+/// The application and infrastructure wired as the web app wires them (AddInfrastructure + AddApplication) against a
+/// fresh PostgreSQL database with Melhus (Bokmål) and Sunnfjord (Nynorsk), one school each, and a fixed clock.
+/// </summary>
+public sealed class ApplicationTestApp : IAsyncDisposable
+{
+    public const string ChildNin = "15031750005";
+    public const string ChildDNumber = "55031750260";
+    public const string ApplicantNin = "01018510002";
+    public const string OtherGuardianNin = "02028610052";
+    public const string ParentA = "c-aaaaaaaaaaaaaaaaaaaaaaaa";
+    public const string ParentB = "c-bbbbbbbbbbbbbbbbbbbbbbbb";
+
+    public static readonly Guid GimseSkole = Guid.Parse("0195a000-0000-7000-8000-000000005028");
+    public static readonly Guid NaustdalSkule = Guid.Parse("0195a000-0000-7000-8000-000000004647");
+
+    /// <summary>21 November 2026, 10:00 UTC: Norwegian year 2026, school year 2026/2027.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider services;
+
+    private ApplicationTestApp(string connectionString, ServiceProvider services)
+    {
+        ConnectionString = connectionString;
+        this.services = services;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<ApplicationTestApp> CreateAsync(string purpose, Action<IServiceCollection>? configure = null)
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync(purpose);
+        await using (var db = PostgresServer.Context(connectionString))
+        {
+            db.Municipalities.AddRange(
+                new Municipality("5028", "Melhus", "Trøndelag", LanguageForm.Bokmal, "Melhus kommune"),
+                new Municipality("4647", "Sunnfjord", "Vestland", LanguageForm.Nynorsk, "Sunnfjord kommune"));
+            db.Schools.AddRange(
+                new School(GimseSkole, "5028", "Gimse skole", 1, 7, isPrivate: false),
+                new School(NaustdalSkule, "4647", "Naustdal skule", 1, 10, isPrivate: false));
+            await db.SaveChangesAsync();
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Database"] = connectionString,
+                ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "ssk-mail-app"),
+            })
+            .Build();
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton<IConfiguration>(configuration);
+        collection.AddInfrastructure(configuration);
+        collection.AddApplication();
+        collection.AddSingleton<TimeProvider>(new FixedClock(Now));
+        collection.AddScoped<ICurrentActor, TestActor>();
+        configure?.Invoke(collection);
+        return new ApplicationTestApp(connectionString, collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+    }
+
+    /// <summary>Runs one request: a fresh scope (own DbContext), as in the web app.</summary>
+    public async Task<TResult> RunAsync<THandler, TResult>(Func<THandler, Task<TResult>> action)
+        where THandler : notnull
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<THandler>());
+    }
+
+    public AppDbContext Db() => PostgresServer.Context(ConnectionString);
+
+    public async Task<Guid> StartAsync(string parent = ParentA, string municipality = "5028")
+    {
+        var result = await RunAsync<StartApplicationHandler, ApplicationResult>(h =>
+            h.HandleAsync(new StartApplicationCommand(municipality, parent, ApplicantNin, "Ola Nordmann"), default));
+        return Assert.IsType<ApplicationResult.Started>(result).CaseId;
+    }
+
+    public Task<ApplicationResult> SaveAsync(Guid caseId, ApplicationStep step, string parent = ParentA) =>
+        RunAsync<SaveApplicationStepHandler, ApplicationResult>(h => h.HandleAsync(new SaveApplicationStepCommand(caseId, parent, step), default));
+
+    public Task<ApplicationResult> SubmitAsync(Guid caseId, string parent = ParentA) =>
+        RunAsync<SubmitApplicationHandler, ApplicationResult>(h => h.HandleAsync(new SubmitApplicationCommand(caseId, parent), default));
+
+    public Task<ApplicationResult> WithdrawAsync(Guid caseId, string parent = ParentA) =>
+        RunAsync<WithdrawApplicationHandler, ApplicationResult>(h => h.HandleAsync(new WithdrawApplicationCommand(caseId, parent), default));
+
+    public Task<MyCaseDetails?> GetAsync(Guid caseId, string parent = ParentA) =>
+        RunAsync<GetMyCaseHandler, MyCaseDetails?>(h => h.HandleAsync(new GetMyCaseQuery(caseId, parent), default));
+
+    public Task<IReadOnlyList<MyCaseSummary>> ListAsync(string parent = ParentA) =>
+        RunAsync<ListMyCasesHandler, IReadOnlyList<MyCaseSummary>>(h => h.HandleAsync(new ListMyCasesQuery(parent), default));
+
+    /// <summary>Fills every step with valid data (Melhus unless another school is given) and ticks the declaration.</summary>
+    public async Task FillAsync(Guid caseId, string parent = ParentA, decimal distanceKm = 1.8m, int grade = 3, Guid? school = null, IReadOnlyList<ApplicationGuardian>? guardians = null)
+    {
+        foreach (var step in ValidSteps(distanceKm, grade, school ?? GimseSkole, guardians))
+        {
+            Assert.IsType<ApplicationResult.Saved>(await SaveAsync(caseId, step, parent));
+        }
+    }
+
+    public static IEnumerable<ApplicationStep> ValidSteps(decimal distanceKm = 1.8m, int grade = 3, Guid? school = null, IReadOnlyList<ApplicationGuardian>? guardians = null) =>
+    [
+        ValidChild(grade, school ?? GimseSkole),
+        new GuardiansStep(guardians ?? ValidGuardians()),
+        new HomesStep([new ApplicationHome("Storgata 1", "7224", "Melhus", distanceKm)]),
+        new RouteStep(new ApplicationRoute([], [new RouteLeg(LegKind.Along, RoadCategory.County, 60, 1200, PedestrianFacility.None, Coverage.Partial, Coverage.None)])),
+        new ReasonsStep(new ApplicationReasons("Vegen er smal og har mye tungtrafikk.", new Dictionary<SubjectiveFactor, string> { [SubjectiveFactor.Concentration] = "Blir lett distrahert." }), TransportPeriod.WholeSchoolYear),
+        new DeclarationStep(true),
+    ];
+
+    public static ChildStep ValidChild(int grade = 3, Guid? school = null) =>
+        new(new ApplicationChild("Kari Nordmann", ChildNin, grade, school ?? GimseSkole, 2026));
+
+    public static List<ApplicationGuardian> ValidGuardians() =>
+    [
+        new("Ola Nordmann", "ola@example.no", null, null, IsApplicant: true),
+        new("Eva Hansen", "eva@example.no", "+47 912 34 567", OtherGuardianNin, IsApplicant: false),
+    ];
+
+    public async ValueTask DisposeAsync() => await services.DisposeAsync();
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private sealed class TestActor : ICurrentActor
+    {
+        public string ActorId => ParentA;
+
+        public string ActorKind => "Citizen";
+
+        public string? TraceId => null;
+    }
+}
