@@ -81,7 +81,12 @@ public sealed class JournalEntry
         {
             foreach (var part in name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(p => p.Length > 1))
             {
-                if (publicTitle.Contains(part, StringComparison.OrdinalIgnoreCase))
+                // Whole words only: a guardian called "Li" must not block the word "særlig".
+                if (System.Text.RegularExpressions.Regex.IsMatch(
+                        publicTitle,
+                        $@"(?<!\p{{L}}){System.Text.RegularExpressions.Regex.Escape(part)}(?!\p{{L}})",
+                        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+                        TimeSpan.FromSeconds(1)))
                 {
                     throw new ArgumentException("The public title must not name the child or a guardian (offentleglova § 13).", nameof(publicTitle));
                 }

@@ -28,6 +28,16 @@ public sealed class JournalEntryTests
         Assert.Throws<ArgumentException>(() => Register(publicTitle));
 
     [Fact]
+    public void Names_are_matched_as_whole_words_so_a_short_name_does_not_block_ordinary_words()
+    {
+        var entry = JournalEntry.Register(Guid.NewGuid(), Guid.NewGuid(), JournalEntryKind.Incoming, new DateOnly(2026, 11, 21),
+            "Søknad om skoleskyss – særlig farlig skoleveg – 2026/2027 – Gimse skole", "Søknad for Wei Li", ["Wei Li"], Now);
+        Assert.Contains("særlig", entry.PublicTitle, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => JournalEntry.Register(Guid.NewGuid(), Guid.NewGuid(), JournalEntryKind.Incoming,
+            new DateOnly(2026, 11, 21), "Søknad – Li – Gimse skole", "Søknad for Wei Li", ["Wei Li"], Now));
+    }
+
+    [Fact]
     public void Internal_notes_are_not_shown_to_the_parties() =>
         Assert.False(Register("Notat – synfaring", JournalEntryKind.Note).VisibleToParties);
 

@@ -64,12 +64,26 @@ public sealed class ApplicationSubmissionSpecs
     {
         await using var app = await CreateAsync("app_title_names");
         var draft = await app.StartAsync();
-        await app.FillAsync(draft, guardians: [new("Wei Li", "wei@example.no", null, null, IsApplicant: true)]);
+        // A guardian whose surname is the school's name: the full title would name the family.
+        await app.FillAsync(draft, guardians: [new("Kari Gimse", "kari@example.no", null, null, IsApplicant: true)]);
 
         Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
 
         await using var db = app.Db();
         Assert.Equal("Søknad om skoleskyss – 2026/2027", (await db.JournalEntries.SingleAsync(j => j.CaseId == draft)).PublicTitle);
+    }
+
+    [Fact]
+    public async Task A_short_name_inside_an_ordinary_word_keeps_the_full_public_title()
+    {
+        await using var app = await CreateAsync("app_title_short");
+        var draft = await app.StartAsync();
+        await app.FillAsync(draft, guardians: [new("Wei Li", "wei@example.no", null, null, IsApplicant: true)]);
+
+        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+
+        await using var db = app.Db();
+        Assert.Equal("Søknad om skoleskyss – særlig farlig skoleveg – 2026/2027 – Gimse skole", (await db.JournalEntries.SingleAsync(j => j.CaseId == draft)).PublicTitle);
     }
 
     [Theory]
