@@ -54,6 +54,25 @@ public abstract class AdminPageModel : PageModel
         }
     }
 
+    /// <summary>
+    /// What a command's result means for the page: <paramref name="whenDone"/> when it succeeded, 404 when the
+    /// version is gone, otherwise null after putting the messages on the page (show it again).
+    /// </summary>
+    protected IActionResult? Outcome(RulebookCommandResult result, Func<IActionResult> whenDone, Func<string, string> field)
+    {
+        ArgumentNullException.ThrowIfNull(whenDone);
+        switch (result)
+        {
+            case RulebookCommandResult.Done:
+                return whenDone();
+            case RulebookCommandResult.Invalid invalid:
+                AddErrors(invalid.Errors, field);
+                return null;
+            default:
+                return Unexpected(result);
+        }
+    }
+
     /// <summary>The outcome of a command that has no field of its own to point at: a message at the top of the page.</summary>
     protected IActionResult? Unexpected(RulebookCommandResult result) => result switch
     {

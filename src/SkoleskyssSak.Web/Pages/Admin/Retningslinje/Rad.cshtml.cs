@@ -61,20 +61,9 @@ public sealed class RadModel(GetRulebookVersionHandler getVersion, EditRuleHandl
         var result = IsNew
             ? await addRule.HandleAsync(new AddRuleCommand(Municipality, Number, Form.Id, Form.Text, Form.Note, Form.Outcomes, Form.Conditions), cancellationToken)
             : await editRule.HandleAsync(new EditRuleCommand(Municipality, Number, RuleId!, Form.Text, Form.Note, Form.Outcomes, Form.Conditions), cancellationToken);
-        switch (result)
+        if (Outcome(result, () => Redirect(VersionPath(Number) + "#rules-heading"), field => field == nameof(AddRuleCommand.RuleId) ? "Form.Id" : "Form." + field) is { } action)
         {
-            case RulebookCommandResult.Done:
-                return Redirect(VersionPath(Number) + "#rules-heading");
-            case RulebookCommandResult.Invalid invalid:
-                AddErrors(invalid.Errors, field => field == nameof(AddRuleCommand.RuleId) ? "Form.Id" : "Form." + field);
-                break;
-            default:
-                if (Unexpected(result) is { } notFound)
-                {
-                    return notFound;
-                }
-
-                break;
+            return action;
         }
 
         View = await getVersion.HandleAsync(new GetRulebookVersionQuery(Municipality, Number), cancellationToken);

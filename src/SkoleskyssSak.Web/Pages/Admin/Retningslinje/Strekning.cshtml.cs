@@ -39,20 +39,9 @@ public sealed class StrekningModel(GetRulebookVersionHandler getVersion, EditSeg
     {
         ModelState.Clear();
         var result = await editSegment.HandleAsync(new EditSegmentCommand(Municipality, Number, SegmentId ?? string.Empty, Form.Outcomes, Form.Assessment), cancellationToken);
-        switch (result)
+        if (Outcome(result, () => Redirect(VersionPath(Number) + "#segments-heading"), field => "Form." + field) is { } action)
         {
-            case RulebookCommandResult.Done:
-                return Redirect(VersionPath(Number) + "#segments-heading");
-            case RulebookCommandResult.Invalid invalid:
-                AddErrors(invalid.Errors, field => "Form." + field);
-                break;
-            default:
-                if (Unexpected(result) is { } notFound)
-                {
-                    return notFound;
-                }
-
-                break;
+            return action;
         }
 
         return await LoadAsync(cancellationToken) ? Page() : NotFound();

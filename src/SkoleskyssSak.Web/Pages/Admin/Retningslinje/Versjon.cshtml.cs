@@ -69,21 +69,13 @@ public sealed class VersjonModel(
         if (ModelState.IsValid)
         {
             var result = await activate.HandleAsync(new ActivateDraftCommand(Municipality, Number, validFrom), cancellationToken);
-            switch (result)
-            {
-                case RulebookCommandResult.Done:
+            if (Outcome(result, () =>
+                {
                     Notice = text["AdminActivated", $"{Municipality}/v{Number}", AdminFormat.Date(validFrom)];
                     return Redirect(BasePath + "/historikk");
-                case RulebookCommandResult.Invalid invalid:
-                    AddErrors(invalid.Errors, field => "Activation." + field);
-                    break;
-                default:
-                    if (Unexpected(result) is { } notFound)
-                    {
-                        return notFound;
-                    }
-
-                    break;
+                }, field => "Activation." + field) is { } action)
+            {
+                return action;
             }
         }
 
