@@ -37,13 +37,12 @@ public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
         }
 
         Case = details;
-        if (languageRedirectStep is not null && Request.Query["kommune"].ToString() != details.MunicipalityNumber)
-        {
-            return Redirect(LanguageUrl(languageRedirectStep));
-        }
-
-        return null;
+        return languageRedirectStep is null ? null : LanguageRedirect(languageRedirectStep);
     }
+
+    /// <summary>A redirect to this page with the case's ?kommune= when the request lacks it; else null.</summary>
+    protected IActionResult? LanguageRedirect(string pageName) =>
+        Request.Query["kommune"].ToString() == Case.MunicipalityNumber ? null : Redirect(LanguageUrl(pageName));
 
     /// <summary>Saved → the next step; Invalid → the messages next to the fields; NotFound → 404.</summary>
     protected async Task<IActionResult> AfterSaveAsync(ApplicationResult result, string next, Func<string, string> field, Func<Task> reload)

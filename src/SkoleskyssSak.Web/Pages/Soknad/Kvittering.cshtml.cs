@@ -8,11 +8,11 @@ public sealed class KvitteringModel(GetMyCaseHandler getCase) : ApplicationPageM
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await LoadAsync(draftOnly: false, "kvittering", cancellationToken) is { } stop)
+        if (await LoadAsync(draftOnly: false, null, cancellationToken) is { } stop)
         {
             return stop;
         }
 
-        return Case.CaseNumber is null ? NotFound() : Page();
+        return Case.CaseNumber is null ? NotFound() : LanguageRedirect("kvittering") ?? Page();
     }
 }
