@@ -210,13 +210,19 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
 
         var (_, skoleveg) = await client.GetAsync($"{baseUrl}/skoleveg?kommune={municipality}");
         var roadCategory = skoleveg.QuerySelectorAll("select[name='Input.Legs[0].RoadCategory'] option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
-        await PostStepAsync(client, skoleveg, "form.route-form", new Dictionary<string, string>
+        var legValues = new Dictionary<string, string>
         {
             ["Input.Legs[0].Kind"] = "along",
             ["Input.Legs[0].RoadCategory"] = roadCategory,
             ["Input.Legs[0].SpeedLimit"] = "60",
             ["Input.Legs[0].Aadt"] = "3000",
-        }, $"{baseUrl}/begrunnelse");
+        };
+        var (_, guidance) = await client.SubmitAsync(skoleveg, "form.route-form", legValues, $"{baseUrl}/skoleveg?kommune={municipality}&handler=Assess");
+        Assert.True(guidance.QuerySelector("#guidance-heading") is not null, guidance.QuerySelector("main")?.TextContent);
+        // From the page with the guidance (its address has ?handler=Assess): the save button posts to the step itself.
+        var save = guidance.QuerySelectorAll("form.route-form button").Single(b => b.TextContent.Trim() == "Lagre og gå videre").GetAttribute("formaction")!;
+        Assert.Equal($"{baseUrl}/skoleveg?kommune={municipality}", save);
+        await PostStepAsync(client, guidance, "form.route-form", legValues, $"{baseUrl}/begrunnelse", save);
 
         var (_, begrunnelse) = await client.GetAsync($"{baseUrl}/begrunnelse?kommune={municipality}");
         await PostStepAsync(client, begrunnelse, "main form", new Dictionary<string, string>
@@ -239,9 +245,9 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
         return (kontroller, receipt.QuerySelector("#case-number")!.TextContent.Trim());
     }
 
-    private static async Task PostStepAsync(PageClient client, IDocument page, string form, Dictionary<string, string> values, string expectedNext)
+    private static async Task PostStepAsync(PageClient client, IDocument page, string form, Dictionary<string, string> values, string expectedNext, string? formAction = null)
     {
-        var (response, result) = await client.SubmitAsync(page, form, values);
+        var (response, result) = await client.SubmitAsync(page, form, values, formAction);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{page.Url}: {(int)response.StatusCode} {result.QuerySelector(".ds-error-summary")?.TextContent}");
         Assert.StartsWith(expectedNext, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
