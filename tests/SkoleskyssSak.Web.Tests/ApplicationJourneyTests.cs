@@ -233,7 +233,13 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
         }, $"{baseUrl}/kontroller");
 
         var (_, kontroller) = await client.GetAsync($"{baseUrl}/kontroller?kommune={municipality}");
-        Assert.Contains("Tone Hansen", kontroller.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var summary = kontroller.QuerySelector("main")!.TextContent;
+        Assert.Contains("Tone Hansen", summary, StringComparison.Ordinal);
+        Assert.Contains("Per Hansen", summary, StringComparison.Ordinal);
+        Assert.Contains("Storvegen 1, 7224 Melhus", summary, StringComparison.Ordinal);
+        Assert.Contains("Alder og modenhet", summary, StringComparison.Ordinal);
+        Assert.Contains("Hun er åtte år.", summary, StringComparison.Ordinal);
+        Assert.Contains("Hele skoleåret", summary, StringComparison.Ordinal);
         Assert.Equal(5, kontroller.QuerySelectorAll("main a").Count(a => a.TextContent.StartsWith("Endre", StringComparison.Ordinal)));
         var (submitted, _) = await client.SubmitAsync(kontroller, "main form", new Dictionary<string, string> { ["DeclarationAccepted"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
