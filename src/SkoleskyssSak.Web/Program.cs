@@ -42,6 +42,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddRazorPages(o =>
     {
         o.Conventions.AuthorizeFolder("/MineSaker", Policies.Parent);
+        o.Conventions.AuthorizeFolder("/Soknad", Policies.Parent);
         o.Conventions.AuthorizeFolder("/Ansatt", Policies.Staff);
         o.Conventions.AuthorizeFolder("/Admin", SkoleskyssSak.Domain.Staff.StaffRole.MunicipalityAdmin);
     })

@@ -1,13 +1,20 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Web.Auth;
 
 namespace SkoleskyssSak.Web.Pages.MineSaker;
 
-/// <summary>"Mine saker": the signed-in parent's cases (the case list arrives with the application journey).</summary>
-public sealed class IndexModel : PageModel
+/// <summary>"Mine saker": the signed-in parent's cases, drafts first to continue.</summary>
+public sealed class IndexModel(ListMyCasesHandler myCases) : PageModel
 {
     public string Name { get; private set; } = string.Empty;
 
-    public void OnGet() => Name = User.FindFirstValue(SkoleskyssClaims.Name) ?? string.Empty;
+    public IReadOnlyList<MyCaseSummary> Cases { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Name = User.FindFirstValue(SkoleskyssClaims.Name) ?? string.Empty;
+        Cases = await myCases.HandleAsync(new ListMyCasesQuery(User.FindFirstValue(SkoleskyssClaims.Subject) ?? string.Empty), cancellationToken);
+    }
 }

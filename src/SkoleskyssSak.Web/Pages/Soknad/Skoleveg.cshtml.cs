@@ -1,0 +1,252 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.RouteAssessments;
+using SkoleskyssSak.Application.Features.Rulebooks;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Routes;
+using SkoleskyssSak.Domain.Rules;
+using SkoleskyssSak.Web.Api;
+using SkoleskyssSak.Web.Localization;
+using LegForm = SkoleskyssSak.Web.Pages.SjekkSkolevegen.IndexModel.LegForm;
+
+namespace SkoleskyssSak.Web.Pages.Soknad;
+
+/// <summary>
+/// Step 4: the route — pre-assessed segments of the school and/or legs described as in "Sjekk skolevegen".
+/// The engine's indicative result is shown as guidance only; a leg without a chosen kind is left out.
+/// </summary>
+public sealed class SkolevegModel(
+    GetMyCaseHandler getCase,
+    SaveApplicationStepHandler save,
+    ListDefinedSegmentsHandler segments,
+    AssessRouteHandler assess,
+    IStringLocalizer<SharedResource> text) : ApplicationPageModel(getCase)
+{
+    public const int MaxLegs = AssessRouteValidator.MaxLegs;
+
+    [BindProperty]
+    public RouteInput Input { get; set; } = new();
+
+    public IReadOnlyList<DefinedSegment> Segments { get; private set; } = [];
+
+    public AssessRouteResult? Guidance { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(draftOnly: true, "skoleveg", cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        var route = Case.Application.Route;
+        Input.SegmentIds = route.DefinedSegmentIds.ToList();
+        Input.Legs = route.Legs.Select(ToForm).ToList();
+        if (Input.Legs.Count == 0)
+        {
+            Input.Legs.Add(new LegForm());
+        }
+
+        await LoadSegmentsAsync(cancellationToken);
+        if (route.Legs.Count > 0)
+        {
+            await AssessAsync(route.Legs, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddLegAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(draftOnly: true, null, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        if (Input.Legs.Count < MaxLegs)
+        {
+            Input.Legs.Add(new LegForm { Kind = "along" });
+        }
+
+        await LoadSegmentsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveLegAsync(int index, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(draftOnly: true, null, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        if (index >= 0 && index < Input.Legs.Count && Input.Legs.Count > 1)
+        {
+            Input.Legs.RemoveAt(index);
+        }
+
+        await LoadSegmentsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAssessAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(draftOnly: true, null, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        var (legs, _) = ToLegs();
+        await LoadSegmentsAsync(cancellationToken);
+        if (ModelState.IsValid && legs.Count > 0)
+        {
+            await AssessAsync(legs, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(draftOnly: true, null, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        var (legs, indices) = ToLegs();
+        if (!ModelState.IsValid)
+        {
+            await LoadSegmentsAsync(cancellationToken);
+            return Page();
+        }
+
+        var ids = (Input.SegmentIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
+        var result = await save.HandleAsync(new SaveApplicationStepCommand(CaseId, Pseudonym, new RouteStep(new ApplicationRoute(ids, legs))), cancellationToken);
+        return await AfterSaveAsync(result, "begrunnelse", key => Field(key, indices), () => LoadSegmentsAsync(cancellationToken));
+    }
+
+    /// <summary>"Route.Legs[1].SpeedLimit" of the saved legs → "Input.Legs[2].SpeedLimit" of the form (blank legs are skipped).</summary>
+    private static string Field(string key, List<int> indices)
+    {
+        const string prefix = "Route.Legs[";
+        if (key.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            var end = key.IndexOf(']', StringComparison.Ordinal);
+            if (end > prefix.Length && int.TryParse(key[prefix.Length..end], NumberStyles.Integer, CultureInfo.InvariantCulture, out var j) && j < indices.Count)
+            {
+                return $"Input.Legs[{indices[j]}]{key[(end + 1)..]}";
+            }
+        }
+
+        return "Input.Route";
+    }
+
+    private async Task AssessAsync(IReadOnlyList<RouteLeg> legs, CancellationToken cancellationToken)
+    {
+        var grade = Case.Application.Child?.Grade ?? 0;
+        if (grade is < 1 or > 10)
+        {
+            return;
+        }
+
+        if (await assess.HandleAsync(new AssessRouteQuery(Case.MunicipalityNumber, grade, null, Case.Application.MaxWalkingDistanceKm(), legs), cancellationToken) is AssessRouteHandler.Result.Assessed assessed)
+        {
+            Guidance = assessed.Value;
+        }
+    }
+
+    private async Task LoadSegmentsAsync(CancellationToken cancellationToken)
+    {
+        if (Input.Legs.Count == 0)
+        {
+            Input.Legs.Add(new LegForm());
+        }
+
+        if (Case.SchoolName is null)
+        {
+            return;
+        }
+
+        var list = await segments.HandleAsync(new ListDefinedSegmentsQuery(Case.MunicipalityNumber, Case.SchoolName), cancellationToken);
+        Segments = list?.Segments ?? [];
+    }
+
+    private (List<RouteLeg> Legs, List<int> Indices) ToLegs()
+    {
+        var legs = new List<RouteLeg>();
+        var indices = new List<int>();
+        for (var i = 0; i < Input.Legs.Count; i++)
+        {
+            var leg = Input.Legs[i];
+            if (string.IsNullOrWhiteSpace(leg.Kind))
+            {
+                continue;
+            }
+
+            if (!TryEnum<LegKind>(leg.Kind, out var kind))
+            {
+                ModelState.AddModelError($"Input.Legs[{i}].Kind", text["CheckKindRequired"]);
+                continue;
+            }
+
+            int? aadt = null;
+            if (!string.IsNullOrWhiteSpace(leg.Aadt))
+            {
+                if (int.TryParse(leg.Aadt.Replace(" ", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+                {
+                    aadt = value;
+                }
+                else
+                {
+                    ModelState.AddModelError($"Input.Legs[{i}].Aadt", text["CheckNumberInvalid"]);
+                }
+            }
+
+            indices.Add(i);
+            legs.Add(new RouteLeg(
+                kind,
+                OptionalEnum<RoadCategory>(leg.RoadCategory),
+                leg.SpeedLimit,
+                aadt,
+                kind == LegKind.Along ? OptionalEnum<PedestrianFacility>(leg.PedestrianFacility) : null,
+                kind == LegKind.Along ? OptionalEnum<Coverage>(leg.WalkableSideArea) : null,
+                kind == LegKind.Along ? OptionalEnum<Coverage>(leg.Lighting) : null,
+                CrossingFacility: kind == LegKind.Crossing ? OptionalEnum<CrossingFacility>(leg.CrossingFacility) : null,
+                Secured: kind == LegKind.RailwayCrossing ? leg.Secured : null));
+        }
+
+        return (legs, indices);
+    }
+
+    private static LegForm ToForm(RouteLeg leg) => new()
+    {
+        Kind = Vocabulary.Name(leg.Kind),
+        RoadCategory = leg.RoadCategory is { } r ? Vocabulary.Name(r) : null,
+        SpeedLimit = leg.SpeedLimit,
+        Aadt = leg.Aadt?.ToString(CultureInfo.InvariantCulture),
+        PedestrianFacility = leg.PedestrianFacility is { } p ? Vocabulary.Name(p) : null,
+        WalkableSideArea = leg.WalkableSideArea is { } w ? Vocabulary.Name(w) : null,
+        Lighting = leg.Lighting is { } l ? Vocabulary.Name(l) : null,
+        CrossingFacility = leg.CrossingFacility is { } c ? Vocabulary.Name(c) : null,
+        Secured = leg.Secured,
+    };
+
+    private static bool TryEnum<T>(string? value, out T result)
+        where T : struct, Enum =>
+        Enum.TryParse(value, ignoreCase: true, out result) && Enum.IsDefined(result);
+
+    private static T? OptionalEnum<T>(string? value)
+        where T : struct, Enum =>
+        TryEnum<T>(value, out var result) ? result : null;
+
+    public sealed class RouteInput
+    {
+        public List<string> SegmentIds { get; set; } = [];
+
+        public List<LegForm> Legs { get; set; } = [];
+    }
+}
