@@ -46,6 +46,21 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task The_other_guardian_named_with_a_fodselsnummer_finds_the_case_in_their_own_Mine_saker()
+    {
+        var kari = await SignInAsync(KariNordmann, "Kari Nordmann");
+        var caseId = await StartAsync(kari, Melhus);
+        var (_, number) = await FillAndSubmitAsync(kari, caseId, Melhus, otherGuardianNin: OlaHansen);
+
+        var ola = await SignInAsync(OlaHansen, "Ola Hansen");
+        var (_, mine) = await ola.GetAsync("/mine-saker");
+        Assert.Contains(mine.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains(number, StringComparison.Ordinal));
+        var (caseResponse, _) = await ola.GetAsync($"/mine-saker/{caseId}?kommune={Melhus}");
+        Assert.Equal(HttpStatusCode.OK, caseResponse.StatusCode);
+        Assert.DoesNotContain(OlaHansen, app.Logs.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_child_fodselsnummer_gets_a_message_next_to_the_field()
     {
         var client = await SignInAsync(OlaHansen, "Ola Hansen");
@@ -184,7 +199,7 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
     };
 
     /// <summary>Posts every step with valid data and submits; returns the check page and the receipt's case number.</summary>
-    private static async Task<(IDocument Kontroller, string CaseNumber)> FillAndSubmitAsync(PageClient client, Guid caseId, string municipality)
+    private static async Task<(IDocument Kontroller, string CaseNumber)> FillAndSubmitAsync(PageClient client, Guid caseId, string municipality, string? otherGuardianNin = null)
     {
         var baseUrl = $"/soknad/{caseId}";
         var (_, barn) = await client.GetAsync($"{baseUrl}/barn?kommune={municipality}");
@@ -197,6 +212,7 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
             ["Input.ApplicantEmail"] = "forelder@example.no",
             ["Input.OtherName"] = "Per Hansen",
             ["Input.OtherPhone"] = "91234567",
+            ["Input.OtherNationalIdentityNumber"] = otherGuardianNin ?? string.Empty,
         }, $"{baseUrl}/hjem");
 
         var (_, hjem) = await client.GetAsync($"{baseUrl}/hjem?kommune={municipality}");

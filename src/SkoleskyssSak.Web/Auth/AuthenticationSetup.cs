@@ -18,14 +18,12 @@ internal static class AuthenticationSetup
         var idPorten = configuration.GetSection(IdPortenOptions.Section).Get<IdPortenOptions>() ?? new IdPortenOptions();
         ValidateIdPorten(idPorten, environment);
         services.Configure<IdPortenOptions>(configuration.GetSection(IdPortenOptions.Section));
-        services.Configure<CitizenPseudonymOptions>(configuration.GetSection(CitizenPseudonymOptions.Section));
         // Checked here, before the database is touched, so a misconfigured instance changes nothing.
         if ((configuration[$"{CitizenPseudonymOptions.Section}:Key"] ?? string.Empty).Length < 32)
         {
             throw new InvalidOperationException($"{CitizenPseudonymOptions.Section}:Key must be a secret of at least 32 characters.");
         }
 
-        services.AddSingleton<CitizenPseudonym>();
         services.AddSingleton<CitizenPrincipalFactory>();
         services.AddScoped<IUserClaimsPrincipalFactory<StaffUser>, StaffClaimsPrincipalFactory>();
 

@@ -22,6 +22,7 @@ public sealed class SubmitApplicationHandler(
     ICaseNumberAllocator numbers,
     INotificationOutbox outbox,
     IAuditTrail audit,
+    ICitizenPseudonyms pseudonyms,
     TimeProvider clock)
 {
     /// <summary>The system actor of the automatic referral.</summary>
@@ -98,12 +99,31 @@ public sealed class SubmitApplicationHandler(
             }
         }
 
+        await AddGuardiansAsPartiesAsync(@case.Id, form, cancellationToken);
         var language = municipality.LanguageForm;
         db.JournalEntries.Add(RegisterJournalEntry(@case.Id, form, school.Name, language, caseNumber, today, now));
         EnqueueNotifications(@case.Id, form, municipality, school.Name, caseNumber, referred);
         audit.Record("ApplicationSubmitted", ApplicationAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new ApplicationResult.Submitted(@case.Id, caseNumber, @case.State, AlreadySubmitted: false);
+    }
+
+    /// <summary>
+    /// Every guardian named with a fødselsnummer becomes a party, so the case is in their "Mine saker" too
+    /// (issue 4: all cases where the signed-in person is a guardian). Stored by pseudonym only.
+    /// </summary>
+    private async Task AddGuardiansAsPartiesAsync(Guid caseId, ApplicationForm form, CancellationToken cancellationToken)
+    {
+        var existing = await db.CaseParties.Where(p => p.CaseId == caseId).Select(p => p.PartyPseudonym).ToListAsync(cancellationToken);
+        foreach (var guardian in form.Guardians.Where(g => !string.IsNullOrWhiteSpace(g.NationalIdentityNumber)))
+        {
+            var pseudonym = pseudonyms.PseudonymFor(guardian.NationalIdentityNumber!.Trim());
+            if (!existing.Contains(pseudonym))
+            {
+                db.CaseParties.Add(new CaseParty(caseId, pseudonym, CasePartyRole.Guardian));
+                existing.Add(pseudonym);
+            }
+        }
     }
 
     private async Task<ApplicationResult.Submitted?> AlreadySubmittedAsync(Guid caseId, CancellationToken cancellationToken)

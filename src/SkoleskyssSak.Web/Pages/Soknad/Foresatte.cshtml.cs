@@ -28,6 +28,7 @@ public sealed class ForesatteModel(GetMyCaseHandler getCase, SaveApplicationStep
             OtherName = other?.Name,
             OtherEmail = other?.Email,
             OtherPhone = other?.Phone,
+            OtherNationalIdentityNumber = other?.NationalIdentityNumber,
         };
         return Page();
     }
@@ -41,9 +42,9 @@ public sealed class ForesatteModel(GetMyCaseHandler getCase, SaveApplicationStep
 
         ModelState.Clear();
         var guardians = new List<ApplicationGuardian> { new(ApplicantName, Blank(Input.ApplicantEmail), Blank(Input.ApplicantPhone), null, IsApplicant: true) };
-        if (Blank(Input.OtherName) is not null || Blank(Input.OtherEmail) is not null || Blank(Input.OtherPhone) is not null)
+        if (Blank(Input.OtherName) is not null || Blank(Input.OtherEmail) is not null || Blank(Input.OtherPhone) is not null || Blank(Input.OtherNationalIdentityNumber) is not null)
         {
-            guardians.Add(new ApplicationGuardian(Input.OtherName ?? string.Empty, Blank(Input.OtherEmail), Blank(Input.OtherPhone), null, IsApplicant: false));
+            guardians.Add(new ApplicationGuardian(Input.OtherName ?? string.Empty, Blank(Input.OtherEmail), Blank(Input.OtherPhone), Blank(Input.OtherNationalIdentityNumber), IsApplicant: false));
         }
 
         var result = await save.HandleAsync(new SaveApplicationStepCommand(CaseId, Pseudonym, new GuardiansStep(guardians)), cancellationToken);
@@ -57,6 +58,7 @@ public sealed class ForesatteModel(GetMyCaseHandler getCase, SaveApplicationStep
         "Guardians[1].Name" => "Input.OtherName",
         "Guardians[1].Email" => "Input.OtherEmail",
         "Guardians[1].Phone" => "Input.OtherPhone",
+        "Guardians[1].NationalIdentityNumber" => "Input.OtherNationalIdentityNumber",
         _ => string.Empty,
     };
 
@@ -71,5 +73,8 @@ public sealed class ForesatteModel(GetMyCaseHandler getCase, SaveApplicationStep
         public string? OtherEmail { get; set; }
 
         public string? OtherPhone { get; set; }
+
+        /// <summary>Optional: with it the other guardian sees the case in their own "Mine saker".</summary>
+        public string? OtherNationalIdentityNumber { get; set; }
     }
 }

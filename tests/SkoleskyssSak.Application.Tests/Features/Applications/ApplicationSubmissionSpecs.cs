@@ -74,6 +74,29 @@ public sealed class ApplicationSubmissionSpecs
     }
 
     [Fact]
+    public async Task Every_guardian_named_with_a_fodselsnummer_finds_the_case_in_Mine_saker()
+    {
+        await using var app = await CreateAsync("app_parties");
+        var draft = await app.StartAsync();
+        await app.FillAsync(draft, guardians:
+        [
+            new("Ola Hansen", "ola@example.no", null, null, IsApplicant: true),
+            new("Eva Hansen", "eva@example.no", null, OtherGuardianNin, IsApplicant: false),
+        ]);
+        var submitted = Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+
+        var other = app.PseudonymOf(OtherGuardianNin);
+        var theirs = await app.ListAsync(other);
+        Assert.Equal(submitted.CaseNumber, Assert.Single(theirs).CaseNumber);
+        Assert.NotNull(await app.GetAsync(draft, other));
+
+        // Submitting again adds nobody twice, and an unrelated parent still sees nothing.
+        await app.SubmitAsync(draft);
+        Assert.Single(await app.ListAsync(other));
+        Assert.Empty(await app.ListAsync(ParentB));
+    }
+
+    [Fact]
     public async Task A_short_name_inside_an_ordinary_word_keeps_the_full_public_title()
     {
         await using var app = await CreateAsync("app_title_short");

@@ -60,6 +60,7 @@ public sealed class ApplicationTestApp : IAsyncDisposable
             {
                 ["ConnectionStrings:Database"] = connectionString,
                 ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "ssk-mail-app"),
+                ["Security:CitizenPseudonym:Key"] = "application-tests-pseudonym-key-0123456789",
             })
             .Build();
         var collection = new ServiceCollection();
@@ -101,6 +102,10 @@ public sealed class ApplicationTestApp : IAsyncDisposable
 
     public Task<MyCaseDetails?> GetAsync(Guid caseId, string parent = ParentA) =>
         RunAsync<GetMyCaseHandler, MyCaseDetails?>(h => h.HandleAsync(new GetMyCaseQuery(caseId, parent), default));
+
+    /// <summary>The pseudonym the app derives for a fødselsnummer (what a guardian signing in would get).</summary>
+    public string PseudonymOf(string nationalIdentityNumber) =>
+        services.GetRequiredService<ICitizenPseudonyms>().PseudonymFor(nationalIdentityNumber);
 
     public Task<IReadOnlyList<MyCaseSummary>> ListAsync(string parent = ParentA) =>
         RunAsync<ListMyCasesHandler, IReadOnlyList<MyCaseSummary>>(h => h.HandleAsync(new ListMyCasesQuery(parent), default));
