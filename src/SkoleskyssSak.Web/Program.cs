@@ -32,6 +32,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, CurrentActor>();
 builder.Services.AddSingleton<MunicipalityLanguages>();
+builder.Services.AddScoped<SkoleskyssSak.Web.Documents.HtmlDocumentRenderer>();
 builder.Services.AddSkoleskyssAuthentication(builder.Configuration, builder.Environment);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

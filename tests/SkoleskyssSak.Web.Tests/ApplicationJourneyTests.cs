@@ -61,6 +61,59 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
     }
 
     [Fact]
+    public async Task The_receipt_is_a_tagged_PDF_with_the_case_number_for_the_parties_only()
+    {
+        var client = await SignInAsync(KariNordmann, "Kari Nordmann");
+        var caseId = await StartAsync(client, Melhus);
+        var (_, number) = await FillAndSubmitAsync(client, caseId, Melhus);
+
+        var (_, receipt) = await client.GetAsync($"/soknad/{caseId}/kvittering?kommune={Melhus}");
+        var link = receipt.QuerySelector("#receipt-pdf")!.GetAttribute("href")!;
+        var response = await client.Http.GetAsync(new Uri(link, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+
+        var file = Path.Combine(Path.GetTempPath(), $"kvittering-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+        try
+        {
+            var text = Run("pdftotext", "-layout", "-enc", "UTF-8", file, "-");
+            Assert.Contains("Søknaden er mottatt", text, StringComparison.Ordinal);
+            Assert.Contains(number, text, StringComparison.Ordinal);
+            Assert.Contains("Melhus kommune", text, StringComparison.Ordinal);
+            Assert.Contains("Side 1 av 1", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(ChildNin, text, StringComparison.Ordinal);
+            Assert.Matches(TaggedPattern(), Run("pdfinfo", file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        // Another parent cannot fetch it.
+        var other = await SignInAsync(OlaHansen, "Ola Hansen");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(new Uri(link, UriKind.Relative))).StatusCode);
+    }
+
+    private static string Run(string tool, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return output;
+    }
+
+    [GeneratedRegex(@"Tagged:\s+yes")]
+    private static partial Regex TaggedPattern();
+
+    [Fact]
     public async Task An_invalid_child_fodselsnummer_gets_a_message_next_to_the_field()
     {
         var client = await SignInAsync(OlaHansen, "Ola Hansen");
