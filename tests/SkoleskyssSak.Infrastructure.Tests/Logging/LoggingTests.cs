@@ -81,6 +81,27 @@ public class LoggingTests
         Assert.False(json.TryGetProperty("@tr", out _)); // no activity, so no made-up all-zero trace id either
     }
 
+    [Theory]
+    [InlineData("0af7651916cd43dd8448eb211c80319c")]
+    [InlineData("ab12838510068cdef0123456789abcde")] // eleven digits inside a hex id
+    [InlineData("12838510068abcdef0123456789abcde")]
+    public void Hex_ids_such_as_trace_ids_are_left_intact(string traceLike)
+    {
+        var output = Format(new PersonalDataScrubbingFormatter(new CompactJsonFormatter()), log => log.Information("Trace {Trace}", traceLike));
+        Assert.Equal(traceLike, ParseSingleLine(output).GetProperty("Trace").GetString());
+    }
+
+    [Theory]
+    [InlineData("fnr=12838510068")]
+    [InlineData("/mine-saker/12838510068")]
+    [InlineData("c-12838510068")]
+    [InlineData("(12838510068)")]
+    public void A_fodselsnummer_between_punctuation_is_still_masked(string text)
+    {
+        var output = Format(new PersonalDataScrubbingFormatter(new CompactJsonFormatter()), log => log.Information("Value {Value}", text));
+        Assert.DoesNotContain("12838510068", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Scrubbed_json_stays_valid_for_numbers_nested_in_objects_and_lists_and_keeps_the_trace()
     {
