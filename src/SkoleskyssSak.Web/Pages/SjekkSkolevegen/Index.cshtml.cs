@@ -116,40 +116,7 @@ public sealed class IndexModel(ListMunicipalitiesHandler municipalities, AssessR
             }
         }
 
-        var legs = new List<RouteLeg>();
-        for (var i = 0; i < Form.Legs.Count; i++)
-        {
-            var leg = Form.Legs[i];
-            if (!TryEnum<LegKind>(leg.Kind, out var kind))
-            {
-                ModelState.AddModelError($"Form.Legs[{i}].Kind", text["CheckKindRequired"]);
-                continue;
-            }
-
-            int? aadt = null;
-            if (!string.IsNullOrWhiteSpace(leg.Aadt))
-            {
-                if (int.TryParse(leg.Aadt.Replace(" ", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-                {
-                    aadt = value;
-                }
-                else
-                {
-                    ModelState.AddModelError($"Form.Legs[{i}].Aadt", text["CheckNumberInvalid"]);
-                }
-            }
-
-            legs.Add(new RouteLeg(
-                kind,
-                OptionalEnum<RoadCategory>(leg.RoadCategory),
-                leg.SpeedLimit,
-                aadt,
-                kind == LegKind.Along ? OptionalEnum<PedestrianFacility>(leg.PedestrianFacility) : null,
-                kind == LegKind.Along ? OptionalEnum<Coverage>(leg.WalkableSideArea) : null,
-                kind == LegKind.Along ? OptionalEnum<Coverage>(leg.Lighting) : null,
-                CrossingFacility: kind == LegKind.Crossing ? OptionalEnum<CrossingFacility>(leg.CrossingFacility) : null,
-                Secured: kind == LegKind.RailwayCrossing ? leg.Secured : null));
-        }
+        var (legs, _) = RouteLegForm.Parse(Form.Legs, "Form.Legs", skipBlank: false, ModelState, text);
 
         return ModelState.IsValid && Form.Grade is { } grade
             ? new AssessRouteQuery(Form.MunicipalityNumber!, grade, null, distance, legs)
@@ -165,13 +132,7 @@ public sealed class IndexModel(ListMunicipalitiesHandler municipalities, AssessR
         _ => "Form." + property,
     };
 
-    private static bool TryEnum<T>(string? value, out T result)
-        where T : struct, Enum =>
-        Enum.TryParse(value, ignoreCase: true, out result) && Enum.IsDefined(result);
 
-    private static T? OptionalEnum<T>(string? value)
-        where T : struct, Enum =>
-        TryEnum<T>(value, out var result) ? result : null;
 
     public sealed class CheckRouteForm
     {

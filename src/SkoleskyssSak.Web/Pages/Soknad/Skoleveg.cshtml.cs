@@ -175,52 +175,8 @@ public sealed class SkolevegModel(
         Segments = list?.Segments ?? [];
     }
 
-    private (List<RouteLeg> Legs, List<int> Indices) ToLegs()
-    {
-        var legs = new List<RouteLeg>();
-        var indices = new List<int>();
-        for (var i = 0; i < Input.Legs.Count; i++)
-        {
-            var leg = Input.Legs[i];
-            if (string.IsNullOrWhiteSpace(leg.Kind))
-            {
-                continue;
-            }
-
-            if (!TryEnum<LegKind>(leg.Kind, out var kind))
-            {
-                ModelState.AddModelError($"Input.Legs[{i}].Kind", text["CheckKindRequired"]);
-                continue;
-            }
-
-            int? aadt = null;
-            if (!string.IsNullOrWhiteSpace(leg.Aadt))
-            {
-                if (int.TryParse(leg.Aadt.Replace(" ", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-                {
-                    aadt = value;
-                }
-                else
-                {
-                    ModelState.AddModelError($"Input.Legs[{i}].Aadt", text["CheckNumberInvalid"]);
-                }
-            }
-
-            indices.Add(i);
-            legs.Add(new RouteLeg(
-                kind,
-                OptionalEnum<RoadCategory>(leg.RoadCategory),
-                leg.SpeedLimit,
-                aadt,
-                kind == LegKind.Along ? OptionalEnum<PedestrianFacility>(leg.PedestrianFacility) : null,
-                kind == LegKind.Along ? OptionalEnum<Coverage>(leg.WalkableSideArea) : null,
-                kind == LegKind.Along ? OptionalEnum<Coverage>(leg.Lighting) : null,
-                CrossingFacility: kind == LegKind.Crossing ? OptionalEnum<CrossingFacility>(leg.CrossingFacility) : null,
-                Secured: kind == LegKind.RailwayCrossing ? leg.Secured : null));
-        }
-
-        return (legs, indices);
-    }
+    private (List<RouteLeg> Legs, List<int> Indices) ToLegs() =>
+        RouteLegForm.Parse(Input.Legs, "Input.Legs", skipBlank: true, ModelState, text);
 
     private static LegForm ToForm(RouteLeg leg) => new()
     {
@@ -235,13 +191,7 @@ public sealed class SkolevegModel(
         Secured = leg.Secured,
     };
 
-    private static bool TryEnum<T>(string? value, out T result)
-        where T : struct, Enum =>
-        Enum.TryParse(value, ignoreCase: true, out result) && Enum.IsDefined(result);
 
-    private static T? OptionalEnum<T>(string? value)
-        where T : struct, Enum =>
-        TryEnum<T>(value, out var result) ? result : null;
 
     public sealed class RouteInput
     {
