@@ -77,13 +77,13 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
         try
         {
-            var text = Run("pdftotext", "-layout", "-enc", "UTF-8", file, "-");
+            var text = await Cli.RunAsync("pdftotext", "-layout", "-enc", "UTF-8", file, "-");
             Assert.Contains("Søknaden er mottatt", text, StringComparison.Ordinal);
             Assert.Contains(number, text, StringComparison.Ordinal);
             Assert.Contains("Melhus kommune", text, StringComparison.Ordinal);
             Assert.Contains("Side 1 av 1", text, StringComparison.Ordinal);
             Assert.DoesNotContain(ChildNin, text, StringComparison.Ordinal);
-            Assert.Matches(TaggedPattern(), Run("pdfinfo", file));
+            Assert.Matches(TaggedPattern(), await Cli.RunAsync("pdfinfo", file));
         }
         finally
         {
@@ -93,21 +93,6 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
         // Another parent cannot fetch it.
         var other = await SignInAsync(OlaHansen, "Ola Hansen");
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(new Uri(link, UriKind.Relative))).StatusCode);
-    }
-
-    private static string Run(string tool, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return output;
     }
 
     [GeneratedRegex(@"Tagged:\s+yes")]

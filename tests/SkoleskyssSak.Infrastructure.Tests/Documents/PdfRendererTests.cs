@@ -6,6 +6,8 @@ using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Infrastructure.Documents;
 using SkoleskyssSak.Infrastructure.Tests.Support;
 
+using SkoleskyssSak.Testing;
+
 namespace SkoleskyssSak.Infrastructure.Tests.Documents;
 
 /// <summary>One Chromium for the tests of <see cref="PdfRendererTests"/> (launching it takes about a second).</summary>

@@ -40,19 +40,6 @@ public abstract class AdminPageModel : PageModel
 
     public string VersionPath(int version) => $"{BasePath}/versjon/{version.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Puts a handler's field errors on the page's fields, e.g. "Conditions" → "Form.Conditions".</summary>
-    protected void AddErrors(IReadOnlyDictionary<string, string[]> errors, Func<string, string> field)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        ArgumentNullException.ThrowIfNull(field);
-        foreach (var (key, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(field(key), message);
-            }
-        }
-    }
 
     /// <summary>
     /// What a command's result means for the page: <paramref name="whenDone"/> when it succeeded, 404 when the
@@ -66,7 +53,7 @@ public abstract class AdminPageModel : PageModel
             case RulebookCommandResult.Done:
                 return whenDone();
             case RulebookCommandResult.Invalid invalid:
-                AddErrors(invalid.Errors, field);
+                ModelState.AddErrors(invalid.Errors, field);
                 return null;
             default:
                 return Unexpected(result);

@@ -57,7 +57,7 @@ public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
             case ApplicationResult.NotFound:
                 return NotFound();
             case ApplicationResult.Invalid invalid:
-                AddErrors(invalid.Errors, field);
+                ModelState.AddErrors(invalid.Errors, field);
                 break;
             case ApplicationResult.Refused refused:
                 ModelState.AddModelError(string.Empty, refused.Reason);
@@ -71,18 +71,6 @@ public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
         return Page();
     }
 
-    protected void AddErrors(IReadOnlyDictionary<string, string[]> errors, Func<string, string> field)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        ArgumentNullException.ThrowIfNull(field);
-        foreach (var (key, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(field(key), message);
-            }
-        }
-    }
 
     protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

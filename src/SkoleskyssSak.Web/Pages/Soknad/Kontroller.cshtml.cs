@@ -53,7 +53,7 @@ public sealed class KontrollerModel(GetMyCaseHandler getCase, SaveApplicationSte
             case ApplicationResult.NotFound:
                 return NotFound();
             case ApplicationResult.Invalid invalid:
-                AddErrors(invalid.Errors, Field);
+                ModelState.AddErrors(invalid.Errors, Field);
                 break;
             case ApplicationResult.Conflict conflict:
                 ModelState.AddModelError(string.Empty, conflict.Reason);

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace SkoleskyssSak.Infrastructure.Tests.Support;
+namespace SkoleskyssSak.Testing;
 
 /// <summary>Runs a command-line tool (pg_dump, pdftotext, pdfinfo, qpdf) and captures what it prints.</summary>
-internal static class Cli
+public static class Cli
 {
     public static async Task<string> RunAsync(string fileName, params string[] arguments)
     {
