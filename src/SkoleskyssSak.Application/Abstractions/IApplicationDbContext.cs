@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Documents;
 using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Rules;
 
@@ -26,6 +27,12 @@ public interface IApplicationDbContext
     DbSet<CaseApplication> Applications { get; }
 
     DbSet<CaseParty> CaseParties { get; }
+
+    DbSet<CaseDocument> Documents { get; }
+
+    DbSet<CaseDocumentContent> DocumentContents { get; }
+
+    DbSet<InformationRequest> InformationRequests { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Documents;
 using SkoleskyssSak.Infrastructure.Cases;
 using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Rules;
@@ -39,6 +40,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CaseApplication> Applications => Set<CaseApplication>();
 
     public DbSet<CaseParty> CaseParties => Set<CaseParty>();
+
+    public DbSet<CaseDocument> Documents => Set<CaseDocument>();
+
+    public DbSet<CaseDocumentContent> DocumentContents => Set<CaseDocumentContent>();
+
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
