@@ -35,6 +35,13 @@ public sealed record ApplicationForm
     /// <summary>The longest walking distance of the homes, or null when no home is given.</summary>
     public decimal? MaxWalkingDistanceKm() => Homes.Count == 0 ? null : Homes.Max(h => h.WalkingDistanceKm);
 
+    /// <summary>The guardians' distinct e-mail addresses: where letters and notices go.</summary>
+    public IEnumerable<string> GuardianEmails() => Guardians
+        .Select(g => g.Email?.Trim())
+        .Where(e => !string.IsNullOrEmpty(e))
+        .Select(e => e!)
+        .Distinct(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The names that must never appear in a public journal title (offentleglova § 13).</summary>
     public IEnumerable<string> PersonalNames() =>
         (Child is null ? [] : new[] { Child.Name }).Concat(Guardians.Select(g => g.Name)).Where(n => !string.IsNullOrWhiteSpace(n));

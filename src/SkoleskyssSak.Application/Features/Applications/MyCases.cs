@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Documents;
 
 namespace SkoleskyssSak.Application.Features.Applications;
 
@@ -50,8 +51,16 @@ public sealed record GetMyCaseQuery(Guid CaseId, string PartyPseudonym);
 
 public sealed record MyCaseEvent(DateTimeOffset OccurredAt, CaseTrigger Trigger, CaseState From, CaseState To);
 
+/// <summary>A document a party may see (fvl. §§ 18–19: not the administration's internal notes).</summary>
+public sealed record MyCaseDocument(Guid DocumentId, CaseDocumentKind Kind, string FileName, string ContentType, long SizeBytes, bool Confidential, DateTimeOffset AddedAt);
+
+/// <summary>The caseworker's open request for more information, which the guardian answers from "Mine saker".</summary>
+public sealed record MyInformationRequest(Guid RequestId, string Question, DateOnly ReplyBy, DateTimeOffset RequestedAt);
+
 /// <param name="IsApplicant">The caller applied (and may edit the draft).</param>
 /// <param name="CanWithdraw">The state machine lets a guardian withdraw now.</param>
+/// <param name="Documents">Oldest first; a draft's are the attachments uploaded so far.</param>
+/// <param name="OpenInformationRequest">Set while the case awaits the guardian's reply.</param>
 public sealed record MyCaseDetails(
     Guid CaseId,
     string MunicipalityNumber,
@@ -61,7 +70,9 @@ public sealed record MyCaseDetails(
     ApplicationForm Application,
     IReadOnlyList<MyCaseEvent> Timeline,
     bool IsApplicant,
-    bool CanWithdraw);
+    bool CanWithdraw,
+    IReadOnlyList<MyCaseDocument> Documents,
+    MyInformationRequest? OpenInformationRequest);
 
 public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit)
 {
@@ -77,6 +88,16 @@ public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit
         var application = await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == query.CaseId, cancellationToken);
         var form = application.Content;
         var school = form.Child is null ? null : await db.Schools.AsNoTracking().Where(s => s.Id == form.Child.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
+        var documents = await db.Documents.AsNoTracking()
+            .Where(d => d.CaseId == query.CaseId && d.Kind != CaseDocumentKind.InternalNote)
+            .OrderBy(d => d.AddedAt)
+            .Select(d => new MyCaseDocument(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.Confidential, d.AddedAt))
+            .ToListAsync(cancellationToken);
+        var openRequest = @case.State != CaseState.AwaitingInformation ? null : await db.InformationRequests.AsNoTracking()
+            .Where(r => r.CaseId == query.CaseId && r.AnsweredAt == null)
+            .OrderByDescending(r => r.RequestedAt)
+            .Select(r => new MyInformationRequest(r.Id, r.Question, r.ReplyBy, r.RequestedAt))
+            .FirstOrDefaultAsync(cancellationToken);
         audit.Record("ApplicationRead", ApplicationAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new MyCaseDetails(
@@ -88,6 +109,38 @@ public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit
             form,
             @case.Events.OrderBy(e => e.Sequence).Select(e => new MyCaseEvent(e.OccurredAt, e.Trigger, e.From, e.To)).ToList(),
             application.ApplicantPseudonym == query.PartyPseudonym,
-            @case.PermittedTriggers(CaseActorRole.Guardian).Contains(CaseTrigger.Withdraw));
+            @case.PermittedTriggers(CaseActorRole.Guardian).Contains(CaseTrigger.Withdraw),
+            documents,
+            openRequest);
+    }
+}
+
+/// <summary>One document of a case, for a party of it; internal notes and other cases' documents are not found.</summary>
+public sealed record GetMyCaseDocumentQuery(Guid CaseId, Guid DocumentId, string PartyPseudonym);
+
+public sealed record MyDocumentFile(string FileName, string ContentType, byte[] Content);
+
+public sealed class GetMyCaseDocumentHandler(IApplicationDbContext db, IAuditTrail audit)
+{
+    public async Task<MyDocumentFile?> HandleAsync(GetMyCaseDocumentQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!await ApplicationAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken))
+        {
+            return null;
+        }
+
+        var file = await db.Documents.AsNoTracking()
+            .Where(d => d.Id == query.DocumentId && d.CaseId == query.CaseId && d.Kind != CaseDocumentKind.InternalNote)
+            .Join(db.DocumentContents, d => d.Id, c => c.DocumentId, (d, c) => new MyDocumentFile(d.FileName, d.ContentType, c.Content))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+
+        audit.Record("DocumentRead", ApplicationAccess.AuditObjectType, $"{query.CaseId}:{query.DocumentId}");
+        await db.SaveChangesAsync(cancellationToken);
+        return file;
     }
 }

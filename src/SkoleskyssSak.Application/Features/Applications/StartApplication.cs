@@ -87,6 +87,18 @@ internal static class ApplicationAccess
         return query.SingleOrDefaultAsync(a => a.CaseId == caseId && a.ApplicantPseudonym == pseudonym, cancellationToken);
     }
 
+    /// <summary>Null when the caller's draft may be changed; else NotFound (not the applicant's) or Refused (already sent).</summary>
+    public static async Task<ApplicationResult?> DraftOfApplicantAsync(IApplicationDbContext db, Guid caseId, string? pseudonym, CancellationToken cancellationToken)
+    {
+        if (await ApplicationOfApplicantAsync(db, caseId, pseudonym, tracking: false, cancellationToken) is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        var state = await db.Cases.Where(c => c.Id == caseId).Select(c => c.State).SingleAsync(cancellationToken);
+        return state == CaseState.Draft ? null : new ApplicationResult.Refused(ApplicationTexts.Get("NotDraft"));
+    }
+
     public static async Task<bool> IsPartyAsync(IApplicationDbContext db, Guid caseId, string? pseudonym, CancellationToken cancellationToken) =>
         IsValidPseudonym(pseudonym)
         && await db.CaseParties.AnyAsync(p => p.CaseId == caseId && p.PartyPseudonym == pseudonym, cancellationToken);

@@ -102,6 +102,11 @@ public sealed class SubmitApplicationHandler(
         await AddGuardiansAsPartiesAsync(@case.Id, form, cancellationToken);
         var language = municipality.LanguageForm;
         db.JournalEntries.Add(RegisterJournalEntry(@case.Id, form, school.Name, language, caseNumber, today, now));
+        var attachments = await db.Documents.AsNoTracking()
+            .Where(d => d.CaseId == @case.Id && d.Kind == Domain.Documents.CaseDocumentKind.ApplicationAttachment)
+            .OrderBy(d => d.AddedAt)
+            .ToListAsync(cancellationToken);
+        CaseAttachments.Journal(db, attachments, form, language, child.SchoolYearStart, today, now);
         EnqueueNotifications(@case.Id, form, municipality, school.Name, caseNumber, referred);
         audit.Record("ApplicationSubmitted", ApplicationAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
@@ -150,14 +155,14 @@ public sealed class SubmitApplicationHandler(
         return Register(caseId, JournalEntryKind.Incoming, publicTitles, title, form, today, now);
     }
 
-    internal static JournalEntry Register(Guid caseId, JournalEntryKind kind, IReadOnlyList<string> publicTitles, string title, ApplicationForm form, DateOnly today, DateTimeOffset now)
+    internal static JournalEntry Register(Guid caseId, JournalEntryKind kind, IReadOnlyList<string> publicTitles, string title, ApplicationForm form, DateOnly today, DateTimeOffset now, Guid? documentId = null, bool confidential = false)
     {
         var names = form.PersonalNames().ToList();
         for (var i = 0; ; i++)
         {
             try
             {
-                return JournalEntry.Register(Guid.CreateVersion7(now), caseId, kind, today, publicTitles[i], title, names, now);
+                return JournalEntry.Register(Guid.CreateVersion7(now), caseId, kind, today, publicTitles[i], title, names, now, documentId, confidential);
             }
             catch (ArgumentException) when (i < publicTitles.Count - 1)
             {
@@ -177,13 +182,9 @@ public sealed class SubmitApplicationHandler(
         var referral = referred ? ApplicationTexts.Get("ReceiptReferred", language) + "\n\n" : string.Empty;
         var body = ApplicationTexts.Format("ReceiptBody", language, municipality.Name + " kommune", year, year + 1, schoolName, caseNumber, referral);
 
-        var recipients = form.Guardians
-            .Select(g => g.Email?.Trim())
-            .Where(e => !string.IsNullOrEmpty(e))
-            .Distinct(StringComparer.OrdinalIgnoreCase);
-        foreach (var recipient in recipients)
+        foreach (var recipient in form.GuardianEmails())
         {
-            outbox.Enqueue(new Notification(recipient!, subject, body, "ApplicationReceived", caseId));
+            outbox.Enqueue(new Notification(recipient, subject, body, "ApplicationReceived", caseId));
         }
     }
 }

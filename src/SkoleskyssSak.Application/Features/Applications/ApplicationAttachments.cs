@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Documents;
+
+namespace SkoleskyssSak.Application.Features.Applications;
+
+/// <summary>A file as the guardian uploaded it; its name and the browser's content type are not trusted.</summary>
+/// <param name="Confidential">The guardian marked it as holding health information (fvl. § 13).</param>
+public sealed record UploadedFile(string? FileName, byte[] Content, bool Confidential);
+
+/// <summary>Step 6: adds one attachment to the applicant's draft (AttachmentPolicy: PDF/JPEG/PNG by content, 10 MB, 5 files).</summary>
+public sealed record AddApplicationAttachmentCommand(Guid CaseId, string ApplicantPseudonym, UploadedFile File);
+
+/// <summary>Removes an attachment from the applicant's draft; once sent, the attachments are journaled and stay.</summary>
+public sealed record RemoveApplicationAttachmentCommand(Guid CaseId, Guid DocumentId, string ApplicantPseudonym);
+
+public sealed class AddApplicationAttachmentHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+{
+    public async Task<ApplicationResult> HandleAsync(AddApplicationAttachmentCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (await ApplicationAccess.DraftOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        var attached = await db.Documents.CountAsync(d => d.CaseId == command.CaseId && d.Kind == CaseDocumentKind.ApplicationAttachment, cancellationToken);
+        var stored = CaseAttachments.TryStore(db, command.CaseId, CaseDocumentKind.ApplicationAttachment, command.File, attached, command.ApplicantPseudonym, clock.GetUtcNow(), "File");
+        if (stored.Errors is { } errors)
+        {
+            return new ApplicationResult.Invalid(errors);
+        }
+
+        audit.Record("AttachmentAdded", ApplicationAccess.AuditObjectType, $"{command.CaseId}:{stored.Document!.Id}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new ApplicationResult.Saved(command.CaseId);
+    }
+}
+
+public sealed class RemoveApplicationAttachmentHandler(IApplicationDbContext db, IAuditTrail audit)
+{
+    public async Task<ApplicationResult> HandleAsync(RemoveApplicationAttachmentCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (await ApplicationAccess.DraftOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        var document = await db.Documents.SingleOrDefaultAsync(
+            d => d.Id == command.DocumentId && d.CaseId == command.CaseId && d.Kind == CaseDocumentKind.ApplicationAttachment,
+            cancellationToken);
+        if (document is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        // The bytes go with it (ON DELETE CASCADE): a draft's attachment was never journaled.
+        db.Documents.Remove(document);
+        audit.Record("AttachmentRemoved", ApplicationAccess.AuditObjectType, $"{command.CaseId}:{document.Id}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new ApplicationResult.Saved(command.CaseId);
+    }
+}
+
+/// <summary>Stores uploaded files as documents of a case after <see cref="AttachmentPolicy"/> accepted them.</summary>
+internal static class CaseAttachments
+{
+    /// <summary>
+    /// Adds the file (metadata and bytes) to the unit of work, or returns the message for <paramref name="field"/>.
+    /// </summary>
+    public static (CaseDocument? Document, IReadOnlyDictionary<string, string[]>? Errors) TryStore(
+        IApplicationDbContext db, Guid caseId, CaseDocumentKind kind, UploadedFile? file, int alreadyAttached, string addedBy, DateTimeOffset now, string field)
+    {
+        if (file?.Content is null)
+        {
+            return (null, Error(field, "AttachmentRequired"));
+        }
+
+        var check = AttachmentPolicy.Check(file.Content, alreadyAttached);
+        if (!check.IsAccepted)
+        {
+            return (null, Error(field, RefusalKey(check.Refusal!.Value)));
+        }
+
+        var document = CaseDocument.FromUpload(Guid.CreateVersion7(now), caseId, kind, file.FileName, check, file.Content.LongLength, file.Confidential, addedBy, now);
+        db.Documents.Add(document);
+        db.DocumentContents.Add(new CaseDocumentContent(document.Id, file.Content));
+        return (document, null);
+    }
+
+    public static string RefusalKey(AttachmentRefusal refusal) => refusal switch
+    {
+        AttachmentRefusal.Empty => "AttachmentEmpty",
+        AttachmentRefusal.TooLarge => "AttachmentTooLarge",
+        AttachmentRefusal.TooManyFiles => "AttachmentTooMany",
+        _ => "AttachmentUnsupported",
+    };
+
+    private static Dictionary<string, string[]> Error(string field, string key) => new() { [field] = [ApplicationTexts.Get(key)] };
+
+    /// <summary>
+    /// One incoming journal entry per document, confidential when the document is (offentleglova § 13). The public
+    /// title never names the child: the file name goes only into the full title.
+    /// </summary>
+    public static void Journal(IApplicationDbContext db, IEnumerable<CaseDocument> documents, ApplicationForm form, Domain.Municipalities.LanguageForm language, int schoolYearStart, DateOnly today, DateTimeOffset now)
+    {
+        foreach (var document in documents)
+        {
+            var publicTitle = ApplicationTexts.Format("AttachmentJournalPublicTitle", language, schoolYearStart, schoolYearStart + 1);
+            var title = SubmitApplicationHandler.Limit(ApplicationTexts.Format("AttachmentJournalTitle", language, document.FileName));
+            db.JournalEntries.Add(SubmitApplicationHandler.Register(document.CaseId, JournalEntryKind.Incoming, [publicTitle, $"{schoolYearStart}/{schoolYearStart + 1}"], title, form, today, now, document.Id, document.Confidential));
+        }
+    }
+}

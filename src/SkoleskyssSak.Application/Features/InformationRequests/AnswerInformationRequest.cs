@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Domain.Time;
+
+namespace SkoleskyssSak.Application.Features.InformationRequests;
+
+/// <summary>
+/// A guardian who is a party answers the open request for information from "Mine saker" with text and/or attachments
+/// (AttachmentPolicy); the case returns to assessment (fvl. § 17). The reply and each file are journaled as incoming.
+/// A reply after the deadline is still received: the deadline only tells when the caseworker may go on without it.
+/// </summary>
+public sealed record AnswerInformationRequestCommand(Guid CaseId, string PartyPseudonym, string? Answer, IReadOnlyList<UploadedFile> Files);
+
+public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+{
+    public async Task<ApplicationResult> HandleAsync(AnswerInformationRequestCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!await ApplicationAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == command.CaseId, cancellationToken);
+        var request = await db.InformationRequests
+            .Where(r => r.CaseId == command.CaseId && r.AnsweredAt == null)
+            .OrderByDescending(r => r.RequestedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (request is null || @case.State != CaseState.AwaitingInformation)
+        {
+            return new ApplicationResult.Refused(ApplicationTexts.Get("InformationNotOpen"));
+        }
+
+        var answer = command.Answer?.Trim() ?? string.Empty;
+        var files = command.Files ?? [];
+        if (answer.Length == 0 && files.Count == 0)
+        {
+            return Invalid(nameof(command.Answer), "InformationReplyEmpty");
+        }
+
+        if (answer.Length > InformationRequest.MaxTextLength)
+        {
+            return Invalid(nameof(command.Answer), "InformationTextTooLong");
+        }
+
+        var now = clock.GetUtcNow();
+        var stored = new List<CaseDocument>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (document, errors) = CaseAttachments.TryStore(db, @case.Id, CaseDocumentKind.InformationReplyAttachment, files[i], i, command.PartyPseudonym, now, $"Files[{i}]");
+            if (errors is not null)
+            {
+                return new ApplicationResult.Invalid(errors);
+            }
+
+            stored.Add(document!);
+        }
+
+        var moved = @case.Apply(CaseTrigger.InformationReceived, new CaseActor(command.PartyPseudonym, CaseActorRole.Guardian), now);
+        if (!moved.Succeeded)
+        {
+            return new ApplicationResult.Refused(moved.Reason!);
+        }
+
+        request.TryAnswer(answer, command.PartyPseudonym, now);
+        var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == @case.Id, cancellationToken)).Content;
+        var language = (await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken)).LanguageForm;
+        var today = NorwegianTime.Today(now);
+        var year = form.Child?.SchoolYearStart ?? NorwegianTime.SchoolYearStart(today);
+        if (answer.Length > 0)
+        {
+            // The reply may describe the child's health: confidential like any attachment so marked (fvl. § 13).
+            var (reply, content) = CaseDocument.ProducedText(
+                Guid.CreateVersion7(now), @case.Id, CaseDocumentKind.InformationReply, ApplicationTexts.Get("InformationReplyFileName", language), answer, confidential: true, command.PartyPseudonym, now);
+            db.Documents.Add(reply);
+            db.DocumentContents.Add(content);
+            var title = ApplicationTexts.Format("InformationReplyJournalTitle", language, year, year + 1);
+            db.JournalEntries.Add(SubmitApplicationHandler.Register(@case.Id, JournalEntryKind.Incoming, [title], title, form, today, now, reply.Id, confidential: true));
+        }
+
+        CaseAttachments.Journal(db, stored, form, language, year, today, now);
+        audit.Record("InformationAnswered", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new ApplicationResult.Saved(@case.Id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
+        }
+    }
+
+    private static ApplicationResult.Invalid Invalid(string field, string key) =>
+        new(new Dictionary<string, string[]> { [field] = [ApplicationTexts.Get(key)] });
+}
