@@ -123,6 +123,7 @@ else
 
 app.UseWhen(ApiPaths.IsApi, api => api.UseStatusCodePages());
 app.UseWhen(context => !ApiPaths.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/feil/{0}"));
+app.UseMiddleware<BadRequestStatusMiddleware>();
 
 app.UseStaticFiles();
 app.UseRouting();

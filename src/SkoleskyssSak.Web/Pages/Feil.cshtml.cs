@@ -29,6 +29,7 @@ public sealed class FeilModel(IStringLocalizer<SharedResource> text) : PageModel
             StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => (text["NotFoundTitle"].Value, text["NotFoundText"].Value),
             StatusCodes.Status403Forbidden => (text["ForbiddenTitle"].Value, text["ForbiddenText"].Value),
             StatusCodes.Status429TooManyRequests => (text["TooManyTitle"].Value, text["TooManyText"].Value),
+            StatusCodes.Status413PayloadTooLarge => (text["TooLargeTitle"].Value, text["TooLargeText"].Value),
             _ => (text["ErrorTitle"].Value, text["ErrorText"].Value),
         };
         if (code >= 500)

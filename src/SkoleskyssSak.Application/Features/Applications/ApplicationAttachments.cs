@@ -10,7 +10,7 @@ namespace SkoleskyssSak.Application.Features.Applications;
 public sealed record UploadedFile(string? FileName, byte[] Content, bool Confidential);
 
 /// <summary>Step 6: adds one attachment to the applicant's draft (AttachmentPolicy: PDF/JPEG/PNG by content, 10 MB, 5 files).</summary>
-public sealed record AddApplicationAttachmentCommand(Guid CaseId, string ApplicantPseudonym, UploadedFile File);
+public sealed record AddApplicationAttachmentCommand(Guid CaseId, string ApplicantPseudonym, UploadedFile? File);
 
 /// <summary>Removes an attachment from the applicant's draft; once sent, the attachments are journaled and stay.</summary>
 public sealed record RemoveApplicationAttachmentCommand(Guid CaseId, Guid DocumentId, string ApplicantPseudonym);

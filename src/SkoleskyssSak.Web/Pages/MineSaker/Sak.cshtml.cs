@@ -1,16 +1,60 @@
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.InformationRequests;
+using SkoleskyssSak.Web.Hosting;
 using SkoleskyssSak.Web.Pages.Soknad;
 
 namespace SkoleskyssSak.Web.Pages.MineSaker;
 
-/// <summary>One case of "Mine saker": its state, timeline, and withdrawal before it is decided. Anyone else's case: 404.</summary>
-public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandler withdraw) : ApplicationPageModel(getCase)
+/// <summary>
+/// One case of "Mine saker": its state, timeline, documents, the reply to a request for information, and withdrawal
+/// before it is decided. Anyone else's case: 404.
+/// </summary>
+[RequestSizeLimit(UploadLimits.AllFiles)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.AllFiles)]
+public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandler withdraw, AnswerInformationRequestHandler answer) : ApplicationPageModel(getCase)
 {
+    [BindProperty]
+    public string? Answer { get; set; }
+
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
+    [BindProperty]
+    public bool Confidential { get; set; }
+
+    /// <summary>Set after the reply was sent (the redirect's ?svart=1), announced as a status.</summary>
+    [BindProperty(SupportsGet = true, Name = "svart")]
+    public bool Answered { get; set; }
+
     protected override string LanguageUrl(string pageName) => $"/mine-saker/{CaseId}?kommune={Case.MunicipalityNumber}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(draftOnly: false, "sak", cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(draftOnly: false, null, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        Answered = false;
+        var files = new List<UploadedFile>();
+        foreach (var file in Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
+        {
+            files.Add(await UploadLimits.ReadAsync(file, Confidential, cancellationToken));
+        }
+
+        var result = await answer.HandleAsync(new AnswerInformationRequestCommand(CaseId, Pseudonym, Answer, files), cancellationToken);
+        if (result is ApplicationResult.Saved)
+        {
+            return Redirect(LanguageUrl("sak") + "&svart=1");
+        }
+
+        return await AfterSaveAsync(result, "sak", key => key == nameof(AnswerInformationRequestCommand.Answer) ? nameof(Answer) : nameof(Files), () => Task.CompletedTask);
+    }
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
     {

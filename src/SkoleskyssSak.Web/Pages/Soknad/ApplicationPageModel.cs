@@ -13,7 +13,7 @@ namespace SkoleskyssSak.Web.Pages.Soknad;
 /// </summary>
 public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
 {
-    public const int StepCount = 6;
+    public const int StepCount = 7;
 
     [BindProperty(SupportsGet = true)]
     public Guid CaseId { get; set; }

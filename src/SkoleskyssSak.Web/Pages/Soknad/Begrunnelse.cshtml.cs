@@ -45,7 +45,7 @@ public sealed class BegrunnelseModel(GetMyCaseHandler getCase, SaveApplicationSt
 
         var period = Enum.TryParse<TransportPeriod>(Input.Period, out var p) && Enum.IsDefined(p) ? p : (TransportPeriod)(-1);
         var result = await save.HandleAsync(new SaveApplicationStepCommand(CaseId, Pseudonym, new ReasonsStep(new ApplicationReasons(Input.Text, factors), period)), cancellationToken);
-        return await AfterSaveAsync(result, "kontroller", Field, () => Task.CompletedTask);
+        return await AfterSaveAsync(result, "vedlegg", Field, () => Task.CompletedTask);
     }
 
     private static string Field(string key) => key switch

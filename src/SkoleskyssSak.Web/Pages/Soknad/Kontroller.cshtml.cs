@@ -5,7 +5,7 @@ using SkoleskyssSak.Domain.Cases;
 namespace SkoleskyssSak.Web.Pages.Soknad;
 
 /// <summary>
-/// Step 6, "Kontroller og send": everything on one page, the declaration, and the submit. A second POST of the same
+/// Step 7, "Kontroller og send": everything on one page, the declaration, and the submit. A second POST of the same
 /// søknad (a double click, a resubmitted form) gets the same receipt: the submit is idempotent.
 /// </summary>
 public sealed class KontrollerModel(GetMyCaseHandler getCase, SaveApplicationStepHandler save, SubmitApplicationHandler submit) : ApplicationPageModel(getCase)

@@ -1,0 +1,63 @@
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Domain.Documents;
+
+namespace SkoleskyssSak.Web.Hosting;
+
+/// <summary>
+/// Request body limits of the upload forms: room for the files the AttachmentPolicy allows plus the form around them,
+/// so that a file just over 10 MB reaches the policy and gets its own message next to the field. Only a far larger
+/// body is cut off by Kestrel (413, <see cref="BadRequestStatusMiddleware"/>).
+/// </summary>
+public static class UploadLimits
+{
+    private const long FormOverhead = 1024 * 1024;
+
+    /// <summary>One file per request (the søknad's attachment step).</summary>
+    public const long SingleFile = (2 * AttachmentPolicy.MaxBytes) + FormOverhead;
+
+    /// <summary>Up to five files per request (a reply to a request for information).</summary>
+    public const long AllFiles = (AttachmentPolicy.MaxFiles * AttachmentPolicy.MaxBytes) + AttachmentPolicy.MaxBytes + FormOverhead;
+
+    /// <summary>Reads at most one byte more than the policy allows: enough for it to say "too large" without holding more.</summary>
+    public static async Task<UploadedFile> ReadAsync(IFormFile file, bool confidential, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var limit = (int)Math.Min(file.Length, AttachmentPolicy.MaxBytes + 1);
+        var buffer = new byte[limit];
+        await using var stream = file.OpenReadStream();
+        var read = 0;
+        while (read < limit)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(read, limit - read), cancellationToken);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return new UploadedFile(file.FileName, read == limit ? buffer : buffer[..read], confidential);
+    }
+}
+
+/// <summary>
+/// Kestrel's <see cref="BadHttpRequestException"/> (e.g. 413 for a body over the limit) becomes its status code, so the
+/// user gets the Norwegian status page (and /api a problem) instead of an error 500. Nothing was saved by that request.
+/// </summary>
+public sealed class BadRequestStatusMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = e.StatusCode;
+        }
+    }
+}
