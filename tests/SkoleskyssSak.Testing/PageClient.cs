@@ -23,12 +23,43 @@ public sealed class PageClient(HttpClient http)
     /// <summary>POSTs the form matched by <paramref name="formSelector"/> on the page, with its fields overridden by <paramref name="values"/>.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Document)> SubmitAsync(IDocument page, string formSelector, IDictionary<string, string> values, string? formAction = null)
     {
+        var (fields, action) = FormFields(page, formSelector, values, formAction);
+        using var content = new FormUrlEncodedContent(fields);
+        var response = await http.PostAsync(new Uri(action, UriKind.Relative), content);
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>POSTs a multipart form as a browser does, with <paramref name="files"/> in its file inputs.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Document)> UploadAsync(
+        IDocument page, string formSelector, IDictionary<string, string> values, IEnumerable<(string Field, string FileName, byte[] Content)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var (fields, action) = FormFields(page, formSelector, values, null);
+        using var content = new MultipartFormDataContent();
+        foreach (var (key, value) in fields)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        foreach (var (field, fileName, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            content.Add(file, field, fileName);
+        }
+
+        var response = await http.PostAsync(new Uri(action, UriKind.Relative), content);
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>What a browser sends: text and hidden inputs, checked radios and checkboxes, selected options, textareas.</summary>
+    private static (Dictionary<string, string> Fields, string Action) FormFields(IDocument page, string formSelector, IDictionary<string, string> values, string? formAction)
+    {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(values);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new Xunit.Sdk.XunitException($"No form '{formSelector}' on {page.Url}");
-        // What a browser sends: text and hidden inputs, checked radios and checkboxes, selected options, textareas.
         var fields = form.QuerySelectorAll<IHtmlInputElement>("input[name]")
-            .Where(i => i.Type is not ("submit" or "button") && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
+            .Where(i => i.Type is not ("submit" or "button" or "file") && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
             .GroupBy(i => i.Name!)
             .ToDictionary(g => g.Key, g => g.First().Value);
         foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]"))
@@ -47,9 +78,7 @@ public sealed class PageClient(HttpClient http)
         }
 
         var action = formAction ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? new Uri(page.Url).PathAndQuery : form.GetAttribute("action")!);
-        using var content = new FormUrlEncodedContent(fields);
-        var response = await http.PostAsync(new Uri(action, UriKind.Relative), content);
-        return (response, await ParseAsync(response));
+        return (fields, action);
     }
 
     /// <summary>Follows one redirect (the client does not follow them, so tests can assert where they go).</summary>

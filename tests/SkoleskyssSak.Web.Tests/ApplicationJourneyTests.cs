@@ -14,6 +14,9 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
     private const string Melhus = "5028";
     private const string Sunnfjord = "4647";
 
+    /// <summary>A minimal file that is a PDF by content (the policy reads the magic bytes).</summary>
+    private static readonly byte[] AttachmentPdf = "%PDF-1.4\n% vedlegg\n%%EOF\n"u8.ToArray();
+
     [Fact]
     public async Task A_parent_goes_through_every_step_to_the_receipt_and_sees_the_case_in_Mine_saker()
     {
@@ -121,7 +124,7 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
     {
         var client = await SignInAsync(OlaHansen, "Ola Hansen");
         var caseId = await StartAsync(client, Melhus);
-        foreach (var step in new[] { "barn", "foresatte", "hjem", "skoleveg", "begrunnelse", "kontroller" })
+        foreach (var step in new[] { "barn", "foresatte", "hjem", "skoleveg", "begrunnelse", "vedlegg", "kontroller" })
         {
             var (_, page) = await client.GetAsync($"/soknad/{caseId}/{step}?kommune={Melhus}");
             var values = page.QuerySelectorAll("main form [name]").Select(e => e.GetAttribute("name")!)
@@ -140,7 +143,7 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
         await FillAndSubmitAsync(kari, submittedId, Melhus);
 
         var ola = await SignInAsync(OlaHansen, "Ola Hansen");
-        foreach (var step in new[] { "barn", "foresatte", "hjem", "skoleveg", "begrunnelse", "kontroller" })
+        foreach (var step in new[] { "barn", "foresatte", "hjem", "skoleveg", "begrunnelse", "vedlegg", "kontroller" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await ola.Http.GetAsync(new Uri($"/soknad/{draftId}/{step}?kommune={Melhus}", UriKind.Relative))).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await ola.Http.GetAsync(new Uri($"/soknad/{Guid.NewGuid()}/{step}", UriKind.Relative))).StatusCode);
@@ -241,7 +244,7 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
     {
         var baseUrl = $"/soknad/{caseId}";
         var (_, barn) = await client.GetAsync($"{baseUrl}/barn?kommune={municipality}");
-        Assert.Contains("Steg 1 av 6", barn.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Steg 1 av 7", barn.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         await PostStepAsync(client, barn, "main form", ChildValues(barn, ChildNin), $"{baseUrl}/foresatte");
 
         var (_, foresatte) = await client.GetAsync($"{baseUrl}/foresatte?kommune={municipality}");
@@ -284,7 +287,15 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
             ["Input.Text"] = "Ingen fortau og mye tungtrafikk.",
             ["Input.Factors[AgeAndMaturity]"] = "Hun er åtte år.",
             ["Input.Period"] = "WholeSchoolYear",
-        }, $"{baseUrl}/kontroller");
+        }, $"{baseUrl}/vedlegg");
+
+        var (_, vedlegg) = await client.GetAsync($"{baseUrl}/vedlegg?kommune={municipality}");
+        Assert.Contains("Steg 6 av 7", vedlegg.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var (uploaded, _) = await client.UploadAsync(vedlegg, "form[enctype='multipart/form-data']", new Dictionary<string, string> { ["Confidential"] = "true" }, [("Upload", "legeerklaering.pdf", AttachmentPdf)]);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var (_, afterUpload) = await client.FollowAsync(uploaded);
+        Assert.Contains("legeerklaering.pdf", afterUpload.QuerySelector("#attachments")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(afterUpload.QuerySelector("[role='status']"));
 
         var (_, kontroller) = await client.GetAsync($"{baseUrl}/kontroller?kommune={municipality}");
         var summary = kontroller.QuerySelector("main")!.TextContent;
@@ -294,7 +305,8 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
         Assert.Contains("Alder og modenhet", summary, StringComparison.Ordinal);
         Assert.Contains("Hun er åtte år.", summary, StringComparison.Ordinal);
         Assert.Contains("Hele skoleåret", summary, StringComparison.Ordinal);
-        Assert.Equal(5, kontroller.QuerySelectorAll("main a").Count(a => a.TextContent.StartsWith("Endre", StringComparison.Ordinal)));
+        Assert.Contains("legeerklaering.pdf", summary, StringComparison.Ordinal);
+        Assert.Equal(6, kontroller.QuerySelectorAll("main a").Count(a => a.TextContent.StartsWith("Endre", StringComparison.Ordinal)));
         var (submitted, _) = await client.SubmitAsync(kontroller, "main form", new Dictionary<string, string> { ["DeclarationAccepted"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.StartsWith($"{baseUrl}/kvittering", submitted.Headers.Location!.OriginalString, StringComparison.Ordinal);

@@ -90,7 +90,7 @@ public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit
         var school = form.Child is null ? null : await db.Schools.AsNoTracking().Where(s => s.Id == form.Child.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
         var documents = await db.Documents.AsNoTracking()
             .Where(d => d.CaseId == query.CaseId && d.Kind != CaseDocumentKind.InternalNote)
-            .OrderBy(d => d.AddedAt)
+            .OrderBy(d => d.AddedAt).ThenBy(d => d.FileName)
             .Select(d => new MyCaseDocument(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeBytes, d.Confidential, d.AddedAt))
             .ToListAsync(cancellationToken);
         var openRequest = @case.State != CaseState.AwaitingInformation ? null : await db.InformationRequests.AsNoTracking()

@@ -23,7 +23,7 @@ public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandle
     [BindProperty]
     public bool Confidential { get; set; }
 
-    /// <summary>Set after the reply was sent (the redirect's ?svart=1), announced as a status.</summary>
+    /// <summary>Set after the reply was sent (the redirect's ?svart=true), announced as a status.</summary>
     [BindProperty(SupportsGet = true, Name = "svart")]
     public bool Answered { get; set; }
 
@@ -50,7 +50,7 @@ public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandle
         var result = await answer.HandleAsync(new AnswerInformationRequestCommand(CaseId, Pseudonym, Answer, files), cancellationToken);
         if (result is ApplicationResult.Saved)
         {
-            return Redirect(LanguageUrl("sak") + "&svart=1");
+            return Redirect(LanguageUrl("sak") + "&svart=true");
         }
 
         return await AfterSaveAsync(result, "sak", key => key == nameof(AnswerInformationRequestCommand.Answer) ? nameof(Answer) : nameof(Files), () => Task.CompletedTask);

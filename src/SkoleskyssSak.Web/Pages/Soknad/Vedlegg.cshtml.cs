@@ -19,7 +19,7 @@ public sealed class VedleggModel(GetMyCaseHandler getCase, AddApplicationAttachm
     [BindProperty]
     public bool Confidential { get; set; }
 
-    /// <summary>Set after a successful upload (the redirect's ?lastetOpp=1), announced as a status.</summary>
+    /// <summary>Set after a successful upload (the redirect's ?lastetOpp=true), announced as a status.</summary>
     [BindProperty(SupportsGet = true, Name = "lastetOpp")]
     public bool Uploaded { get; set; }
 
@@ -42,7 +42,7 @@ public sealed class VedleggModel(GetMyCaseHandler getCase, AddApplicationAttachm
         var file = Upload is null ? null : await UploadLimits.ReadAsync(Upload, Confidential, cancellationToken);
         var result = await add.HandleAsync(new AddApplicationAttachmentCommand(CaseId, Pseudonym, file), cancellationToken);
         return result is ApplicationResult.Saved
-            ? Redirect(StepUrl("vedlegg") + "&lastetOpp=1")
+            ? Redirect(StepUrl("vedlegg") + "&lastetOpp=true")
             : await AfterSaveAsync(result, "vedlegg", _ => nameof(Upload), () => Task.CompletedTask);
     }
 
