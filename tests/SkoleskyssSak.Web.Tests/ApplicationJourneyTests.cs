@@ -206,8 +206,12 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync(new Uri($"/soknad/{caseId}/kvittering", UriKind.Relative))).StatusCode);
     }
 
-    private async Task<PageClient> SignInAsync(string nin, string name)
+    private Task<PageClient> SignInAsync(string nin, string name) => SignInAsync(app, nin, name);
+
+    /// <summary>Signs in through TestID as the given person (shared with the other parent-side specs).</summary>
+    internal static async Task<PageClient> SignInAsync(AppFixture app, string nin, string name)
     {
+        ArgumentNullException.ThrowIfNull(app);
         var client = app.NewClient();
         var (_, testId) = await client.GetAsync("/innlogging/testid");
         var (response, _) = await client.SubmitAsync(testId, "form:not([action])", new Dictionary<string, string>
@@ -219,7 +223,7 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
         return client;
     }
 
-    private static async Task<Guid> StartAsync(PageClient client, string municipality)
+    internal static async Task<Guid> StartAsync(PageClient client, string municipality)
     {
         var (response, soknad) = await client.GetAsync("/soknad");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -240,7 +244,7 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
     };
 
     /// <summary>Posts every step with valid data and submits; returns the check page and the receipt's case number.</summary>
-    private static async Task<(IDocument Kontroller, string CaseNumber)> FillAndSubmitAsync(PageClient client, Guid caseId, string municipality, string? otherGuardianNin = null)
+    internal static async Task<(IDocument Kontroller, string CaseNumber)> FillAndSubmitAsync(PageClient client, Guid caseId, string municipality, string? otherGuardianNin = null)
     {
         var baseUrl = $"/soknad/{caseId}";
         var (_, barn) = await client.GetAsync($"{baseUrl}/barn?kommune={municipality}");

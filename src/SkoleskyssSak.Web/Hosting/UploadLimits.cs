@@ -18,6 +18,12 @@ public static class UploadLimits
     /// <summary>Up to five files per request (a reply to a request for information).</summary>
     public const long AllFiles = (AttachmentPolicy.MaxFiles * AttachmentPolicy.MaxBytes) + AttachmentPolicy.MaxBytes + FormOverhead;
 
+    /// <summary>
+    /// The form reader's own limit lies above the request limit, so that Kestrel's 413 always comes first (the form
+    /// reader's error would surface as a failed antiforgery check instead).
+    /// </summary>
+    public const long FormReaderMargin = FormOverhead;
+
     /// <summary>Reads at most one byte more than the policy allows: enough for it to say "too large" without holding more.</summary>
     public static async Task<UploadedFile> ReadAsync(IFormFile file, bool confidential, CancellationToken cancellationToken)
     {
@@ -42,8 +48,10 @@ public static class UploadLimits
 }
 
 /// <summary>
-/// Kestrel's <see cref="BadHttpRequestException"/> (e.g. 413 for a body over the limit) becomes its status code, so the
-/// user gets the Norwegian status page (and /api a problem) instead of an error 500. Nothing was saved by that request.
+/// Kestrel's <see cref="BadHttpRequestException"/> (e.g. 413 for a body over the endpoint's RequestSizeLimit) becomes its
+/// status code, so the user gets the Norwegian status page (and /api a problem) instead of an error 500. Nothing was
+/// saved by that request. The status page is then rendered as for a GET without a body: the refused body must not be
+/// read again.
 /// </summary>
 public sealed class BadRequestStatusMiddleware(RequestDelegate next)
 {
@@ -58,6 +66,10 @@ public sealed class BadRequestStatusMiddleware(RequestDelegate next)
         {
             context.Response.Clear();
             context.Response.StatusCode = e.StatusCode;
+            context.Request.Method = HttpMethods.Get;
+            context.Request.ContentType = null;
+            context.Request.ContentLength = 0;
+            context.Request.Body = Stream.Null;
         }
     }
 }

@@ -17,9 +17,10 @@ public sealed class FeilModel(IStringLocalizer<SharedResource> text) : PageModel
 
     public string? Reference { get; private set; }
 
-    public void OnGet(int? statusCode) => Describe(statusCode);
+    public void OnGet([FromRoute] int? statusCode) => Describe(statusCode);
 
-    public void OnPost(int? statusCode) => Describe(statusCode);
+    // From the route only: a re-executed POST must not read the form that was refused (e.g. too large).
+    public void OnPost([FromRoute] int? statusCode) => Describe(statusCode);
 
     private void Describe(int? statusCode)
     {

@@ -11,7 +11,7 @@ namespace SkoleskyssSak.Web.Pages.MineSaker;
 /// before it is decided. Anyone else's case: 404.
 /// </summary>
 [RequestSizeLimit(UploadLimits.AllFiles)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.AllFiles)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.AllFiles + UploadLimits.FormReaderMargin)]
 public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandler withdraw, AnswerInformationRequestHandler answer) : ApplicationPageModel(getCase)
 {
     [BindProperty]

@@ -10,7 +10,7 @@ namespace SkoleskyssSak.Web.Pages.Soknad;
 /// most the file in transit; a draft's attachments can be removed until the søknad is sent.
 /// </summary>
 [RequestSizeLimit(UploadLimits.SingleFile)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.SingleFile)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.SingleFile + UploadLimits.FormReaderMargin)]
 public sealed class VedleggModel(GetMyCaseHandler getCase, AddApplicationAttachmentHandler add, RemoveApplicationAttachmentHandler remove) : ApplicationPageModel(getCase)
 {
     [BindProperty]
