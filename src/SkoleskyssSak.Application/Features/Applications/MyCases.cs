@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Deadlines;
+using SkoleskyssSak.Domain.Municipalities;
+using SkoleskyssSak.Domain.Time;
 
 namespace SkoleskyssSak.Application.Features.Applications;
 
@@ -37,7 +40,7 @@ public sealed class ListMyCasesHandler(IApplicationDbContext db)
                     c.State,
                     child is null ? null : schools.GetValueOrDefault(child.SchoolId),
                     child?.FirstName(),
-                    c.Events.Where(e => e.Trigger == CaseTrigger.Submit).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault(),
+                    GetMyCaseHandler.SubmittedAt(c),
                     application?.UpdatedAt ?? c.CreatedAt);
             })
             .OrderByDescending(s => s.SubmittedAt ?? s.UpdatedAt)
@@ -50,6 +53,21 @@ public sealed record GetMyCaseQuery(Guid CaseId, string PartyPseudonym);
 
 public sealed record MyCaseEvent(DateTimeOffset OccurredAt, CaseTrigger Trigger, CaseState From, CaseState To);
 
+/// <summary>Who handles the case and when the parent may expect an answer (issue 4: "the expected processing time, the caseworker's unit").</summary>
+/// <param name="Unit">Null when the municipality has not configured it.</param>
+/// <param name="ProcessingWeeks">Null when the municipality announces no processing time.</param>
+/// <param name="ExpectedDecisionBy">Null for a draft, or without a processing time.</param>
+public sealed record CaseHandling(string MunicipalityName, LanguageForm LanguageForm, string? Unit, int? ProcessingWeeks, DateOnly? ExpectedDecisionBy)
+{
+    public static CaseHandling Of(Municipality municipality, DateTimeOffset? submittedAt)
+    {
+        ArgumentNullException.ThrowIfNull(municipality);
+        var received = submittedAt is { } at ? NorwegianTime.Today(at) : (DateOnly?)null;
+        return new CaseHandling(municipality.Name, municipality.LanguageForm, municipality.HandlingUnit, municipality.ExpectedProcessingWeeks, ExpectedDecisionDate.From(received, municipality.ExpectedProcessingWeeks));
+    }
+}
+
+/// <param name="SubmittedAt">When the søknad was sent; null for a draft.</param>
 /// <param name="IsApplicant">The caller applied (and may edit the draft).</param>
 /// <param name="CanWithdraw">The state machine lets a guardian withdraw now.</param>
 public sealed record MyCaseDetails(
@@ -60,6 +78,8 @@ public sealed record MyCaseDetails(
     string? SchoolName,
     ApplicationForm Application,
     IReadOnlyList<MyCaseEvent> Timeline,
+    DateTimeOffset? SubmittedAt,
+    CaseHandling Handling,
     bool IsApplicant,
     bool CanWithdraw);
 
@@ -77,6 +97,8 @@ public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit
         var application = await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == query.CaseId, cancellationToken);
         var form = application.Content;
         var school = form.Child is null ? null : await db.Schools.AsNoTracking().Where(s => s.Id == form.Child.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
+        var municipality = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken);
+        var submittedAt = SubmittedAt(@case);
         audit.Record("ApplicationRead", ApplicationAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new MyCaseDetails(
@@ -87,7 +109,12 @@ public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit
             school,
             form,
             @case.Events.OrderBy(e => e.Sequence).Select(e => new MyCaseEvent(e.OccurredAt, e.Trigger, e.From, e.To)).ToList(),
+            submittedAt,
+            CaseHandling.Of(municipality, submittedAt),
             application.ApplicantPseudonym == query.PartyPseudonym,
             @case.PermittedTriggers(CaseActorRole.Guardian).Contains(CaseTrigger.Withdraw));
     }
+
+    internal static DateTimeOffset? SubmittedAt(SchoolTransportCase @case) =>
+        @case.Events.Where(e => e.Trigger == CaseTrigger.Submit).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault();
 }
