@@ -4,13 +4,15 @@ using SkoleskyssSak.Web.Pages.Soknad;
 
 namespace SkoleskyssSak.Web.Pages.MineSaker;
 
-/// <summary>One case of "Mine saker": its state, timeline, and withdrawal before it is decided. Anyone else's case: 404.</summary>
-public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandler withdraw) : ApplicationPageModel(getCase)
+/// <summary>One case of "Mine saker": its state, timeline, withdrawal before it is decided, and a copy for a sibling. Anyone else's case: 404.</summary>
+public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandler withdraw, CopyForSiblingHandler copy) : ApplicationPageModel(getCase)
 {
     protected override string LanguageUrl(string pageName) => $"/mine-saker/{CaseId}?kommune={Case.MunicipalityNumber}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(draftOnly: false, "sak", cancellationToken) ?? Page();
+
+    public Task<IActionResult> OnPostSiblingAsync(CancellationToken cancellationToken) => CopyForSiblingAsync(copy, cancellationToken);
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
     {
