@@ -79,7 +79,25 @@ public static class DependencyInjection
                 "in Development they are written to Email:PickupDirectory instead.");
         }
 
+        if (string.IsNullOrWhiteSpace(email.ServiceUrl))
+        {
+            if (!string.IsNullOrWhiteSpace(email.SmtpHost))
+            {
+                throw new InvalidOperationException(
+                    "Email:ServiceUrl is not configured (environment variable Email__ServiceUrl): the public address of the service, used in links in e-mails.");
+            }
+
+            email.ServiceUrl = OutboxOptions.DevelopmentServiceUrl;
+        }
+
+        if (!Uri.TryCreate(email.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new InvalidOperationException("Email:ServiceUrl must be an absolute http(s) address, e.g. https://skoleskyss.kommune.no.");
+        }
+
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.PostConfigure<OutboxOptions>(o => o.ServiceUrl = email.ServiceUrl);
+        services.AddSingleton<IServiceLinks, ServiceLinks>();
         services.AddScoped<INotificationOutbox, NotificationOutbox>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<OutboxDispatcher>();

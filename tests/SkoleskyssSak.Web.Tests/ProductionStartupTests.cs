@@ -51,6 +51,18 @@ public sealed class ProductionStartupTests
     }
 
     [Fact]
+    public async Task SMTP_without_the_service_address_is_refused_so_e_mails_never_carry_a_wrong_link()
+    {
+        var error = await StartProductionAsync(app =>
+        {
+            app.Settings["Email:PickupDirectory"] = "";
+            app.Settings["Email:SmtpHost"] = "smtp.example.no";
+        });
+        Assert.NotNull(error);
+        Assert.Contains("Email:ServiceUrl is not configured", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_short_pseudonym_key_is_refused()
     {
         var error = await StartProductionAsync(app => app.Settings["Security:CitizenPseudonym:Key"] = "short");

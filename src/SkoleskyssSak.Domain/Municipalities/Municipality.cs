@@ -37,6 +37,39 @@ public sealed class Municipality
     /// <summary>Address block used in letters.</summary>
     public string PostalAddress { get; private set; }
 
+    /// <summary>
+    /// The unit that handles the cases, shown to parents ("Mine saker", receipt), e.g. "Oppvekst – skulekontoret".
+    /// Null until the municipality has configured it.
+    /// </summary>
+    public string? HandlingUnit { get; private set; }
+
+    /// <summary>
+    /// The processing time the municipality announces, in weeks (null: not configured). Beyond one month the
+    /// parent gets an interim reply anyway (fvl § 11a).
+    /// </summary>
+    public int? ExpectedProcessingWeeks { get; private set; }
+
+    public const int MaxHandlingUnitLength = 200;
+    public const int MaxProcessingWeeks = 52;
+
+    /// <summary>Sets or clears the handling unit and the expected processing time.</summary>
+    public void SetCaseHandling(string? handlingUnit, int? expectedProcessingWeeks)
+    {
+        var unit = string.IsNullOrWhiteSpace(handlingUnit) ? null : handlingUnit.Trim();
+        if (unit is { Length: > MaxHandlingUnitLength })
+        {
+            throw new ArgumentException($"A handling unit has at most {MaxHandlingUnitLength} characters.", nameof(handlingUnit));
+        }
+
+        if (expectedProcessingWeeks is < 1 or > MaxProcessingWeeks)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expectedProcessingWeeks), expectedProcessingWeeks, $"From 1 to {MaxProcessingWeeks} weeks.");
+        }
+
+        HandlingUnit = unit;
+        ExpectedProcessingWeeks = expectedProcessingWeeks;
+    }
+
     public void Update(string name, string county, LanguageForm languageForm, string postalAddress)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -8,6 +8,14 @@ public sealed class OutboxOptions
     /// <summary>Sender address of every notification.</summary>
     public string From { get; set; } = "ikke-svar@skoleskyss.kommune.no";
 
+    /// <summary>
+    /// The service's public address, the base of links in e-mails (e.g. https://skoleskyss.kommune.no). Required with
+    /// SMTP; with only a pickup directory it defaults to the local development address.
+    /// </summary>
+    public string ServiceUrl { get; set; } = string.Empty;
+
+    public const string DevelopmentServiceUrl = "http://localhost:5080";
+
     /// <summary>When set, mails are written as .eml files here instead of sent (Development and tests).</summary>
     public string? PickupDirectory { get; set; }
 

@@ -27,7 +27,9 @@ public sealed record DemoData(
         return JsonSerializer.Deserialize<DemoData>(stream, JsonOptions) ?? throw new InvalidOperationException("demo-data.json is empty.");
     }
 
-    public sealed record MunicipalityRow(string Number, string Name, string County, LanguageForm LanguageForm, string PostalAddress);
+    /// <param name="HandlingUnit">Demo configuration: the unit parents see as handling their case.</param>
+    /// <param name="ExpectedProcessingWeeks">Demo configuration: the announced processing time.</param>
+    public sealed record MunicipalityRow(string Number, string Name, string County, LanguageForm LanguageForm, string PostalAddress, string? HandlingUnit = null, int? ExpectedProcessingWeeks = null);
 
     public sealed record SchoolRow(Guid Id, string Municipality, string Name, int LowestGrade, int HighestGrade, bool IsPrivate);
 

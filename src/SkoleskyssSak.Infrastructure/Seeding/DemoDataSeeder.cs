@@ -33,14 +33,14 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<StaffUser> users
         var municipalities = await db.Municipalities.ToDictionaryAsync(m => m.Number, cancellationToken);
         foreach (var row in data.Municipalities)
         {
-            if (municipalities.TryGetValue(row.Number, out var existing))
+            if (!municipalities.TryGetValue(row.Number, out var municipality))
             {
-                existing.Update(row.Name, row.County, row.LanguageForm, row.PostalAddress);
+                municipality = new Municipality(row.Number, row.Name, row.County, row.LanguageForm, row.PostalAddress);
+                db.Municipalities.Add(municipality);
             }
-            else
-            {
-                db.Municipalities.Add(new Municipality(row.Number, row.Name, row.County, row.LanguageForm, row.PostalAddress));
-            }
+
+            municipality.Update(row.Name, row.County, row.LanguageForm, row.PostalAddress);
+            municipality.SetCaseHandling(row.HandlingUnit, row.ExpectedProcessingWeeks);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -74,6 +74,32 @@ public class SchoolTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new School(Guid.NewGuid(), "4647", "Skei skule", lowest, highest, isPrivate: false));
     }
 
+    [Fact]
+    public void Case_handling_is_set_trimmed_and_may_be_cleared()
+    {
+        var municipality = new Municipality("4647", "Sunnfjord", "Vestland", LanguageForm.Nynorsk, "Postboks 338");
+        Assert.Null(municipality.HandlingUnit);
+        Assert.Null(municipality.ExpectedProcessingWeeks);
+
+        municipality.SetCaseHandling("  Oppvekst – skulekontoret ", 6);
+        Assert.Equal("Oppvekst – skulekontoret", municipality.HandlingUnit);
+        Assert.Equal(6, municipality.ExpectedProcessingWeeks);
+
+        municipality.SetCaseHandling(" ", null);
+        Assert.Null(municipality.HandlingUnit);
+        Assert.Null(municipality.ExpectedProcessingWeeks);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(53)]
+    public void Processing_time_runs_from_one_to_52_weeks(int weeks)
+    {
+        var municipality = new Municipality("4647", "Sunnfjord", "Vestland", LanguageForm.Nynorsk, "Postboks 338");
+        Assert.Throws<ArgumentOutOfRangeException>(() => municipality.SetCaseHandling("Skulekontoret", weeks));
+        Assert.Throws<ArgumentException>(() => municipality.SetCaseHandling(new string('a', 201), 4));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(" ")]

@@ -112,6 +112,20 @@ public class DemoDataSeederTests(SeededDatabase database) : IClassFixture<Seeded
     }
 
     [Fact]
+    public async Task Every_demo_municipality_names_its_handling_unit_and_processing_time()
+    {
+        await using var scope = services.CreateAsyncScope();
+        var municipalities = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Municipalities.ToListAsync();
+
+        Assert.All(municipalities, m =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(m.HandlingUnit), m.Name);
+            Assert.InRange(m.ExpectedProcessingWeeks ?? 0, 1, 12);
+        });
+        Assert.Equal(("Oppvekst – skulekontoret", 6), municipalities.Where(m => m.Number == "4647").Select(m => (m.HandlingUnit, m.ExpectedProcessingWeeks ?? 0)).Single());
+    }
+
+    [Fact]
     public async Task Sunnfjord_has_the_twelve_schools_of_its_guideline()
     {
         // Section 7 ("Definerte strekningar") of Sunnfjord's guideline (shared/seeds/001_07c4b5730c38e1f0.txt)

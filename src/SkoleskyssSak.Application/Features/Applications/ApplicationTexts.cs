@@ -17,6 +17,10 @@ public static class ApplicationTexts
     /// <summary>In the municipality's language form, whatever the current culture (letters, journal, e-mail).</summary>
     public static string Get(string key, LanguageForm form) => Texts.GetString(key, CultureFor(form)) ?? key;
 
+    /// <summary>A text with values filled in, in the current UI culture (validation messages).</summary>
+    public static string FormatCurrent(string key, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Get(key), args);
+
     public static string Format(string key, LanguageForm form, params object?[] args) =>
         string.Format(CultureFor(form), Get(key, form), args);
 

@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.People;
+using SkoleskyssSak.Domain.Time;
 
 namespace SkoleskyssSak.Application.Features.Applications;
 
@@ -51,12 +54,33 @@ public sealed class ChildStepValidator : AbstractValidator<ChildStep>
                 .WithMessage(_ => ApplicationTexts.Get("ChildNinInvalid"));
             RuleFor(s => s.Child.Grade).InclusiveBetween(1, 10).WithMessage(_ => ApplicationTexts.Get("GradeRange"));
             RuleFor(s => s.Child.SchoolYearStart).InclusiveBetween(2000, 2100).WithMessage(_ => ApplicationTexts.Get("SchoolYearInvalid"));
-            RuleFor(s => s.Child.SchoolId).MustAsync(async (_, schoolId, context, ct) =>
-                    context.RootContextData.TryGetValue(MunicipalityKey, out var m) && m is string municipality
-                    && await db.Schools.AnyAsync(school => school.Id == schoolId && school.MunicipalityNumber == municipality, ct))
-                .WithMessage(_ => ApplicationTexts.Get("SchoolNotInMunicipality"));
+            RuleFor(s => s.Child).CustomAsync(async (child, context, ct) =>
+            {
+                var school = await ApplicationSchools.FindAsync(db, child.SchoolId, context, ct);
+                if (school is null)
+                {
+                    context.AddFailure("Child.SchoolId", ApplicationTexts.Get("SchoolNotInMunicipality"));
+                }
+                else if (child.Grade is >= 1 and <= 10 && (child.Grade < school.LowestGrade || child.Grade > school.HighestGrade))
+                {
+                    // The grade must be one the chosen school teaches (School.LowestGrade..HighestGrade).
+                    context.AddFailure("Child.Grade", ApplicationTexts.FormatCurrent("GradeNotAtSchool", school.Name, school.LowestGrade, school.HighestGrade));
+                }
+            });
         });
     }
+}
+
+/// <summary>The chosen school, looked up within the case's municipality (the validation context's root data).</summary>
+internal static class ApplicationSchools
+{
+    /// <summary>Key of the chosen school's id in the validation context's root data (the route step has no school of its own).</summary>
+    public const string SchoolKey = "SchoolId";
+
+    public static async Task<School?> FindAsync(IApplicationDbContext db, Guid schoolId, IValidationContext context, CancellationToken cancellationToken) =>
+        context.RootContextData.TryGetValue(ChildStepValidator.MunicipalityKey, out var m) && m is string municipality
+            ? await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Id == schoolId && s.MunicipalityNumber == municipality, cancellationToken)
+            : null;
 }
 
 public sealed partial class GuardiansStepValidator : AbstractValidator<GuardiansStep>
@@ -132,8 +156,11 @@ public sealed class RouteStepValidator : AbstractValidator<RouteStep>
 {
     public const int MaxSegments = 50;
 
-    public RouteStepValidator()
+    public RouteStepValidator(IApplicationDbContext db, RulebookProvider rulebooks, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rulebooks);
+        ArgumentNullException.ThrowIfNull(clock);
         RuleFor(s => s.Route).NotNull().WithMessage(_ => ApplicationTexts.Get("RouteRequired"));
         When(s => s.Route is not null, () =>
         {
@@ -143,10 +170,45 @@ public sealed class RouteStepValidator : AbstractValidator<RouteStep>
                 .WithMessage(_ => ApplicationTexts.Get("TooManyLegs"));
             RuleForEach(s => s.Route.DefinedSegmentIds).Must(id => id is { Length: > 0 and <= 64 })
                 .WithMessage(_ => ApplicationTexts.Get("SegmentIdInvalid"));
+            RuleFor(s => s.Route.DefinedSegmentIds)
+                .CustomAsync(async (ids, context, ct) => await CheckSegmentsAsync(db, rulebooks, clock, ids, context, ct))
+                .When(s => s.Route.DefinedSegmentIds is { Count: > 0 and <= MaxSegments });
             RuleFor(s => s.Route.Legs).Must(legs => legs is null || legs.Count <= RouteAssessments.AssessRouteValidator.MaxLegs)
                 .WithMessage(_ => ApplicationTexts.Get("TooManyLegs"));
             RuleForEach(s => s.Route.Legs).NotNull().SetValidator(new RouteAssessments.RouteLegValidator());
         });
+    }
+
+    /// <summary>
+    /// Every pre-assessed segment must be one of the municipality's rulebook in force today and, once the school is
+    /// chosen, one of that school's (DefinedSegment.School names the school). One message per segment.
+    /// </summary>
+    private static async Task CheckSegmentsAsync(IApplicationDbContext db, RulebookProvider rulebooks, TimeProvider clock, IReadOnlyList<string> ids, ValidationContext<RouteStep> context, CancellationToken cancellationToken)
+    {
+        var municipality = context.RootContextData.TryGetValue(ChildStepValidator.MunicipalityKey, out var m) ? m as string : null;
+        var rulebook = municipality is null ? null : await rulebooks.InForceAsync(municipality, NorwegianTime.Today(clock.GetUtcNow()), cancellationToken);
+        var school = context.RootContextData.TryGetValue(ApplicationSchools.SchoolKey, out var s) && s is Guid schoolId
+            ? await ApplicationSchools.FindAsync(db, schoolId, context, cancellationToken)
+            : null;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var id = ids[i];
+            if (id is not { Length: > 0 and <= 64 })
+            {
+                continue; // SegmentIdInvalid already
+            }
+
+            var segment = rulebook?.DefinedSegments.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.Ordinal));
+            var field = $"Route.DefinedSegmentIds[{i}]";
+            if (segment is null)
+            {
+                context.AddFailure(field, ApplicationTexts.FormatCurrent("SegmentUnknown", id));
+            }
+            else if (school is not null && !string.Equals(segment.School.Trim(), school.Name.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                context.AddFailure(field, ApplicationTexts.FormatCurrent("SegmentOfOtherSchool", id, segment.School, school.Name));
+            }
+        }
     }
 }
 
@@ -180,16 +242,17 @@ public sealed class ApplicationValidator(
     IValidator<RouteStep> route,
     IValidator<ReasonsStep> reasons)
 {
-    public async Task<IReadOnlyDictionary<string, string[]>> ValidateStepAsync(ApplicationStep step, string municipalityNumber, CancellationToken cancellationToken)
+    /// <param name="schoolId">The school chosen in the draft so far (the route step is checked against it).</param>
+    public async Task<IReadOnlyDictionary<string, string[]>> ValidateStepAsync(ApplicationStep step, string municipalityNumber, Guid? schoolId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         var failures = step switch
         {
-            ChildStep s => await RunAsync(child, s, municipalityNumber, cancellationToken),
-            GuardiansStep s => await RunAsync(guardians, s, municipalityNumber, cancellationToken),
-            HomesStep s => await RunAsync(homes, s, municipalityNumber, cancellationToken),
-            RouteStep s => await RunAsync(route, s, municipalityNumber, cancellationToken),
-            ReasonsStep s => await RunAsync(reasons, s, municipalityNumber, cancellationToken),
+            ChildStep s => await RunAsync(child, s, municipalityNumber, schoolId, cancellationToken),
+            GuardiansStep s => await RunAsync(guardians, s, municipalityNumber, schoolId, cancellationToken),
+            HomesStep s => await RunAsync(homes, s, municipalityNumber, schoolId, cancellationToken),
+            RouteStep s => await RunAsync(route, s, municipalityNumber, schoolId, cancellationToken),
+            ReasonsStep s => await RunAsync(reasons, s, municipalityNumber, schoolId, cancellationToken),
             DeclarationStep => [],
             _ => throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "Unknown step."),
         };
@@ -199,12 +262,14 @@ public sealed class ApplicationValidator(
     public async Task<IReadOnlyDictionary<string, string[]>> ValidateForSubmitAsync(ApplicationForm form, string municipalityNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        // Again at submission: the school's grades or the rulebook may have changed since the steps were saved.
+        var schoolId = form.Child?.SchoolId;
         var failures = new List<(string, string)>();
-        failures.AddRange(await RunAsync(child, new ChildStep(form.Child!), municipalityNumber, cancellationToken));
-        failures.AddRange(await RunAsync(guardians, new GuardiansStep(form.Guardians), municipalityNumber, cancellationToken));
-        failures.AddRange(await RunAsync(homes, new HomesStep(form.Homes), municipalityNumber, cancellationToken));
-        failures.AddRange(await RunAsync(route, new RouteStep(form.Route), municipalityNumber, cancellationToken));
-        failures.AddRange(await RunAsync(reasons, new ReasonsStep(form.Reasons, form.Period), municipalityNumber, cancellationToken));
+        failures.AddRange(await RunAsync(child, new ChildStep(form.Child!), municipalityNumber, schoolId, cancellationToken));
+        failures.AddRange(await RunAsync(guardians, new GuardiansStep(form.Guardians), municipalityNumber, schoolId, cancellationToken));
+        failures.AddRange(await RunAsync(homes, new HomesStep(form.Homes), municipalityNumber, schoolId, cancellationToken));
+        failures.AddRange(await RunAsync(route, new RouteStep(form.Route), municipalityNumber, schoolId, cancellationToken));
+        failures.AddRange(await RunAsync(reasons, new ReasonsStep(form.Reasons, form.Period), municipalityNumber, schoolId, cancellationToken));
         if (!form.DeclarationAccepted)
         {
             failures.Add((nameof(ApplicationForm.DeclarationAccepted), ApplicationTexts.Get("DeclarationRequired")));
@@ -213,10 +278,15 @@ public sealed class ApplicationValidator(
         return Group(failures);
     }
 
-    private static async Task<List<(string Property, string Message)>> RunAsync<T>(IValidator<T> validator, T instance, string municipalityNumber, CancellationToken cancellationToken)
+    private static async Task<List<(string Property, string Message)>> RunAsync<T>(IValidator<T> validator, T instance, string municipalityNumber, Guid? schoolId, CancellationToken cancellationToken)
     {
         var context = new ValidationContext<T>(instance);
         context.RootContextData[ChildStepValidator.MunicipalityKey] = municipalityNumber;
+        if (schoolId is { } school)
+        {
+            context.RootContextData[ApplicationSchools.SchoolKey] = school;
+        }
+
         var result = await validator.ValidateAsync(context, cancellationToken);
         return result.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
     }

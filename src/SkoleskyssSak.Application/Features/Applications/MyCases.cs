@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Domain.Deadlines;
+using SkoleskyssSak.Domain.Municipalities;
+using SkoleskyssSak.Domain.Time;
 
 namespace SkoleskyssSak.Application.Features.Applications;
 
@@ -38,7 +41,7 @@ public sealed class ListMyCasesHandler(IApplicationDbContext db)
                     c.State,
                     child is null ? null : schools.GetValueOrDefault(child.SchoolId),
                     child?.FirstName(),
-                    c.Events.Where(e => e.Trigger == CaseTrigger.Submit).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault(),
+                    GetMyCaseHandler.SubmittedAt(c),
                     application?.UpdatedAt ?? c.CreatedAt);
             })
             .OrderByDescending(s => s.SubmittedAt ?? s.UpdatedAt)
@@ -57,6 +60,21 @@ public sealed record MyCaseDocument(Guid DocumentId, CaseDocumentKind Kind, stri
 /// <summary>The caseworker's open request for more information, which the guardian answers from "Mine saker".</summary>
 public sealed record MyInformationRequest(Guid RequestId, string Question, DateOnly ReplyBy, DateTimeOffset RequestedAt);
 
+/// <summary>Who handles the case and when the parent may expect an answer (issue 4: "the expected processing time, the caseworker's unit").</summary>
+/// <param name="Unit">Null when the municipality has not configured it.</param>
+/// <param name="ProcessingWeeks">Null when the municipality announces no processing time.</param>
+/// <param name="ExpectedDecisionBy">Null for a draft, or without a processing time.</param>
+public sealed record CaseHandling(string MunicipalityName, LanguageForm LanguageForm, string? Unit, int? ProcessingWeeks, DateOnly? ExpectedDecisionBy)
+{
+    public static CaseHandling Of(Municipality municipality, DateTimeOffset? submittedAt)
+    {
+        ArgumentNullException.ThrowIfNull(municipality);
+        var received = submittedAt is { } at ? NorwegianTime.Today(at) : (DateOnly?)null;
+        return new CaseHandling(municipality.Name, municipality.LanguageForm, municipality.HandlingUnit, municipality.ExpectedProcessingWeeks, ExpectedDecisionDate.From(received, municipality.ExpectedProcessingWeeks));
+    }
+}
+
+/// <param name="SubmittedAt">When the søknad was sent; null for a draft.</param>
 /// <param name="IsApplicant">The caller applied (and may edit the draft).</param>
 /// <param name="CanWithdraw">The state machine lets a guardian withdraw now.</param>
 /// <param name="Documents">Oldest first; a draft's are the attachments uploaded so far.</param>
@@ -69,6 +87,8 @@ public sealed record MyCaseDetails(
     string? SchoolName,
     ApplicationForm Application,
     IReadOnlyList<MyCaseEvent> Timeline,
+    DateTimeOffset? SubmittedAt,
+    CaseHandling Handling,
     bool IsApplicant,
     bool CanWithdraw,
     IReadOnlyList<MyCaseDocument> Documents,
@@ -98,6 +118,8 @@ public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit
             .OrderByDescending(r => r.RequestedAt)
             .Select(r => new MyInformationRequest(r.Id, r.Question, r.ReplyBy, r.RequestedAt))
             .FirstOrDefaultAsync(cancellationToken);
+        var municipality = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken);
+        var submittedAt = SubmittedAt(@case);
         audit.Record("ApplicationRead", ApplicationAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new MyCaseDetails(
@@ -108,11 +130,16 @@ public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit
             school,
             form,
             @case.Events.OrderBy(e => e.Sequence).Select(e => new MyCaseEvent(e.OccurredAt, e.Trigger, e.From, e.To)).ToList(),
+            submittedAt,
+            CaseHandling.Of(municipality, submittedAt),
             application.ApplicantPseudonym == query.PartyPseudonym,
             @case.PermittedTriggers(CaseActorRole.Guardian).Contains(CaseTrigger.Withdraw),
             documents,
             openRequest);
     }
+
+    internal static DateTimeOffset? SubmittedAt(SchoolTransportCase @case) =>
+        @case.Events.Where(e => e.Trigger == CaseTrigger.Submit).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefault();
 }
 
 /// <summary>One document of a case, for a party of it; internal notes and other cases' documents are not found.</summary>

@@ -24,7 +24,7 @@ public sealed class SaveApplicationStepHandler(IApplicationDbContext db, Applica
             return new ApplicationResult.Refused(ApplicationTexts.Get("NotDraft"));
         }
 
-        var errors = await validator.ValidateStepAsync(command.Step, @case.MunicipalityNumber, cancellationToken);
+        var errors = await validator.ValidateStepAsync(command.Step, @case.MunicipalityNumber, application.Content.Child?.SchoolId, cancellationToken);
         if (errors.Count > 0)
         {
             return new ApplicationResult.Invalid(errors);

@@ -30,26 +30,36 @@ public sealed class StartApplicationHandler(IApplicationDbContext db, IAuditTrai
             return Invalid(nameof(command.MunicipalityNumber), "MunicipalityUnknown");
         }
 
-        var now = clock.GetUtcNow();
-        var draft = SchoolTransportCase.CreateDraft(Guid.CreateVersion7(now), municipalityNumber, now);
         var nin = NationalIdentityNumber.TryParse(command.ApplicantNationalIdentityNumber, out var parsed) ? parsed!.Value : null;
-        var name = (command.ApplicantName ?? string.Empty).Trim();
-        if (name.Length > ChildStepValidator.MaxNameLength)
-        {
-            name = name[..ChildStepValidator.MaxNameLength];
-        }
-
-        var form = ApplicationForm.Empty with { Guardians = [new ApplicationGuardian(name, null, null, nin, IsApplicant: true)] };
-        db.Cases.Add(draft);
-        db.Applications.Add(new CaseApplication(draft.Id, command.ApplicantPseudonym, form, now));
-        db.CaseParties.Add(new CaseParty(draft.Id, command.ApplicantPseudonym, CasePartyRole.Guardian));
-        audit.Record("ApplicationStarted", ApplicationAccess.AuditObjectType, draft.Id.ToString());
+        var form = ApplicationForm.Empty with { Guardians = [new ApplicationGuardian(ApplicationDrafts.ApplicantName(command.ApplicantName), null, null, nin, IsApplicant: true)] };
+        var draftId = ApplicationDrafts.Add(db, municipalityNumber, command.ApplicantPseudonym, form, clock.GetUtcNow());
+        audit.Record("ApplicationStarted", ApplicationAccess.AuditObjectType, draftId.ToString());
         await db.SaveChangesAsync(cancellationToken);
-        return new ApplicationResult.Started(draft.Id);
+        return new ApplicationResult.Started(draftId);
     }
 
     private static ApplicationResult.Invalid Invalid(string field, string key) =>
         new(new Dictionary<string, string[]> { [field] = [ApplicationTexts.Get(key)] });
+}
+
+/// <summary>A new draft case with its søknad and the applicant as a party (so the draft shows in "Mine saker").</summary>
+internal static class ApplicationDrafts
+{
+    public static Guid Add(IApplicationDbContext db, string municipalityNumber, string applicantPseudonym, ApplicationForm form, DateTimeOffset now)
+    {
+        var draft = SchoolTransportCase.CreateDraft(Guid.CreateVersion7(now), municipalityNumber, now);
+        db.Cases.Add(draft);
+        db.Applications.Add(new CaseApplication(draft.Id, applicantPseudonym, form, now));
+        db.CaseParties.Add(new CaseParty(draft.Id, applicantPseudonym, CasePartyRole.Guardian));
+        return draft.Id;
+    }
+
+    /// <summary>The name from the sign-in, trimmed to what the form allows.</summary>
+    public static string ApplicantName(string? name)
+    {
+        var trimmed = (name ?? string.Empty).Trim();
+        return trimmed.Length > ChildStepValidator.MaxNameLength ? trimmed[..ChildStepValidator.MaxNameLength] : trimmed;
+    }
 }
 
 /// <summary>Who may reach a case: its applicant (the draft and the form) and its parties ("Mine saker").</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
@@ -23,6 +24,7 @@ public sealed class SubmitApplicationHandler(
     INotificationOutbox outbox,
     IAuditTrail audit,
     ICitizenPseudonyms pseudonyms,
+    IServiceLinks links,
     TimeProvider clock)
 {
     /// <summary>The system actor of the automatic referral.</summary>
@@ -107,7 +109,7 @@ public sealed class SubmitApplicationHandler(
             .OrderBy(d => d.AddedAt)
             .ToListAsync(cancellationToken);
         CaseAttachments.Journal(db, attachments, form, language, child.SchoolYearStart, today, now);
-        EnqueueNotifications(@case.Id, form, municipality, school.Name, caseNumber, referred);
+        EnqueueNotifications(@case.Id, form, CaseHandling.Of(municipality, now), school.Name, caseNumber, referred);
         audit.Record("ApplicationSubmitted", ApplicationAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new ApplicationResult.Submitted(@case.Id, caseNumber, @case.State, AlreadySubmitted: false);
@@ -173,14 +175,25 @@ public sealed class SubmitApplicationHandler(
 
     internal static string Limit(string text) => text.Length <= JournalEntry.MaxTitleLength ? text : text[..JournalEntry.MaxTitleLength];
 
-    /// <summary>To every guardian with an e-mail address: the case number, school and school year; no fødselsnummer, no reasons, no health.</summary>
-    private void EnqueueNotifications(Guid caseId, ApplicationForm form, Municipality municipality, string schoolName, CaseNumber caseNumber, bool referred)
+    /// <summary>
+    /// To every guardian with an e-mail address: the case number, municipality, school and school year, who handles
+    /// the case and when to expect an answer, and a link to "Mine saker". Never the child's name, a fødselsnummer,
+    /// the reasons or health details (an e-mail is not a secure channel).
+    /// </summary>
+    private void EnqueueNotifications(Guid caseId, ApplicationForm form, CaseHandling handling, string schoolName, CaseNumber caseNumber, bool referred)
     {
-        var language = municipality.LanguageForm;
+        var language = handling.LanguageForm;
+        var municipality = handling.MunicipalityName + " kommune";
         var year = form.Child!.SchoolYearStart;
         var subject = ApplicationTexts.Format("ReceiptSubject", language, caseNumber);
         var referral = referred ? ApplicationTexts.Get("ReceiptReferred", language) + "\n\n" : string.Empty;
-        var body = ApplicationTexts.Format("ReceiptBody", language, municipality.Name + " kommune", year, year + 1, schoolName, caseNumber, referral);
+        var unit = handling.Unit is { } u ? ApplicationTexts.Format("ReceiptHandlingUnit", language, u) + " " : string.Empty;
+        var expected = referred ? string.Empty
+            : handling is { ProcessingWeeks: { } weeks, ExpectedDecisionBy: { } by }
+                ? ApplicationTexts.Format("ReceiptExpectedTime", language, weeks, by.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture))
+                : ApplicationTexts.Get("ReceiptExpectedTimeUnknown", language);
+        var signature = handling.Unit is { } signedBy ? $"{signedBy}\n{municipality}" : municipality;
+        var body = ApplicationTexts.Format("ReceiptBody", language, municipality, year, year + 1, schoolName, caseNumber, referral, (unit + expected).Trim(), links.MyCase(caseId), signature);
 
         foreach (var recipient in form.GuardianEmails())
         {

@@ -15,6 +15,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         builder.Property(m => m.County).HasMaxLength(100);
         builder.Property(m => m.PostalAddress).HasMaxLength(500);
         builder.Property(m => m.LanguageForm).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.HandlingUnit).HasMaxLength(Municipality.MaxHandlingUnitLength);
         builder.HasOptimisticConcurrency();
     }
 }

@@ -7,12 +7,12 @@ using SkoleskyssSak.Web.Pages.Soknad;
 namespace SkoleskyssSak.Web.Pages.MineSaker;
 
 /// <summary>
-/// One case of "Mine saker": its state, timeline, documents, the reply to a request for information, and withdrawal
-/// before it is decided. Anyone else's case: 404.
+/// One case of "Mine saker": its state, timeline, documents, the reply to a request for information, withdrawal before
+/// it is decided, and a copy for a sibling. Anyone else's case: 404.
 /// </summary>
 [RequestSizeLimit(UploadLimits.AllFiles)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.AllFiles + UploadLimits.FormReaderMargin)]
-public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandler withdraw, AnswerInformationRequestHandler answer) : ApplicationPageModel(getCase)
+public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandler withdraw, AnswerInformationRequestHandler answer, CopyForSiblingHandler copy) : ApplicationPageModel(getCase)
 {
     [BindProperty]
     public string? Answer { get; set; }
@@ -55,6 +55,8 @@ public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandle
 
         return await AfterSaveAsync(result, "sak", key => key == nameof(AnswerInformationRequestCommand.Answer) ? nameof(Answer) : nameof(Files), () => Task.CompletedTask);
     }
+
+    public Task<IActionResult> OnPostSiblingAsync(CancellationToken cancellationToken) => CopyForSiblingAsync(copy, cancellationToken);
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
     {

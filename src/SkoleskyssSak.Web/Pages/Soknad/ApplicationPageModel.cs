@@ -71,6 +71,26 @@ public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
         return Page();
     }
 
+    /// <summary>
+    /// "Søk for et søsken": a new draft copied from this case (a party's only, else 404), opened at the child step.
+    /// </summary>
+    protected async Task<IActionResult> CopyForSiblingAsync(CopyForSiblingHandler copy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        if (await LoadAsync(draftOnly: false, null, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        var command = new CopyForSiblingCommand(
+            CaseId,
+            Pseudonym,
+            User.FindFirstValue(SkoleskyssClaims.PersonIdentifier),
+            User.FindFirstValue(SkoleskyssClaims.Name) ?? string.Empty);
+        return await copy.HandleAsync(command, cancellationToken) is ApplicationResult.Started started
+            ? Redirect($"/soknad/{started.CaseId}/barn?kommune={Case.MunicipalityNumber}")
+            : NotFound();
+    }
 
     protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
-using SkoleskyssSak.Application.Features.Municipalities;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Time;
 using SkoleskyssSak.Web.Documents;
@@ -14,9 +13,9 @@ namespace SkoleskyssSak.Web.Pages.Soknad;
 /// <summary>The receipt: the case number and what happens next, as a page and as a PDF. Only for a party of a submitted case.</summary>
 public sealed class KvitteringModel(
     GetMyCaseHandler getCase,
-    ListMunicipalitiesHandler municipalities,
     HtmlDocumentRenderer documents,
     IPdfRenderer pdf,
+    CopyForSiblingHandler copy,
     IStringLocalizer<SharedResource> text) : ApplicationPageModel(getCase)
 {
     public string PdfUrl => $"/soknad/{CaseId}/kvittering?handler=Pdf&kommune={Case.MunicipalityNumber}";
@@ -31,6 +30,8 @@ public sealed class KvitteringModel(
         return Case.CaseNumber is null ? NotFound() : LanguageRedirect("kvittering") ?? Page();
     }
 
+    public Task<IActionResult> OnPostSiblingAsync(CancellationToken cancellationToken) => CopyForSiblingAsync(copy, cancellationToken);
+
     /// <summary>The receipt as a tagged PDF, printed from the ReceiptLetter template.</summary>
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
     {
@@ -44,15 +45,18 @@ public sealed class KvitteringModel(
             return NotFound();
         }
 
-        var municipality = (await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken)).Single(m => m.Number == Case.MunicipalityNumber);
-        var html = await documents.RenderAsync("/Documents/ReceiptLetter.cshtml", Letter(caseNumber, municipality.Name));
+        var html = await documents.RenderAsync("/Documents/ReceiptLetter.cshtml", Letter(caseNumber));
         var bytes = await pdf.RenderAsync(new PdfDocumentRequest(html, FooterLabel: caseNumber.ToString()), cancellationToken);
         return File(bytes, "application/pdf", $"kvittering-{caseNumber.Year}-{caseNumber.Sequence:00000}.pdf");
     }
 
-    private ReceiptLetterModel Letter(CaseNumber caseNumber, string municipalityName)
+    /// <summary>"Oppvekst – skulekontoret\nSunnfjord kommune": the unit above the municipality, as in a letterhead.</summary>
+    private string Sender() =>
+        Case.Handling.Unit is { } unit ? $"{unit}\n{Case.Handling.MunicipalityName} kommune" : $"{Case.Handling.MunicipalityName} kommune";
+
+    private ReceiptLetterModel Letter(CaseNumber caseNumber)
     {
-        var received = Case.Timeline.FirstOrDefault(e => e.Trigger == CaseTrigger.Submit)?.OccurredAt;
+        var received = Case.SubmittedAt;
         var child = Case.Application.Child;
         var facts = new List<(string, string)>
         {
@@ -62,6 +66,16 @@ public sealed class KvitteringModel(
             (text["ReceiptSchool"], Case.SchoolName ?? string.Empty),
             (text["ReceiptSchoolYear"], child is null ? string.Empty : $"{child.SchoolYearStart}/{child.SchoolYearStart + 1}"),
         };
+        if (Case.Handling.Unit is { } unit)
+        {
+            facts.Add((text["ReceiptHandlingUnit"], unit));
+        }
+
+        if (Case.Handling.ExpectedDecisionBy is { } by)
+        {
+            facts.Add((text["ReceiptExpectedBy"], by.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)));
+        }
+
         var next = new List<string>();
         if (Case.State == CaseState.ReferredToCounty)
         {
@@ -69,7 +83,7 @@ public sealed class KvitteringModel(
         }
 
         next.Add(text["ReceiptNext"]);
-        next.Add(text["ReceiptProcessingTime"]);
-        return new ReceiptLetterModel(Cultures.HtmlLang, $"{municipalityName} kommune", text["ReceiptTitle"], caseNumber.ToString(), facts, text["ReceiptNextTitle"], next);
+        next.AddRange(CaseHandlingText.Lines(Case.Handling, text));
+        return new ReceiptLetterModel(Cultures.HtmlLang, Sender(), text["ReceiptTitle"], caseNumber.ToString(), facts, text["ReceiptNextTitle"], next);
     }
 }

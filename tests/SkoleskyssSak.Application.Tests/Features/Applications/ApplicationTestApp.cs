@@ -8,13 +8,15 @@ using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Routes;
 using SkoleskyssSak.Infrastructure;
 using SkoleskyssSak.Infrastructure.Persistence;
+using SkoleskyssSak.Infrastructure.Seeding;
 using SkoleskyssSak.Testing;
 
 namespace SkoleskyssSak.Application.Tests.Features.Applications;
 
 /// <summary>
 /// The application and infrastructure wired as the web app wires them (AddInfrastructure + AddApplication) against a
-/// fresh PostgreSQL database with Melhus (Bokmål) and Sunnfjord (Nynorsk), one school each, and a fixed clock.
+/// fresh PostgreSQL database with Melhus (Bokmål) and Sunnfjord (Nynorsk), two schools each, their published
+/// rulebooks (Sunnfjord's has pre-assessed segments of Naustdal and Bygstad skule), and a fixed clock.
 /// </summary>
 public sealed class ApplicationTestApp : IAsyncDisposable
 {
@@ -27,6 +29,8 @@ public sealed class ApplicationTestApp : IAsyncDisposable
 
     public static readonly Guid GimseSkole = Guid.Parse("0195a000-0000-7000-8000-000000005028");
     public static readonly Guid NaustdalSkule = Guid.Parse("0195a000-0000-7000-8000-000000004647");
+    public static readonly Guid MelhusUngdomsskole = Guid.Parse("0195a000-0000-7000-8000-000000015028");
+    public static readonly Guid BygstadSkule = Guid.Parse("0195a000-0000-7000-8000-000000014647");
 
     /// <summary>21 November 2026, 10:00 UTC: Norwegian year 2026, school year 2026/2027.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
@@ -46,12 +50,16 @@ public sealed class ApplicationTestApp : IAsyncDisposable
         var connectionString = await PostgresServer.CreateDatabaseAsync(purpose);
         await using (var db = PostgresServer.Context(connectionString))
         {
-            db.Municipalities.AddRange(
-                new Municipality("5028", "Melhus", "Trøndelag", LanguageForm.Bokmal, "Melhus kommune"),
-                new Municipality("4647", "Sunnfjord", "Vestland", LanguageForm.Nynorsk, "Sunnfjord kommune"));
+            var melhus = new Municipality("5028", "Melhus", "Trøndelag", LanguageForm.Bokmal, "Melhus kommune");
+            melhus.SetCaseHandling("Oppvekst og utdanning – skolekontoret", 4);
+            var sunnfjord = new Municipality("4647", "Sunnfjord", "Vestland", LanguageForm.Nynorsk, "Sunnfjord kommune");
+            sunnfjord.SetCaseHandling("Oppvekst – skulekontoret", 6);
+            db.Municipalities.AddRange(melhus, sunnfjord);
             db.Schools.AddRange(
                 new School(GimseSkole, "5028", "Gimse skole", 1, 7, isPrivate: false),
-                new School(NaustdalSkule, "4647", "Naustdal skule", 1, 10, isPrivate: false));
+                new School(MelhusUngdomsskole, "5028", "Melhus ungdomsskole", 8, 10, isPrivate: false),
+                new School(NaustdalSkule, "4647", "Naustdal skule", 1, 10, isPrivate: false),
+                new School(BygstadSkule, "4647", "Bygstad skule", 1, 10, isPrivate: false));
             await db.SaveChangesAsync();
         }
 
@@ -71,7 +79,13 @@ public sealed class ApplicationTestApp : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(new FixedClock(Now));
         collection.AddScoped<ICurrentActor, TestActor>();
         configure?.Invoke(collection);
-        return new ApplicationTestApp(connectionString, collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RulebookSeeder>().SeedAsync(default);
+        }
+
+        return new ApplicationTestApp(connectionString, provider);
     }
 
     /// <summary>Runs one request: a fresh scope (own DbContext), as in the web app.</summary>

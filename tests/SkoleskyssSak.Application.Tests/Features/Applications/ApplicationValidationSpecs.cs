@@ -39,6 +39,9 @@ public sealed class ApplicationValidationSpecs(ValidationFixture fixture) : ICla
         ["grade 11"] = new ChildStep(Child with { Grade = 11 }),
         ["school of another municipality"] = new ChildStep(Child with { SchoolId = NaustdalSkule }),
         ["unknown school"] = new ChildStep(Child with { SchoolId = Guid.NewGuid() }),
+        ["grade 8 above Gimse skole's 1–7"] = new ChildStep(Child with { Grade = 8 }),
+        ["grade 7 below Melhus ungdomsskole's 8–10"] = new ChildStep(Child with { Grade = 7, SchoolId = MelhusUngdomsskole }),
+        ["pre-assessed segment unknown in the municipality"] = new RouteStep(new ApplicationRoute(["melhus/S-01"], [])),
         ["no guardians"] = new GuardiansStep([]),
         ["applicant missing"] = new GuardiansStep([Other]),
         ["two applicants"] = new GuardiansStep([Applicant, Other with { IsApplicant = true }]),
@@ -66,13 +69,14 @@ public sealed class ApplicationValidationSpecs(ValidationFixture fixture) : ICla
         ["D-number"] = new ChildStep(Child with { NationalIdentityNumber = ChildDNumber }),
         ["fødselsnummer written with a space"] = new ChildStep(Child with { NationalIdentityNumber = "150317 50005" }),
         ["grade 1"] = new ChildStep(Child with { Grade = 1 }),
-        ["grade 10"] = new ChildStep(Child with { Grade = 10 }),
+        ["grade 7, the highest at Gimse skole"] = new ChildStep(Child with { Grade = 7 }),
+        ["grade 8, the lowest at Melhus ungdomsskole"] = new ChildStep(Child with { Grade = 8, SchoolId = MelhusUngdomsskole }),
+        ["grade 10, the highest at Melhus ungdomsskole"] = new ChildStep(Child with { Grade = 10, SchoolId = MelhusUngdomsskole }),
         ["guardian with phone only"] = new GuardiansStep([Applicant, Other with { Email = null, Phone = "91234567" }]),
         ["guardian with e-mail only"] = new GuardiansStep([Applicant, Other with { Phone = null, NationalIdentityNumber = null }]),
         ["two homes (shared residence)"] = new HomesStep([Home, Home with { Address = "Fjordvegen 2", WalkingDistanceKm = 3.2m }]),
         ["distance 0 km"] = new HomesStep([Home with { WalkingDistanceKm = 0m }]),
         ["distance 200 km"] = new HomesStep([Home with { WalkingDistanceKm = 200m }]),
-        ["route of pre-assessed segments only"] = new RouteStep(new ApplicationRoute(["melhus/S-01"], [])),
         ["reason of exactly 4000 characters"] = new ReasonsStep(new ApplicationReasons(new string('a', 4000), new Dictionary<SubjectiveFactor, string> { [SubjectiveFactor.AnxietyOrPsychosocial] = new string('b', 2000) }), TransportPeriod.WinterOnly),
         ["declaration not ticked (only needed to submit)"] = new DeclarationStep(false),
     };
@@ -87,6 +91,9 @@ public sealed class ApplicationValidationSpecs(ValidationFixture fixture) : ICla
     [InlineData("grade 11", "Child.Grade", null)]
     [InlineData("school of another municipality", "Child.SchoolId", "Velg en skole i kommunen.")]
     [InlineData("unknown school", "Child.SchoolId", null)]
+    [InlineData("grade 8 above Gimse skole's 1–7", "Child.Grade", "Gimse skole har 1.–7. trinn. Velg et trinn innenfor dette, eller velg en annen skole.")]
+    [InlineData("grade 7 below Melhus ungdomsskole's 8–10", "Child.Grade", "Melhus ungdomsskole har 8.–10. trinn. Velg et trinn innenfor dette, eller velg en annen skole.")]
+    [InlineData("pre-assessed segment unknown in the municipality", "Route.DefinedSegmentIds[0]", "Strekningen melhus/S-01 finnes ikke blant kommunens forhåndsvurderte strekninger. Fjern den, eller beskriv skolevegen selv.")]
     [InlineData("no guardians", "Guardians", "Legg til minst én foresatt.")]
     [InlineData("applicant missing", "Guardians", "Du som søker må være med blant de foresatte.")]
     [InlineData("two applicants", "Guardians", "Bare én foresatt kan være søker.")]
@@ -131,13 +138,14 @@ public sealed class ApplicationValidationSpecs(ValidationFixture fixture) : ICla
     [InlineData("D-number")]
     [InlineData("fødselsnummer written with a space")]
     [InlineData("grade 1")]
-    [InlineData("grade 10")]
+    [InlineData("grade 7, the highest at Gimse skole")]
+    [InlineData("grade 8, the lowest at Melhus ungdomsskole")]
+    [InlineData("grade 10, the highest at Melhus ungdomsskole")]
     [InlineData("guardian with phone only")]
     [InlineData("guardian with e-mail only")]
     [InlineData("two homes (shared residence)")]
     [InlineData("distance 0 km")]
     [InlineData("distance 200 km")]
-    [InlineData("route of pre-assessed segments only")]
     [InlineData("reason of exactly 4000 characters")]
     [InlineData("declaration not ticked (only needed to submit)")]
     public async Task A_valid_step_is_saved(string variant) =>
