@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Decisions;
 using SkoleskyssSak.Domain.Documents;
 using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Rules;
@@ -33,6 +34,8 @@ public interface IApplicationDbContext
     DbSet<CaseDocumentContent> DocumentContents { get; }
 
     DbSet<InformationRequest> InformationRequests { get; }
+
+    DbSet<Decision> Decisions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -49,6 +49,13 @@ public sealed class Municipality
     /// </summary>
     public int? ExpectedProcessingWeeks { get; private set; }
 
+    /// <summary>
+    /// Four-eyes: a second caseworker must issue what the first drafted (issue 5, optional per municipality). Off by default.
+    /// </summary>
+    public bool DecisionRequiresSecondApproval { get; private set; }
+
+    public void SetFourEyes(bool required) => DecisionRequiresSecondApproval = required;
+
     public const int MaxHandlingUnitLength = 200;
     public const int MaxProcessingWeeks = 52;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Decisions;
 using SkoleskyssSak.Domain.Documents;
 using SkoleskyssSak.Infrastructure.Cases;
 using SkoleskyssSak.Domain.Municipalities;
@@ -46,6 +47,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CaseDocumentContent> DocumentContents => Set<CaseDocumentContent>();
 
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
