@@ -33,6 +33,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, CurrentActor>();
 builder.Services.AddSingleton<MunicipalityLanguages>();
 builder.Services.AddScoped<SkoleskyssSak.Web.Documents.HtmlDocumentRenderer>();
+builder.Services.AddScoped<ILetterRenderer, SkoleskyssSak.Web.Documents.RazorLetterRenderer>();
 builder.Services.AddSkoleskyssAuthentication(builder.Configuration, builder.Environment);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -12,11 +12,12 @@ namespace SkoleskyssSak.Web.Documents;
 /// Renders a Razor template (a letter or receipt under /Documents) with its model to a complete HTML document.
 /// The same HTML is the preview and, through IPdfRenderer, the PDF (DESIGN.md §7).
 /// </summary>
-public sealed class HtmlDocumentRenderer(IRazorViewEngine views, ITempDataProvider tempData, IHttpContextAccessor http)
+public sealed class HtmlDocumentRenderer(IRazorViewEngine views, ITempDataProvider tempData, IHttpContextAccessor http, IServiceProvider services)
 {
     public async Task<string> RenderAsync<TModel>(string templatePath, TModel model)
     {
-        var httpContext = http.HttpContext ?? throw new InvalidOperationException("Documents are rendered within a request.");
+        // Outside a request (a background job such as the interim reply), a bare context with this scope's services.
+        var httpContext = http.HttpContext ?? new DefaultHttpContext { RequestServices = services };
         var actionContext = new ActionContext(httpContext, httpContext.GetRouteData() ?? new RouteData(), new ActionDescriptor());
         var found = views.GetView(executingFilePath: null, viewPath: templatePath, isMainPage: true);
         if (!found.Success)

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.Rulebooks;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Decisions;
+using SkoleskyssSak.Domain.Municipalities;
+using SkoleskyssSak.Domain.Rules;
+using SkoleskyssSak.Domain.Time;
+
+namespace SkoleskyssSak.Application.Features.Decisions;
+
+/// <summary>
+/// Everything a decision on a case needs, for a caseworker of the case's municipality: the case, the søknad, the
+/// school, the rulebook in force on the day the søknad came in (the rules at the time of application apply), and the
+/// appeal chain named for the letter.
+/// </summary>
+internal sealed record DecisionContext(
+    SchoolTransportCase Case,
+    ApplicationForm Form,
+    Municipality Municipality,
+    School School,
+    DateOnly ReceivedOn,
+    Rulebook? Rulebook,
+    IReadOnlyList<string> AppealChainNames,
+    Decision? Draft)
+{
+    public LanguageForm Language => Municipality.LanguageForm;
+
+    public CultureInfo Culture => ApplicationTexts.CultureFor(Language);
+
+    public string MunicipalityName => Municipality.Name + " kommune";
+
+    /// <summary>The case of <paramref name="municipalityNumber"/> with a submitted søknad; null otherwise (404).</summary>
+    public static async Task<DecisionContext?> LoadAsync(IApplicationDbContext db, RulebookProvider rulebooks, Guid caseId, string? municipalityNumber, bool tracking, CancellationToken cancellationToken)
+    {
+        var cases = tracking ? db.Cases : db.Cases.AsNoTracking();
+        var @case = await cases.Include(c => c.Events).SingleOrDefaultAsync(c => c.Id == caseId && c.MunicipalityNumber == municipalityNumber, cancellationToken);
+        if (@case?.CaseNumber is null)
+        {
+            return null;
+        }
+
+        var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == caseId, cancellationToken)).Content;
+        if (form.Child is null)
+        {
+            return null;
+        }
+
+        var municipality = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken);
+        var school = await db.Schools.AsNoTracking().SingleAsync(s => s.Id == form.Child.SchoolId, cancellationToken);
+        var received = NorwegianTime.Today(GetMyCaseHandler.SubmittedAt(@case) ?? @case.CreatedAt);
+        var rulebook = await rulebooks.InForceAsync(@case.MunicipalityNumber, received, cancellationToken);
+        var chain = await AppealChainAsync(db, rulebook, school, cancellationToken);
+        var drafts = tracking ? db.Decisions : db.Decisions.AsNoTracking();
+        var draft = await drafts.SingleOrDefaultAsync(d => d.CaseId == caseId && d.Status == DecisionStatus.Draft, cancellationToken);
+        return new DecisionContext(@case, form, municipality, school, received, rulebook, chain, draft);
+    }
+
+    /// <summary>
+    /// The bodies after the municipality, in order (DESIGN.md §4); a pupil of a private school appeals to the ministry
+    /// (friskolelova § 3-7).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> AppealChainAsync(IApplicationDbContext db, Rulebook? rulebook, School school, CancellationToken cancellationToken)
+    {
+        if (school.IsPrivate)
+        {
+            return await db.AppealBodies.AsNoTracking().Where(b => b.Kind == AppealBodyKind.Ministry).Select(b => b.Name).Take(1).ToListAsync(cancellationToken);
+        }
+
+        var codes = rulebook?.AppealChain ?? [];
+        var names = await db.AppealBodies.AsNoTracking().Where(b => codes.Contains(b.Code)).ToDictionaryAsync(b => b.Code, b => b.Name, cancellationToken);
+        return codes.Select(c => names.GetValueOrDefault(c, c)).ToList();
+    }
+
+    public string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);
+}

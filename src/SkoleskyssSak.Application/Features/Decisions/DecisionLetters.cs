@@ -1,0 +1,87 @@
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Domain.Decisions;
+using SkoleskyssSak.Domain.Time;
+
+namespace SkoleskyssSak.Application.Features.Decisions;
+
+/// <summary>
+/// Composes the decision letter (fvl. §§ 24–27) in the municipality's language form: the outcome and period, the
+/// grounds as written by the caseworker, the right to appeal with the 3-week deadline and this municipality's chain,
+/// the right to see the documents (fvl. §§ 18–19) and the duty to give guidance (fvl. § 11).
+/// </summary>
+internal static class DecisionLetters
+{
+    /// <summary>Marks text the caseworker must replace before the decision can be issued.</summary>
+    public const string ToCompleteMarker = "[[";
+
+    public static Letter Compose(DecisionContext context, Decision decision, DateOnly date)
+    {
+        var language = context.Language;
+        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
+
+        var child = context.Form.Child!;
+        var firstName = child.FirstName();
+        var decisionText = new List<string> { T("Outcome_" + decision.Outcome, firstName) };
+        if (decision.PeriodFrom is { } from)
+        {
+            decisionText.Add(decision.PeriodTo is { } to ? T("PeriodFromTo", context.Date(from), context.Date(to)) : T("PeriodFrom", context.Date(from)));
+        }
+
+        var unit = context.Municipality.HandlingUnit;
+        var chain = context.AppealChainNames.Count == 0 ? context.MunicipalityName : string.Join(" og deretter ", context.AppealChainNames);
+        var sections = new List<LetterSection>
+        {
+            new(T("DecisionHeading"), decisionText),
+            new(T("GroundsHeading"), Paragraphs(decision.Grounds)),
+            new(T("AppealHeading"), [T("AppealText", context.MunicipalityName, chain), T("AppealHow")]),
+            new(T("AccessHeading"), [T("AccessText")]),
+            new(T("GuidanceHeading"), [T("GuidanceText", unit ?? context.MunicipalityName)]),
+        };
+
+        var home = context.Form.Homes.Count > 0 ? context.Form.Homes[0] : null;
+        IReadOnlyList<string> address = home is null ? [] : [home.Address, $"{home.PostalCode} {home.Place}"];
+        var recipients = context.Form.Guardians.Select(g => new LetterRecipient(g.Name, address)).ToList();
+        var sender = new[] { context.MunicipalityName, unit, context.Municipality.PostalAddress }
+            .Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!).ToList();
+        var facts = new List<(string, string)>
+        {
+            (T("LetterCaseNumber"), context.Case.CaseNumber!.ToString()),
+            (T("LetterDate"), context.Date(date)),
+            (T("LetterPupil"), child.Name),
+            (T("LetterSchool"), context.School.Name),
+        };
+        var signature = new[] { T("SignatureRegards"), unit, context.MunicipalityName, string.Empty, T("SignatureNote") }
+            .Where(l => l is not null).Select(l => l!).ToList();
+        return new Letter(language == Domain.Municipalities.LanguageForm.Nynorsk ? "nn" : "nb", sender, recipients, facts, T("DecisionTitle_" + decision.Kind), sections, signature);
+    }
+
+    /// <summary>
+    /// The grounds the form proposes (fvl. § 25): the legal basis and the rulebook applied, the facts of the søknad, and
+    /// a marked place for the concrete assessment, which the caseworker writes (or the assessment fills).
+    /// </summary>
+    public static string ProposedGrounds(DecisionContext context, IReadOnlyList<string>? assessment = null)
+    {
+        var language = context.Language;
+        var child = context.Form.Child!;
+        var parts = new List<string>();
+        if (context.Rulebook is { } rulebook)
+        {
+            parts.Add(ApplicationTexts.Format("GroundsLegal", language, rulebook.Title, rulebook.VersionLabel));
+        }
+
+        parts.Add(ApplicationTexts.Format("GroundsFacts", language, context.Date(context.ReceivedOn), child.FirstName(), child.Grade, context.School.Name, child.SchoolYearStart, child.SchoolYearStart + 1));
+        parts.Add(ApplicationTexts.Format("GroundsRoute", language, context.Form.Route.Legs.Count, context.Form.Route.DefinedSegmentIds.Count));
+        parts.AddRange(assessment is { Count: > 0 } ? assessment : [ApplicationTexts.Get("GroundsToComplete", language)]);
+        return string.Join("\n\n", parts);
+    }
+
+    public static IReadOnlyList<string> Paragraphs(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static string FileName(DecisionContext context) =>
+        $"vedtak-{context.Case.CaseNumber!.Year}-{context.Case.CaseNumber.Sequence:00000}.pdf";
+
+    public static DateOnly Today(TimeProvider clock) => NorwegianTime.Today(clock.GetUtcNow());
+}

@@ -1,0 +1,251 @@
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.Rulebooks;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Decisions;
+using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Domain.Time;
+
+namespace SkoleskyssSak.Application.Features.Decisions;
+
+/// <summary>The decision workspace of a case for a caseworker of its municipality.</summary>
+public sealed record GetDecisionWorkspaceQuery(Guid CaseId, string MunicipalityNumber);
+
+/// <param name="Draft">The draft being prepared, or null (the form then proposes <see cref="ProposedGrounds"/>).</param>
+/// <param name="ProposedPeriods">The period the form proposes per granting outcome (the school year or the winter period).</param>
+/// <param name="Issued">Decisions already issued, newest first, with their letters.</param>
+public sealed record DecisionWorkspace(
+    Guid CaseId,
+    CaseNumber CaseNumber,
+    CaseState State,
+    string ChildName,
+    string SchoolName,
+    string? RulebookVersion,
+    bool RequiresSecondApproval,
+    DecisionDraftView? Draft,
+    string ProposedGrounds,
+    IReadOnlyDictionary<DecisionOutcome, (DateOnly? From, DateOnly? To)> ProposedPeriods,
+    IReadOnlyList<IssuedDecisionView> Issued)
+{
+    public bool CanDecide => State == CaseState.InAssessment && RulebookVersion is not null;
+}
+
+public sealed record DecisionDraftView(Guid DecisionId, DecisionKind Kind, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, string Grounds, string DraftedBy, DateTimeOffset UpdatedAt);
+
+public sealed record IssuedDecisionView(Guid DecisionId, DecisionKind Kind, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, DateTimeOffset IssuedAt, string IssuedBy, Guid? LetterDocumentId);
+
+public sealed class GetDecisionWorkspaceHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
+{
+    public async Task<DecisionWorkspace?> HandleAsync(GetDecisionWorkspaceQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = await DecisionContext.LoadAsync(db, rulebooks, query.CaseId, query.MunicipalityNumber, tracking: false, cancellationToken);
+        if (context is null)
+        {
+            return null;
+        }
+
+        var issued = await db.Decisions.AsNoTracking()
+            .Where(d => d.CaseId == query.CaseId && d.Status == DecisionStatus.Issued)
+            .OrderByDescending(d => d.IssuedAt)
+            .Select(d => new IssuedDecisionView(d.Id, d.Kind, d.Outcome, d.PeriodFrom, d.PeriodTo, d.IssuedAt!.Value, d.IssuedBy!, d.LetterDocumentId))
+            .ToListAsync(cancellationToken);
+        var today = DecisionLetters.Today(clock);
+        var periods = Enum.GetValues<DecisionOutcome>().ToDictionary(
+            o => o,
+            o => context.Rulebook is { } r ? DecisionPeriod.Proposed(o, context.Form.Child!.SchoolYearStart, r.WinterPeriod, r.DecisionValidity, today) : ((DateOnly?)null, (DateOnly?)null));
+        var draft = context.Draft is { } d ? new DecisionDraftView(d.Id, d.Kind, d.Outcome, d.PeriodFrom, d.PeriodTo, d.Grounds, d.DraftedBy, d.UpdatedAt) : null;
+        audit.Record("DecisionWorkspaceRead", ApplicationAccess.AuditObjectType, query.CaseId.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        return new DecisionWorkspace(
+            context.Case.Id,
+            context.Case.CaseNumber!,
+            context.Case.State,
+            context.Form.Child!.Name,
+            context.School.Name,
+            context.Rulebook?.VersionLabel,
+            context.Municipality.DecisionRequiresSecondApproval,
+            draft,
+            DecisionLetters.ProposedGrounds(context),
+            periods,
+            issued);
+    }
+}
+
+/// <summary>Saves the decision draft (creating it on first save): outcome, period and grounds.</summary>
+public sealed record SaveDecisionDraftCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Grounds);
+
+public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
+{
+    public async Task<ApplicationResult> HandleAsync(SaveDecisionDraftCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var context = await DecisionContext.LoadAsync(db, rulebooks, command.CaseId, command.MunicipalityNumber, tracking: true, cancellationToken);
+        if (context is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        if (Unready(context) is { } refused)
+        {
+            return refused;
+        }
+
+        var now = clock.GetUtcNow();
+        var decision = context.Draft;
+        if (decision is null)
+        {
+            var kind = await db.Decisions.AnyAsync(d => d.CaseId == command.CaseId && d.Status == DecisionStatus.Issued, cancellationToken) ? DecisionKind.Change : DecisionKind.Initial;
+            decision = Decision.Draft(Guid.CreateVersion7(now), command.CaseId, kind, context.Rulebook!.VersionLabel, command.StaffUserId, now);
+            db.Decisions.Add(decision);
+        }
+
+        if (decision.Update(command.Outcome, command.PeriodFrom, command.PeriodTo, command.Grounds, now) is { } refusal)
+        {
+            return DecisionRefusals.ToResult(refusal);
+        }
+
+        audit.Record("DecisionDraftSaved", ApplicationAccess.AuditObjectType, command.CaseId.ToString());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new ApplicationResult.Saved(command.CaseId);
+        }
+        catch (DbUpdateException)
+        {
+            // A colleague saved or created the draft meanwhile (xmin, or the one-draft-per-case index).
+            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
+        }
+    }
+
+    internal static ApplicationResult? Unready(DecisionContext context) =>
+        context.Case.State != CaseState.InAssessment ? new ApplicationResult.Refused(ApplicationTexts.Get("DecisionNotInAssessment"))
+        : context.Rulebook is null ? new ApplicationResult.Refused(ApplicationTexts.Get("DecisionNoRulebook"))
+        : null;
+}
+
+/// <summary>The draft as the letter will read (the same HTML that is printed to PDF).</summary>
+public sealed record PreviewDecisionQuery(Guid CaseId, string MunicipalityNumber);
+
+public sealed class PreviewDecisionHandler(IApplicationDbContext db, RulebookProvider rulebooks, ILetterRenderer letters, IAuditTrail audit, TimeProvider clock)
+{
+    public async Task<string?> HandleAsync(PreviewDecisionQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = await DecisionContext.LoadAsync(db, rulebooks, query.CaseId, query.MunicipalityNumber, tracking: false, cancellationToken);
+        if (context?.Draft is null)
+        {
+            return null;
+        }
+
+        audit.Record("DecisionPreviewed", ApplicationAccess.AuditObjectType, query.CaseId.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        return await letters.RenderHtmlAsync(DecisionLetters.Compose(context, context.Draft, DecisionLetters.Today(clock)), cancellationToken);
+    }
+}
+
+/// <summary>
+/// Issues the draft as an enkeltvedtak: the letter printed to a tagged PDF and stored, journaled as outgoing, the case
+/// Decided with the rulebook version applied, every guardian notified through the outbox, and the issue audited — in
+/// one transaction. Under four-eyes the caseworker who drafted it cannot issue it.
+/// </summary>
+public sealed record IssueDecisionCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId);
+
+public sealed class IssueDecisionHandler(
+    IApplicationDbContext db,
+    RulebookProvider rulebooks,
+    ILetterRenderer letters,
+    IPdfRenderer pdf,
+    INotificationOutbox outbox,
+    IServiceLinks links,
+    IAuditTrail audit,
+    TimeProvider clock)
+{
+    public async Task<ApplicationResult> HandleAsync(IssueDecisionCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var context = await DecisionContext.LoadAsync(db, rulebooks, command.CaseId, command.MunicipalityNumber, tracking: true, cancellationToken);
+        if (context is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        if (SaveDecisionDraftHandler.Unready(context) is { } unready)
+        {
+            return unready;
+        }
+
+        if (context.Draft is not { } decision)
+        {
+            return new ApplicationResult.Refused(ApplicationTexts.Get("DecisionGroundsMissing"));
+        }
+
+        var requiresSecond = context.Municipality.DecisionRequiresSecondApproval;
+        if (decision.CanIssue(command.StaffUserId, requiresSecond) is { } refusal)
+        {
+            return DecisionRefusals.ToResult(refusal);
+        }
+
+        if (decision.Grounds.Contains(DecisionLetters.ToCompleteMarker, StringComparison.Ordinal))
+        {
+            return new ApplicationResult.Invalid(new Dictionary<string, string[]> { [nameof(SaveDecisionDraftCommand.Grounds)] = [ApplicationTexts.Get("DecisionGroundsIncomplete")] });
+        }
+
+        var now = clock.GetUtcNow();
+        var today = NorwegianTime.Today(now);
+        var html = await letters.RenderHtmlAsync(DecisionLetters.Compose(context, decision, today), cancellationToken);
+        var bytes = await pdf.RenderAsync(new PdfDocumentRequest(html, FooterLabel: context.Case.CaseNumber!.ToString()), cancellationToken);
+
+        var moved = context.Case.Apply(CaseTrigger.Decide, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, decision.Outcome.ToString(), decision.RulebookVersion);
+        if (!moved.Succeeded)
+        {
+            return new ApplicationResult.Refused(moved.Reason!);
+        }
+
+        var letter = CaseDocument.Produced(Guid.CreateVersion7(now), context.Case.Id, CaseDocumentKind.DecisionLetter, DecisionLetters.FileName(context), "application/pdf", bytes, confidential: false, command.StaffUserId, now);
+        db.Documents.Add(letter);
+        db.DocumentContents.Add(new CaseDocumentContent(letter.Id, bytes));
+        decision.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecond);
+
+        var language = context.Language;
+        var year = context.Form.Child!.SchoolYearStart;
+        var title = ApplicationTexts.Format("DecisionJournalTitle", language, year, year + 1);
+        db.JournalEntries.Add(SubmitApplicationHandler.Register(context.Case.Id, JournalEntryKind.Outgoing, [title], title, context.Form, today, now, letter.Id));
+        var subject = ApplicationTexts.Format("DecisionMailSubject", language, context.Case.CaseNumber);
+        var body = ApplicationTexts.Format("DecisionMailBody", language, context.MunicipalityName, context.Case.CaseNumber, links.MyCase(context.Case.Id));
+        foreach (var recipient in context.Form.GuardianEmails())
+        {
+            outbox.Enqueue(new Notification(recipient, subject, body, "DecisionIssued", context.Case.Id));
+        }
+
+        audit.Record("DecisionIssued", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new ApplicationResult.Saved(context.Case.Id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
+        }
+    }
+}
+
+internal static class DecisionRefusals
+{
+    public static ApplicationResult ToResult(DecisionRefusal refusal)
+    {
+        var message = ApplicationTexts.Get("Decision" + refusal);
+        return refusal switch
+        {
+            DecisionRefusal.OutcomeMissing => Field(nameof(SaveDecisionDraftCommand.Outcome), message),
+            DecisionRefusal.GroundsMissing or DecisionRefusal.GroundsTooLong => Field(nameof(SaveDecisionDraftCommand.Grounds), message),
+            DecisionRefusal.PeriodMissing => Field(nameof(SaveDecisionDraftCommand.PeriodFrom), message),
+            DecisionRefusal.PeriodReversed => Field(nameof(SaveDecisionDraftCommand.PeriodTo), message),
+            _ => new ApplicationResult.Refused(message),
+        };
+    }
+
+    private static ApplicationResult.Invalid Field(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}
