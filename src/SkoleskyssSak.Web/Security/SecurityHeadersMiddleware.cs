@@ -10,12 +10,27 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// For a letter shown as it will be printed (the decision preview): no script at all, only the letter's own
+    /// inline style, nothing loaded from anywhere.
+    /// </summary>
+    public const string DocumentPreviewPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static readonly object PolicyKey = new();
+
+    /// <summary>This response is a printable document: <see cref="DocumentPreviewPolicy"/> instead of the site's policy.</summary>
+    public static void UseDocumentPreviewPolicy(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[PolicyKey] = DocumentPreviewPolicy;
+    }
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Items.TryGetValue(PolicyKey, out var policy) && policy is string p ? p : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

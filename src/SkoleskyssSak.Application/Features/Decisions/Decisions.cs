@@ -101,7 +101,14 @@ public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookP
             db.Decisions.Add(decision);
         }
 
-        if (decision.Update(command.Outcome, command.PeriodFrom, command.PeriodTo, command.Grounds, now) is { } refusal)
+        var (from, to) = (command.PeriodFrom, command.PeriodTo);
+        if (from is null && to is null)
+        {
+            // Left empty: the school year or the rulebook's winter period (the form says so).
+            (from, to) = DecisionPeriod.Proposed(command.Outcome, context.Form.Child!.SchoolYearStart, context.Rulebook!.WinterPeriod, context.Rulebook.DecisionValidity, NorwegianTime.Today(now));
+        }
+
+        if (decision.Update(command.Outcome, from, to, command.Grounds, now) is { } refusal)
         {
             return DecisionRefusals.ToResult(refusal);
         }

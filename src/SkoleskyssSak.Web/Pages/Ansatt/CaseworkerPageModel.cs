@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Domain.Staff;
+using SkoleskyssSak.Web.Auth;
+
+namespace SkoleskyssSak.Web.Pages.Ansatt;
+
+/// <summary>
+/// A caseworker's page about one case. The municipality is the caseworker's own (the claim), never the address's: a
+/// case of another municipality is simply not found (404).
+/// </summary>
+[Authorize(Policy = StaffRole.Caseworker)]
+public abstract class CaseworkerPageModel : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid CaseId { get; set; }
+
+    public string Municipality => User.FindFirstValue(SkoleskyssClaims.MunicipalityNumber) ?? string.Empty;
+
+    /// <summary>The staff user's id (pseudonymous, written to events and the audit trail).</summary>
+    public string StaffUserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+
+    public string CasePath => $"/ansatt/saker/{CaseId}";
+
+    /// <summary>Saved → <paramref name="next"/>; NotFound → 404; otherwise the messages on the page, shown again.</summary>
+    protected async Task<IActionResult> AfterCommandAsync(ApplicationResult result, string next, Func<string, string> field, Func<Task<IActionResult>> showAgain)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(showAgain);
+        switch (result)
+        {
+            case ApplicationResult.Saved:
+                return Redirect(next);
+            case ApplicationResult.NotFound:
+                return NotFound();
+            case ApplicationResult.Invalid invalid:
+                ModelState.AddErrors(invalid.Errors, field);
+                break;
+            case ApplicationResult.Refused refused:
+                ModelState.AddModelError(string.Empty, refused.Reason);
+                break;
+            case ApplicationResult.Conflict conflict:
+                ModelState.AddModelError(string.Empty, conflict.Reason);
+                break;
+        }
+
+        return await showAgain();
+    }
+}

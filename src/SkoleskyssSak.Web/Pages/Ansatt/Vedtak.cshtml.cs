@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using SkoleskyssSak.Application.Features.Decisions;
+using SkoleskyssSak.Domain.Decisions;
+using SkoleskyssSak.Web.Security;
+
+namespace SkoleskyssSak.Web.Pages.Ansatt;
+
+/// <summary>
+/// The decision of a case: outcome, period and grounds (fvl. §§ 24–25) as a draft, the letter previewed exactly as it
+/// will be printed, then issued (PDF, journal, notice to the guardians). A failed save keeps everything typed.
+/// </summary>
+public sealed class VedtakModel(
+    GetDecisionWorkspaceHandler getWorkspace,
+    SaveDecisionDraftHandler save,
+    PreviewDecisionHandler preview,
+    IssueDecisionHandler issue) : CaseworkerPageModel
+{
+    public DecisionWorkspace Workspace { get; private set; } = null!;
+
+    [BindProperty]
+    public string? Outcome { get; set; }
+
+    [BindProperty]
+    public string? PeriodFrom { get; set; }
+
+    [BindProperty]
+    public string? PeriodTo { get; set; }
+
+    [BindProperty]
+    public string? Grounds { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sendt")]
+    public bool Issued { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        var draft = Workspace.Draft;
+        Outcome = draft?.Outcome.ToString();
+        PeriodFrom = Iso(draft?.PeriodFrom);
+        PeriodTo = Iso(draft?.PeriodTo);
+        Grounds = draft?.Grounds ?? Workspace.ProposedGrounds;
+        return Page();
+    }
+
+    /// <summary>The letter as it will be printed: the same HTML, under a policy that allows its inline style only.</summary>
+    public async Task<IActionResult> OnGetPreviewAsync(CancellationToken cancellationToken)
+    {
+        var html = await preview.HandleAsync(new PreviewDecisionQuery(CaseId, Municipality), cancellationToken);
+        if (html is null)
+        {
+            return NotFound();
+        }
+
+        SecurityHeadersMiddleware.UseDocumentPreviewPolicy(HttpContext);
+        return Content(html, "text/html; charset=utf-8");
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        var outcome = Enum.TryParse<DecisionOutcome>(Outcome, out var o) && Enum.IsDefined(o) ? o : (DecisionOutcome)(-1);
+        var from = Date(PeriodFrom, nameof(PeriodFrom));
+        var to = Date(PeriodTo, nameof(PeriodTo));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await save.HandleAsync(new SaveDecisionDraftCommand(CaseId, Municipality, StaffUserId, outcome, from, to, Grounds), cancellationToken);
+        return await AfterCommandAsync(result, $"{CasePath}/vedtak", Field, () => Task.FromResult<IActionResult>(Page()));
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        var result = await issue.HandleAsync(new IssueDecisionCommand(CaseId, Municipality, StaffUserId), cancellationToken);
+        return await AfterCommandAsync(result, $"{CasePath}/vedtak?sendt=true", Field, async () =>
+        {
+            await LoadAsync(cancellationToken);
+            ShowDraft();
+            return Page();
+        });
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var workspace = await getWorkspace.HandleAsync(new GetDecisionWorkspaceQuery(CaseId, Municipality), cancellationToken);
+        if (workspace is null)
+        {
+            return NotFound();
+        }
+
+        Workspace = workspace;
+        return null;
+    }
+
+    private void ShowDraft()
+    {
+        var draft = Workspace.Draft;
+        Outcome = draft?.Outcome.ToString();
+        PeriodFrom = Iso(draft?.PeriodFrom);
+        PeriodTo = Iso(draft?.PeriodTo);
+        Grounds = draft?.Grounds ?? Workspace.ProposedGrounds;
+    }
+
+    private DateOnly? Date(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        ModelState.AddModelError(field, SkoleskyssSak.Application.Features.Applications.ApplicationTexts.Get("DecisionPeriodMissing"));
+        return null;
+    }
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Field(string key) => key;
+}
