@@ -5,6 +5,7 @@ using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Staff;
 using SkoleskyssSak.Infrastructure.Identity;
+using SkoleskyssSak.Testing;
 using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.CaseworkerQueue;
@@ -86,11 +87,7 @@ public static class QueueTestData
 
     public static SeededCase AddCase(Infrastructure.Persistence.AppDbContext db, string municipality, int sequence, Guid school, int grade, DateTimeOffset submittedAt, Guid? assignee, CaseState state)
     {
-        var @case = SchoolTransportCase.CreateDraft(Guid.CreateVersion7(submittedAt), municipality, submittedAt.AddHours(-1));
-        var number = CaseNumber.Create(2026, sequence);
-        @case.TryAssignCaseNumber(number);
-        Ok(@case.Apply(CaseTrigger.Submit, new CaseActor(ParentA, CaseActorRole.Guardian), submittedAt));
-        @case.RecordSubmission(school, grade, submittedAt);
+        var @case = SubmittedCases.Add(db, municipality, sequence, school, grade, submittedAt, $"Elev{sequence} Etternavn");
         var caseworker = new CaseActor((assignee ?? Morten).ToString(), CaseActorRole.Caseworker);
         if (assignee is { } a)
         {
@@ -110,10 +107,7 @@ public static class QueueTestData
             Ok(@case.Apply(trigger, caseworker, submittedAt.AddHours(2), "Grunngiving.", municipality + "/v1"));
         }
 
-        db.Cases.Add(@case);
-        var child = new ApplicationChild($"Elev{sequence} Etternavn", ChildNin, grade, school, 2026);
-        db.Applications.Add(new CaseApplication(@case.Id, ParentA, ApplicationForm.Empty with { Child = child }, submittedAt));
-        return new SeededCase(@case.Id, municipality, number, state, school, grade, submittedAt, @case.DueDate!.Value, assignee);
+        return new SeededCase(@case.Id, municipality, @case.CaseNumber!, state, school, grade, submittedAt, @case.DueDate!.Value, assignee);
     }
 
     private static void Ok(CaseTransitionResult result) => Assert.True(result.Succeeded, result.Reason);
