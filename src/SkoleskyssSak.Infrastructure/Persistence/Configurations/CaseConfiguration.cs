@@ -34,6 +34,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<SchoolTranspo
         // Keyset paging: one index per sort key, after the equality columns (municipality, state), ending in id.
         builder.HasIndex(c => new { c.MunicipalityNumber, c.State, c.DueDate, c.Id }).HasDatabaseName("ix_cases_queue_due_date");
         builder.HasIndex(c => new { c.MunicipalityNumber, c.State, c.SubmittedAt, c.Id }).HasDatabaseName("ix_cases_queue_submitted_at");
+        builder.HasIndex(c => new { c.MunicipalityNumber, c.State, c.CaseNumber, c.Id }).HasDatabaseName("ix_cases_queue_case_number");
         // "Mine": a caseworker's own cases, by due date.
         builder.HasIndex(c => new { c.MunicipalityNumber, c.AssignedTo, c.State, c.DueDate, c.Id }).HasDatabaseName("ix_cases_queue_assigned_to");
         builder.HasIndex(c => c.SchoolId);

@@ -66,6 +66,7 @@ public sealed class CaseQueue : Migration
         migrationBuilder.CreateIndex("ix_cases_school_id", "cases", "school_id");
         migrationBuilder.CreateIndex("ix_cases_queue_due_date", "cases", ["municipality_number", "state", "due_date", "id"]);
         migrationBuilder.CreateIndex("ix_cases_queue_submitted_at", "cases", ["municipality_number", "state", "submitted_at", "id"]);
+        migrationBuilder.CreateIndex("ix_cases_queue_case_number", "cases", ["municipality_number", "state", "case_number", "id"]);
         migrationBuilder.CreateIndex("ix_cases_queue_assigned_to", "cases", ["municipality_number", "assigned_to", "state", "due_date", "id"]);
     }
 
@@ -74,6 +75,7 @@ public sealed class CaseQueue : Migration
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("case_assignments");
         migrationBuilder.DropIndex("ix_cases_queue_assigned_to", "cases");
+        migrationBuilder.DropIndex("ix_cases_queue_case_number", "cases");
         migrationBuilder.DropIndex("ix_cases_queue_submitted_at", "cases");
         migrationBuilder.DropIndex("ix_cases_queue_due_date", "cases");
         migrationBuilder.DropIndex("ix_cases_school_id", "cases");
