@@ -9,21 +9,15 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cases="${1:-100000}"
 report="${2:-$here/benchmarks/queue/last-run.md}"
 
+source "$here/benchmarks/throwaway-postgres.sh"
 work="$(mktemp -d /tmp/ssk-queue-XXXXXX)"
-pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
-  as_pg "$pgbin/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
+  pg_stop "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-[[ $(id -u) -eq 0 ]] && chown postgres:postgres "$work"
-as_pg "$pgbin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
 # Server defaults, except durability (irrelevant to reads) to make the bulk insert quick.
-as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w -o "-p $pgport -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off" start >/dev/null
-as_pg "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres skoleskyss
+pg_start "$work" -c fsync=off -c synchronous_commit=off
 
 dotnet run -c Release --project "$here/benchmarks/queue/QueuePlans" -- \
   "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=skoleskyss;Command Timeout=300" "$report" "$cases"

@@ -54,11 +54,12 @@ var report = new StringBuilder();
 var me = new CaseworkerScope(caseworkers[0], "5028");
 var today = new DateOnly(2026, 11, 21);
 var school = await ScalarAsync<Guid>("SELECT id AS \"Value\" FROM schools WHERE municipality_number = '5028' ORDER BY name LIMIT 1");
-var deepCursor = await CursorAfterPagesAsync(new ListWorkQueueQuery(me), 400);
+var deepPages = Math.Max(1, Math.Min(400, cases / 250));
+var deepCursor = await CursorAfterPagesAsync(new ListWorkQueueQuery(me), deepPages);
 (string Name, ListWorkQueueQuery Query)[] scenarios =
 [
     ("Default: open cases, by due date, page 1", new ListWorkQueueQuery(me)),
-    ("Open cases, page 401 (20,000 rows deep, keyset cursor)", new ListWorkQueueQuery(me, After: deepCursor)),
+    ($"Open cases, page {deepPages + 1} ({deepPages * 50:N0} rows deep, keyset cursor)", new ListWorkQueueQuery(me, After: deepCursor)),
     ("One state (Submitted), by submission time, newest first", new ListWorkQueueQuery(me, States: [CaseState.Submitted], Sort: QueueSort.Submitted, Descending: true)),
     ("All states, by case number", new ListWorkQueueQuery(me, States: WorkQueueChoices.QueueStates, Sort: QueueSort.CaseNumber)),
     ("Mine (assigned to me), by due date", new ListWorkQueueQuery(me, Assignee: AssigneeFilter.Mine)),

@@ -171,18 +171,15 @@ public sealed class CasePersistenceTests : IAsyncLifetime
     [Fact]
     public async Task An_assignment_and_its_history_survive_a_round_trip()
     {
-        var id = Guid.CreateVersion7();
         var now = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
         var caseworker = new Identity.StaffUser { Id = Guid.CreateVersion7(), UserName = "sb@example.no", DisplayName = "Saksbehandler", MunicipalityNumber = "5028" };
+        Guid id;
         await using (var db = PostgresServer.Context(connectionString))
         {
             db.Users.Add(caseworker);
-            var draft = SchoolTransportCase.CreateDraft(id, "5028", now);
-            draft.TryAssignCaseNumber(CaseNumber.Create(2036, 1));
-            draft.Apply(CaseTrigger.Submit, Guardian, now);
-            draft.RecordSubmission(GimseSkole, 3, now);
-            Assert.True(draft.AssignTo(caseworker.Id, Caseworker, now.AddHours(1)).Succeeded);
-            db.Cases.Add(draft);
+            var submitted = SubmittedCases.Add(db, "5028", 90, GimseSkole, 3, now, "Kari Nordmann");
+            Assert.True(submitted.AssignTo(caseworker.Id, Caseworker, now.AddHours(1)).Succeeded);
+            id = submitted.Id;
             await db.SaveChangesAsync();
         }
 
