@@ -9,23 +9,17 @@ duration="${1:-30}"
 connections="${2:-32}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
+source "$here/benchmarks/throwaway-postgres.sh"
 work="$(mktemp -d /tmp/ssk-load-XXXXXX)"
-pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-appport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+appport="$(free_port)"
 
 cleanup() {
   [[ -n "${app:-}" ]] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
-  as_pg "$pgbin/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
+  pg_stop "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-[[ $(id -u) -eq 0 ]] && chown postgres:postgres "$work"
-as_pg "$pgbin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-as_pg "$pgbin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w -o "-p $pgport -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null
-as_pg "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres skoleskyss
+pg_start "$work"
 
 dotnet publish "$here/src/SkoleskyssSak.Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
 ASPNETCORE_ENVIRONMENT=LoadTest \

@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<ICaseNumberAllocator, CaseNumberAllocator>();
+        services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.Configure<CitizenPseudonymOptions>(configuration.GetSection(CitizenPseudonymOptions.Section));
         services.AddSingleton<ICitizenPseudonyms, CitizenPseudonym>();
         services.AddScoped<DemoDataSeeder>();

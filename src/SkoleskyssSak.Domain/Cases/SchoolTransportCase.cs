@@ -1,3 +1,5 @@
+using SkoleskyssSak.Domain.Time;
+
 namespace SkoleskyssSak.Domain.Cases;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed class SchoolTransportCase
     public const int MaxReasonLength = 4000;
 
     private readonly List<CaseEvent> events = [];
+    private readonly List<CaseAssignment> assignments = [];
 
     private SchoolTransportCase()
     {
@@ -40,6 +43,24 @@ public sealed class SchoolTransportCase
 
     /// <summary>Every state change, oldest first (append-only).</summary>
     public IReadOnlyList<CaseEvent> Events => events.AsReadOnly();
+
+    /// <summary>The school applied for; copied from the søknad at submission so the work queue can filter on it.</summary>
+    public Guid? SchoolId { get; private set; }
+
+    /// <summary>The grade (trinn 1–10) applied for; copied from the søknad at submission.</summary>
+    public int? Grade { get; private set; }
+
+    /// <summary>When the søknad was submitted; null while it is a draft.</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>The expected decision date (<see cref="CaseDeadlines"/>); null while it is a draft.</summary>
+    public DateOnly? DueDate { get; private set; }
+
+    /// <summary>The staff user id of the caseworker who has the case; null while nobody has taken it.</summary>
+    public Guid? AssignedTo { get; private set; }
+
+    /// <summary>Every assignment, oldest first (append-only).</summary>
+    public IReadOnlyList<CaseAssignment> Assignments => assignments.AsReadOnly();
 
     public static SchoolTransportCase CreateDraft(Guid id, string municipalityNumber, DateTimeOffset now)
     {
@@ -148,6 +169,69 @@ public sealed class SchoolTransportCase
         events.Add(caseEvent);
         State = transition.To;
         return CaseTransitionResult.Success(caseEvent);
+    }
+
+    /// <summary>
+    /// Records what the work queue filters and sorts on, once, when the case has been submitted: the school and grade
+    /// of the søknad, the time of submission and the expected decision date derived from it (<see cref="CaseDeadlines"/>).
+    /// </summary>
+    public void RecordSubmission(Guid schoolId, int grade, DateTimeOffset submittedAt)
+    {
+        if (State == CaseState.Draft || SubmittedAt is not null)
+        {
+            throw new InvalidOperationException("The submission is recorded once, after the Submit transition.");
+        }
+
+        if (schoolId == Guid.Empty)
+        {
+            throw new ArgumentException("A submitted case names its school.", nameof(schoolId));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(grade, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(grade, 10);
+        SchoolId = schoolId;
+        Grade = grade;
+        SubmittedAt = submittedAt;
+        DueDate = CaseDeadlines.ExpectedDecisionDate(NorwegianTime.Today(submittedAt));
+    }
+
+    /// <summary>
+    /// Gives the case to the caseworker <paramref name="staffUserId"/>, recording who did it and when. Only a
+    /// caseworker assigns, and only a submitted case that is not closed or withdrawn. Assigning a case to the one who
+    /// already has it changes nothing (a double submit records one assignment). Whether the assignee works for the
+    /// case's municipality is the caller's to check: the domain knows no staff.
+    /// </summary>
+    public CaseAssignmentResult AssignTo(Guid staffUserId, CaseActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (staffUserId == Guid.Empty)
+        {
+            throw new ArgumentException("An assignee is a staff user id.", nameof(staffUserId));
+        }
+
+        if (actor.Role != CaseActorRole.Caseworker)
+        {
+            return CaseAssignmentResult.Refused(
+                CaseTransitionErrorType.Forbidden,
+                "Berre ein saksbehandlar kan fordele saker. / Bare en saksbehandler kan fordele saker.");
+        }
+
+        if (State is CaseState.Draft or CaseState.Closed or CaseState.Withdrawn)
+        {
+            return CaseAssignmentResult.Refused(
+                CaseTransitionErrorType.Conflict,
+                "Saka er ikkje open for sakshandsaming og kan ikkje fordelast. / Saken er ikke åpen for saksbehandling og kan ikke fordeles.");
+        }
+
+        if (AssignedTo == staffUserId)
+        {
+            return CaseAssignmentResult.Unchanged;
+        }
+
+        var assignment = new CaseAssignment(Guid.CreateVersion7(now), Id, assignments.Count + 1, now, actor.Id, AssignedTo, staffUserId);
+        assignments.Add(assignment);
+        AssignedTo = staffUserId;
+        return CaseAssignmentResult.Assigned(assignment);
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ public sealed class CasePersistenceTests : IAsyncLifetime
 {
     private static readonly CaseActor Guardian = new("c-0123456789abcdef01234567", CaseActorRole.Guardian);
     private static readonly CaseActor Caseworker = new("7f4c6a55-0000-4000-8000-000000000001", CaseActorRole.Caseworker);
+    private static readonly Guid GimseSkole = Guid.Parse("0195a000-0000-7000-8000-000000005028");
     private string connectionString = string.Empty;
 
     public async Task InitializeAsync()
@@ -20,6 +21,7 @@ public sealed class CasePersistenceTests : IAsyncLifetime
         db.Municipalities.AddRange(
             new Municipality("5028", "Melhus", "Trøndelag", LanguageForm.Bokmal, "Melhus kommune"),
             new Municipality("4647", "Sunnfjord", "Vestland", LanguageForm.Nynorsk, "Sunnfjord kommune"));
+        db.Schools.Add(new School(GimseSkole, "5028", "Gimse skole", 1, 7, isPrivate: false));
         await db.SaveChangesAsync();
     }
 
@@ -74,6 +76,7 @@ public sealed class CasePersistenceTests : IAsyncLifetime
             var draft = SchoolTransportCase.CreateDraft(id, "5028", now);
             Assert.True(draft.TryAssignCaseNumber(await new CaseNumberAllocator(db).NextAsync("5028", 2032, default)));
             Assert.True(draft.Apply(CaseTrigger.Submit, Guardian, now).Succeeded);
+            draft.RecordSubmission(GimseSkole, 3, now);
             Assert.True(draft.Apply(CaseTrigger.StartAssessment, Caseworker, now.AddDays(1)).Succeeded);
             db.Cases.Add(draft);
             await db.SaveChangesAsync();
@@ -100,6 +103,7 @@ public sealed class CasePersistenceTests : IAsyncLifetime
             var draft = SchoolTransportCase.CreateDraft(id, "5028", now);
             draft.TryAssignCaseNumber(await new CaseNumberAllocator(db).NextAsync("5028", 2033, default));
             draft.Apply(CaseTrigger.Submit, Guardian, now);
+            draft.RecordSubmission(GimseSkole, 3, now);
             db.Cases.Add(draft);
             await db.SaveChangesAsync();
         }
@@ -149,5 +153,40 @@ public sealed class CasePersistenceTests : IAsyncLifetime
         Assert.Equal([JournalEntryKind.Incoming, JournalEntryKind.Note], journal.Select(j => j.Kind));
         Assert.Equal([true, false], journal.Select(j => j.VisibleToParties));
         Assert.DoesNotContain("Emma", journal[0].PublicTitle, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_submitted_case_without_its_queue_facts_is_refused_by_the_database()
+    {
+        await using var db = PostgresServer.Context(connectionString);
+        var draft = SchoolTransportCase.CreateDraft(Guid.CreateVersion7(), "5028", DateTimeOffset.UtcNow);
+        draft.TryAssignCaseNumber(CaseNumber.Create(2035, 1));
+        draft.Apply(CaseTrigger.Submit, Guardian, DateTimeOffset.UtcNow);
+        db.Cases.Add(draft);
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Contains("ck_cases_submitted_facts", error.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_assignment_and_its_history_survive_a_round_trip()
+    {
+        var now = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+        var caseworker = new Identity.StaffUser { Id = Guid.CreateVersion7(), UserName = "sb@example.no", DisplayName = "Saksbehandler", MunicipalityNumber = "5028" };
+        Guid id;
+        await using (var db = PostgresServer.Context(connectionString))
+        {
+            db.Users.Add(caseworker);
+            var submitted = SubmittedCases.Add(db, "5028", 90, GimseSkole, 3, now, "Kari Nordmann");
+            Assert.True(submitted.AssignTo(caseworker.Id, Caseworker, now.AddHours(1)).Succeeded);
+            id = submitted.Id;
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = PostgresServer.Context(connectionString);
+        var stored = await read.Cases.Include(c => c.Assignments).SingleAsync(c => c.Id == id);
+        Assert.Equal((caseworker.Id, GimseSkole, 3, new DateOnly(2027, 1, 16)), (stored.AssignedTo!.Value, stored.SchoolId!.Value, stored.Grade!.Value, stored.DueDate!.Value));
+        var assignment = Assert.Single(stored.Assignments);
+        Assert.Equal((Caseworker.Id, caseworker.Id, now.AddHours(1)), (assignment.AssignedById, assignment.Assignee, assignment.AssignedAt));
     }
 }

@@ -91,6 +91,9 @@ public sealed class SubmitApplicationHandler(
             throw new InvalidOperationException($"Submit was refused: {submitted.ErrorType}.");
         }
 
+        // What the caseworkers' work queue filters and sorts on, as columns of the case (issue 5).
+        @case.RecordSubmission(child.SchoolId, child.Grade, now);
+
         var referred = DistanceEntitlement.Applies(child.Grade, form.MaxWalkingDistanceKm());
         if (referred)
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Infrastructure.Cases;
+using SkoleskyssSak.Infrastructure.Identity;
 
 namespace SkoleskyssSak.Infrastructure.Persistence.Configurations;
 
@@ -24,8 +25,24 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<SchoolTranspo
         builder.HasIndex(c => new { c.MunicipalityNumber, c.CaseNumber }).IsUnique().HasFilter("case_number IS NOT NULL");
         builder.HasIndex(c => new { c.MunicipalityNumber, c.State });
 
+        // The work queue (issue 5) filters and sorts on real columns, copied from the søknad at submission.
+        builder.HasOne<School>().WithMany().HasForeignKey(c => c.SchoolId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.AssignedTo).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint(
+            "ck_cases_submitted_facts",
+            "state = 'Draft' OR (school_id IS NOT NULL AND grade IS NOT NULL AND submitted_at IS NOT NULL AND due_date IS NOT NULL)"));
+        // Keyset paging: one index per sort key, after the equality columns (municipality, state), ending in id.
+        builder.HasIndex(c => new { c.MunicipalityNumber, c.State, c.DueDate, c.Id }).HasDatabaseName("ix_cases_queue_due_date");
+        builder.HasIndex(c => new { c.MunicipalityNumber, c.State, c.SubmittedAt, c.Id }).HasDatabaseName("ix_cases_queue_submitted_at");
+        builder.HasIndex(c => new { c.MunicipalityNumber, c.State, c.CaseNumber, c.Id }).HasDatabaseName("ix_cases_queue_case_number");
+        // "Mine": a caseworker's own cases, by due date.
+        builder.HasIndex(c => new { c.MunicipalityNumber, c.AssignedTo, c.State, c.DueDate, c.Id }).HasDatabaseName("ix_cases_queue_assigned_to");
+        builder.HasIndex(c => c.SchoolId);
+
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Events).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("events");
+        builder.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("assignments");
         builder.HasOptimisticConcurrency();
     }
 }
@@ -46,6 +63,19 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         builder.Property(e => e.Reason).HasMaxLength(SchoolTransportCase.MaxReasonLength);
         builder.Property(e => e.RulebookVersion).HasMaxLength(32);
         builder.HasIndex(e => new { e.CaseId, e.Sequence }).IsUnique();
+    }
+}
+
+/// <summary>Who assigned a case to whom and when; append-only like the events.</summary>
+internal sealed class CaseAssignmentConfiguration : IEntityTypeConfiguration<CaseAssignment>
+{
+    public void Configure(EntityTypeBuilder<CaseAssignment> builder)
+    {
+        builder.ToTable("CaseAssignments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.AssignedById).HasMaxLength(100);
+        builder.HasIndex(a => new { a.CaseId, a.Sequence }).IsUnique();
     }
 }
 

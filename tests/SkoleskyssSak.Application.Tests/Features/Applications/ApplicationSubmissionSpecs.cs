@@ -26,6 +26,9 @@ public sealed class ApplicationSubmissionSpecs
         await using var db = app.Db();
         var stored = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == draft);
         Assert.Equal(CaseState.Submitted, stored.State);
+        // The work queue's columns (issue 5): school, grade, submission time, expected decision date 8 weeks later.
+        Assert.Equal((GimseSkole, 3, Now, new DateOnly(2027, 1, 16)), (stored.SchoolId!.Value, stored.Grade!.Value, stored.SubmittedAt!.Value, stored.DueDate!.Value));
+        Assert.Null(stored.AssignedTo);
         var submit = Assert.Single(stored.Events);
         Assert.Equal(CaseTrigger.Submit, submit.Trigger);
         Assert.Equal(ParentA, submit.ActorId);

@@ -1,0 +1,11 @@
+namespace SkoleskyssSak.Application.Abstractions;
+
+/// <summary>The staff accounts the use cases need to know of (the accounts themselves live in Infrastructure's Identity store).</summary>
+public interface IStaffDirectory
+{
+    /// <summary>The caseworkers of a municipality, by display name: whom a case of it may be assigned to.</summary>
+    Task<IReadOnlyList<StaffMember>> CaseworkersOfAsync(string municipalityNumber, CancellationToken cancellationToken);
+}
+
+/// <param name="Id">The staff user id (pseudonymous; what case events and assignments store).</param>
+public sealed record StaffMember(Guid Id, string DisplayName);
