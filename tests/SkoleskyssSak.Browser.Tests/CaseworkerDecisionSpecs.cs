@@ -1,0 +1,64 @@
+using SkoleskyssSak.Infrastructure.Seeding;
+using SkoleskyssSak.Testing;
+
+namespace SkoleskyssSak.Browser.Tests;
+
+/// <summary>
+/// Issue 5 in a real browser: from the work queue to an issued decision — the case page, taking the case, the
+/// decision form with a validation message, the draft, the issue — every caseworker page clean under axe.
+/// </summary>
+public sealed class CaseworkerDecisionSpecs(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly Guid GimseSkole = Guid.Parse("5b0e3c1e-0101-5028-9000-000000000101");
+
+    [Fact]
+    public async Task A_caseworker_goes_from_the_queue_to_an_issued_decision_and_every_page_passes_axe()
+    {
+        await using (var db = PostgresServer.Context(browser.App.ConnectionString))
+        {
+            SubmittedCases.Add(db, "5028", 7, GimseSkole, 3, DateTimeOffset.UtcNow.AddDays(-5), "Tone Hansen");
+            await db.SaveChangesAsync();
+        }
+
+        await using var session = await browser.NewSessionAsync();
+        var page = session.Page;
+        await session.GotoAsync("/innlogging/ansatt");
+        await page.GetByLabel("E-post").FillAsync("saksbehandler.melhus@demo.skoleskyss.no");
+        await page.GetByLabel("Passord").FillAsync(DemoDataSeeder.DemoPassword);
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Arbeidskø: søknader til behandling" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "2026/00007" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sak 2026/00007");
+        await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("Mottatt");
+        await session.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ta saken" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("Under behandling");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Be om flere opplysninger" })).ToBeVisibleAsync();
+        await session.AssertAccessibleAsync();
+
+        await page.Locator(".case-actions").GetByRole(AriaRole.Link, new() { Name = "Vedtak" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Vedtak i sak 2026/00007");
+        await session.AssertAccessibleAsync();
+
+        // No outcome chosen: the summary links to the field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lagre utkastet" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ds-error-summary")).ToContainTextAsync("Velg utfall.");
+        await session.AssertAccessibleAsync();
+
+        await page.GetByLabel("Innvilget helårsskyss").CheckAsync();
+        await page.GetByLabel("Begrunnelse (forvaltningsloven §§ 24–25)").FillAsync("Skolevegen følger fylkesveg med 60 km/t uten fortau.\n\nEtter rad melhus/T1-08 er vegen særlig farlig for 3. trinn.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lagre utkastet" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send vedtaket" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Første dag med skyss")).Not.ToHaveValueAsync(string.Empty);
+        await session.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send vedtaket" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vedtaket er sendt");
+        await Assertions.Expect(page.Locator("#issued-decisions")).ToContainTextAsync("Innvilget helårsskyss");
+        await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("Vedtak er gjort");
+        await session.AssertAccessibleAsync();
+        session.AssertNoConsoleErrors();
+    }
+}
