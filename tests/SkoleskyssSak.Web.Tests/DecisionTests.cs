@@ -60,6 +60,12 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(HttpStatusCode.OK, previewResponse.StatusCode);
         var html = await previewResponse.Content.ReadAsStringAsync();
         Assert.Contains(municipalityName, html, StringComparison.Ordinal);
+        if (municipality == "5028" && Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1")
+        {
+            // The letter the throughput benchmark prints (benchmarks/SkoleskyssSak.Benchmarks/LetterThroughput.cs).
+            await File.WriteAllTextAsync(Path.Combine(RepositoryFiles.Root(), "benchmarks", "letters", "decision-letter.html"), html);
+        }
+
         Assert.Contains("fylkesveg 6620", html, StringComparison.Ordinal);
         Assert.DoesNotContain("script-src", previewResponse.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
