@@ -157,8 +157,15 @@ public sealed class GetMyCaseDocumentHandler(IApplicationDbContext db, IAuditTra
             return null;
         }
 
-        var file = await db.Documents.AsNoTracking()
-            .Where(d => d.Id == query.DocumentId && d.CaseId == query.CaseId && d.Kind != CaseDocumentKind.InternalNote)
+        // fvl. §§ 18–19: the parties see every document but the administration's internal notes.
+        return await ReadAsync(db, audit, db.Documents.Where(d => d.Kind != CaseDocumentKind.InternalNote), query.CaseId, query.DocumentId, cancellationToken);
+    }
+
+    /// <summary>A document of the case among <paramref name="visible"/>, with its bytes; the read is audited. Null when not found.</summary>
+    internal static async Task<MyDocumentFile?> ReadAsync(IApplicationDbContext db, IAuditTrail audit, IQueryable<CaseDocument> visible, Guid caseId, Guid documentId, CancellationToken cancellationToken)
+    {
+        var file = await visible.AsNoTracking()
+            .Where(d => d.Id == documentId && d.CaseId == caseId)
             .Join(db.DocumentContents, d => d.Id, c => c.DocumentId, (d, c) => new MyDocumentFile(d.FileName, d.ContentType, c.Content))
             .SingleOrDefaultAsync(cancellationToken);
         if (file is null)
@@ -166,7 +173,7 @@ public sealed class GetMyCaseDocumentHandler(IApplicationDbContext db, IAuditTra
             return null;
         }
 
-        audit.Record("DocumentRead", ApplicationAccess.AuditObjectType, $"{query.CaseId}:{query.DocumentId}");
+        audit.Record("DocumentRead", ApplicationAccess.AuditObjectType, $"{caseId}:{documentId}");
         await db.SaveChangesAsync(cancellationToken);
         return file;
     }

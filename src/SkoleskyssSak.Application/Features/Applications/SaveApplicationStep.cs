@@ -32,15 +32,7 @@ public sealed class SaveApplicationStepHandler(IApplicationDbContext db, Applica
 
         application.Update(Apply(application.Content, command.Step), clock.GetUtcNow());
         audit.Record("ApplicationDraftSaved", ApplicationAccess.AuditObjectType, $"{command.CaseId}:{command.Step.GetType().Name}");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new ApplicationResult.Saved(command.CaseId);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
-        }
+        return await ApplicationAccess.SaveOrConflictAsync(db, command.CaseId, cancellationToken);
     }
 
     /// <summary>The form with the step's part replaced (texts trimmed). The applicant's fødselsnummer comes from the sign-in and stays.</summary>

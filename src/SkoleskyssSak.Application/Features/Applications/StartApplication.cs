@@ -109,6 +109,23 @@ internal static class ApplicationAccess
         return state == CaseState.Draft ? null : new ApplicationResult.Refused(ApplicationTexts.Get("NotDraft"));
     }
 
+    /// <summary>
+    /// Commits the unit of work: Saved, or Conflict when someone changed the same case meanwhile (optimistic
+    /// concurrency on xmin) — nothing of this request is then saved, and the caller shows what was typed again.
+    /// </summary>
+    public static async Task<ApplicationResult> SaveOrConflictAsync(IApplicationDbContext db, Guid caseId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new ApplicationResult.Saved(caseId);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
+        }
+    }
+
     public static async Task<bool> IsPartyAsync(IApplicationDbContext db, Guid caseId, string? pseudonym, CancellationToken cancellationToken) =>
         IsValidPseudonym(pseudonym)
         && await db.CaseParties.AnyAsync(p => p.CaseId == caseId && p.PartyPseudonym == pseudonym, cancellationToken);

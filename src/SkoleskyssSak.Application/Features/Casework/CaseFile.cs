@@ -76,19 +76,8 @@ public sealed class GetCaseDocumentHandler(IApplicationDbContext db, IAuditTrail
     public async Task<MyDocumentFile?> HandleAsync(GetCaseDocumentQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var file = await db.Documents.AsNoTracking()
-            .Where(d => d.Id == query.DocumentId && d.CaseId == query.CaseId)
-            .Join(db.Cases.Where(c => c.MunicipalityNumber == query.MunicipalityNumber), d => d.CaseId, c => c.Id, (d, _) => d)
-            .Join(db.DocumentContents, d => d.Id, c => c.DocumentId, (d, c) => new MyDocumentFile(d.FileName, d.ContentType, c.Content))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (file is null)
-        {
-            return null;
-        }
-
-        audit.Record("DocumentRead", ApplicationAccess.AuditObjectType, $"{query.CaseId}:{query.DocumentId}");
-        await db.SaveChangesAsync(cancellationToken);
-        return file;
+        var ofMunicipality = db.Documents.Join(db.Cases.Where(c => c.MunicipalityNumber == query.MunicipalityNumber), d => d.CaseId, c => c.Id, (d, _) => d);
+        return await GetMyCaseDocumentHandler.ReadAsync(db, audit, ofMunicipality, query.CaseId, query.DocumentId, cancellationToken);
     }
 }
 
@@ -122,14 +111,6 @@ public sealed class ChangeCaseStateHandler(IApplicationDbContext db, IAuditTrail
         }
 
         audit.Record("Case" + command.Trigger, ApplicationAccess.AuditObjectType, @case.Id.ToString());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new ApplicationResult.Saved(@case.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
-        }
+        return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
     }
 }

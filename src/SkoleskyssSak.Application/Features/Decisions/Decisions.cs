@@ -227,15 +227,7 @@ public sealed class IssueDecisionHandler(
         }
 
         audit.Record("DecisionIssued", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new ApplicationResult.Saved(context.Case.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
-        }
+        return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
     }
 }
 

@@ -83,15 +83,7 @@ public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IA
 
         CaseAttachments.Journal(db, stored, form, language, year, today, now);
         audit.Record("InformationAnswered", ApplicationAccess.AuditObjectType, @case.Id.ToString());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new ApplicationResult.Saved(@case.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
-        }
+        return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
     }
 
     private static ApplicationResult.Invalid Invalid(string field, string key) =>

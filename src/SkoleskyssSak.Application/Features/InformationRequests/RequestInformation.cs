@@ -90,14 +90,6 @@ public sealed class RequestInformationHandler(IApplicationDbContext db, INotific
         }
 
         audit.Record("InformationRequested", ApplicationAccess.AuditObjectType, @case.Id.ToString());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new ApplicationResult.Saved(@case.Id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
-        }
+        return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
     }
 }

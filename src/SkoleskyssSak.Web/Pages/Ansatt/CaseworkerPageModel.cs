@@ -36,14 +36,8 @@ public abstract class CaseworkerPageModel : PageModel
                 return Redirect(next);
             case ApplicationResult.NotFound:
                 return NotFound();
-            case ApplicationResult.Invalid invalid:
-                ModelState.AddErrors(invalid.Errors, field);
-                break;
-            case ApplicationResult.Refused refused:
-                ModelState.AddModelError(string.Empty, refused.Reason);
-                break;
-            case ApplicationResult.Conflict conflict:
-                ModelState.AddModelError(string.Empty, conflict.Reason);
+            default:
+                ModelState.AddResult(result, field);
                 break;
         }
 

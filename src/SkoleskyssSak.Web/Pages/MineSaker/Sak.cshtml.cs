@@ -65,17 +65,15 @@ public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandle
             return stop;
         }
 
-        switch (await withdraw.HandleAsync(new WithdrawApplicationCommand(CaseId, Pseudonym), cancellationToken))
+        var result = await withdraw.HandleAsync(new WithdrawApplicationCommand(CaseId, Pseudonym), cancellationToken);
+        switch (result)
         {
             case ApplicationResult.Withdrawn:
                 return Redirect(LanguageUrl("sak"));
             case ApplicationResult.NotFound:
                 return NotFound();
-            case ApplicationResult.Refused refused:
-                ModelState.AddModelError(string.Empty, refused.Reason);
-                break;
-            case ApplicationResult.Conflict conflict:
-                ModelState.AddModelError(string.Empty, conflict.Reason);
+            default:
+                ModelState.AddResult(result, _ => string.Empty);
                 break;
         }
 

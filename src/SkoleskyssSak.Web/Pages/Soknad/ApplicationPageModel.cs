@@ -56,14 +56,8 @@ public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
                 return Redirect(StepUrl(next));
             case ApplicationResult.NotFound:
                 return NotFound();
-            case ApplicationResult.Invalid invalid:
-                ModelState.AddErrors(invalid.Errors, field);
-                break;
-            case ApplicationResult.Refused refused:
-                ModelState.AddModelError(string.Empty, refused.Reason);
-                break;
-            case ApplicationResult.Conflict conflict:
-                ModelState.AddModelError(string.Empty, conflict.Reason);
+            default:
+                ModelState.AddResult(result, field);
                 break;
         }
 

@@ -46,20 +46,15 @@ public sealed class KontrollerModel(GetMyCaseHandler getCase, SaveApplicationSte
             }
         }
 
-        switch (await submit.HandleAsync(new SubmitApplicationCommand(CaseId, Pseudonym), cancellationToken))
+        var result = await submit.HandleAsync(new SubmitApplicationCommand(CaseId, Pseudonym), cancellationToken);
+        switch (result)
         {
             case ApplicationResult.Submitted:
                 return Redirect(StepUrl("kvittering"));
             case ApplicationResult.NotFound:
                 return NotFound();
-            case ApplicationResult.Invalid invalid:
-                ModelState.AddErrors(invalid.Errors, Field);
-                break;
-            case ApplicationResult.Conflict conflict:
-                ModelState.AddModelError(string.Empty, conflict.Reason);
-                break;
-            case ApplicationResult.Refused refused:
-                ModelState.AddModelError(string.Empty, refused.Reason);
+            default:
+                ModelState.AddResult(result, Field);
                 break;
         }
 
