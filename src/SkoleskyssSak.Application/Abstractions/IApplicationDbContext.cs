@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Domain.Assessments;
 using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Documents;
@@ -33,6 +34,8 @@ public interface IApplicationDbContext
     DbSet<CaseDocumentContent> DocumentContents { get; }
 
     DbSet<InformationRequest> InformationRequests { get; }
+
+    DbSet<CaseAssessment> CaseAssessments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
