@@ -33,6 +33,39 @@ public static class AssessmentTexts
     public static string Refusal(AssessmentRefusal refusal) => Get(refusal.ToString());
 }
 
+/// <summary>What identifies the change of an assessment: the case, the caseworker (from the sign-in) and the revision they saw.</summary>
+public interface IAssessmentCommand
+{
+    Guid CaseId { get; }
+
+    /// <summary>The caseworker's municipality (from the sign-in); another municipality's case is not found.</summary>
+    string MunicipalityNumber { get; }
+
+    string StaffUserId { get; }
+
+    /// <summary>The assessment's revision when the form was loaded (0 before any); another one gives a conflict.</summary>
+    int ExpectedRevision { get; }
+}
+
+/// <summary>The handlers of the assessment's commands: each names its audit action and the change of the aggregate.</summary>
+public abstract class AssessmentCommandBase(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
+{
+    private protected IApplicationDbContext Db => db;
+
+    private protected Task<ApplicationResult> ChangeAsync(IAssessmentCommand command, string auditAction, Func<AssessmentCommands.Context, AssessmentChange> change, CancellationToken cancellationToken) =>
+        ChangeAsync(command, auditAction, c => Task.FromResult<(AssessmentChange, IReadOnlyDictionary<string, string[]>?)>((change(c), null)), cancellationToken);
+
+    private protected Task<ApplicationResult> ChangeAsync(
+        IAssessmentCommand command,
+        string auditAction,
+        Func<AssessmentCommands.Context, Task<(AssessmentChange Change, IReadOnlyDictionary<string, string[]>? Errors)>> change,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return AssessmentCommands.ChangeAsync(db, rulebooks, audit, clock, command, auditAction, change, cancellationToken);
+    }
+}
+
 /// <summary>
 /// What every assessment command shares: the case of the caseworker's own municipality (another municipality's case
 /// is not found), the søknad's grade and route, the date of application (the Submit event's Norwegian date) and the
@@ -42,9 +75,6 @@ public static class AssessmentTexts
 internal static class AssessmentCommands
 {
     public const string AuditObjectType = "Case";
-
-    /// <param name="ExpectedRevision">The assessment's revision when the form was loaded (0 before any).</param>
-    public sealed record Target(Guid CaseId, string MunicipalityNumber, string StaffUserId, int ExpectedRevision);
 
     public sealed record Context(
         SchoolTransportCase Case,
@@ -60,7 +90,7 @@ internal static class AssessmentCommands
         RulebookProvider rulebooks,
         IAuditTrail audit,
         TimeProvider clock,
-        Target target,
+        IAssessmentCommand target,
         string auditAction,
         Func<Context, Task<(AssessmentChange Change, IReadOnlyDictionary<string, string[]>? Errors)>> change,
         CancellationToken cancellationToken)

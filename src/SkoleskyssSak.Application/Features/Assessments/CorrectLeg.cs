@@ -27,25 +27,14 @@ public sealed record CorrectLegCommand(
     DateOnly? InspectionDate,
     string? InspectedBy,
     string? Findings,
-    IReadOnlyList<UploadedFile> Photos);
+    IReadOnlyList<UploadedFile> Photos) : IAssessmentCommand;
 
-public sealed class CorrectLegHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
+public sealed class CorrectLegHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock) : AssessmentCommandBase(db, rulebooks, audit, clock)
 {
     private static readonly RouteLegValidator LegValidator = new();
 
-    public Task<ApplicationResult> HandleAsync(CorrectLegCommand command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        return AssessmentCommands.ChangeAsync(
-            db,
-            rulebooks,
-            audit,
-            clock,
-            new AssessmentCommands.Target(command.CaseId, command.MunicipalityNumber, command.StaffUserId, command.ExpectedRevision),
-            "LegCorrected",
-            async c => Correct(command, c, await LegValidator.ValidateAsync(command.Leg, cancellationToken)),
-            cancellationToken);
-    }
+    public Task<ApplicationResult> HandleAsync(CorrectLegCommand command, CancellationToken cancellationToken) =>
+        ChangeAsync(command, "LegCorrected", async c => Correct(command, c, await LegValidator.ValidateAsync(command.Leg, cancellationToken)), cancellationToken);
 
     private (AssessmentChange, IReadOnlyDictionary<string, string[]>?) Correct(CorrectLegCommand command, AssessmentCommands.Context c, FluentValidation.Results.ValidationResult legCheck)
     {
@@ -57,7 +46,7 @@ public sealed class CorrectLegHandler(IApplicationDbContext db, RulebookProvider
         var photos = new List<CaseDocument>();
         for (var i = 0; i < command.Photos.Count; i++)
         {
-            var stored = CaseAttachments.TryStore(db, c.Case.Id, CaseDocumentKind.SiteInspection, command.Photos[i], i, command.StaffUserId, c.Now, "Photos");
+            var stored = CaseAttachments.TryStore(Db, c.Case.Id, CaseDocumentKind.SiteInspection, command.Photos[i], i, command.StaffUserId, c.Now, "Photos");
             if (stored.Errors is { } errors)
             {
                 return (AssessmentChange.Invalid([]), errors);
@@ -83,7 +72,7 @@ public sealed class CorrectLegHandler(IApplicationDbContext db, RulebookProvider
             {
                 var publicTitle = AssessmentTexts.Format("SiteInspectionPhotoPublicTitle", c.Rulebook.LanguageForm, year, year + 1);
                 var title = SubmitApplicationHandler.Limit(AssessmentTexts.Format("SiteInspectionPhotoJournalTitle", c.Rulebook.LanguageForm, photo.FileName));
-                db.JournalEntries.Add(SubmitApplicationHandler.Register(c.Case.Id, JournalEntryKind.Note, [publicTitle, $"{year}/{year + 1}"], title, c.Form, today, c.Now, photo.Id));
+                Db.JournalEntries.Add(SubmitApplicationHandler.Register(c.Case.Id, JournalEntryKind.Note, [publicTitle, $"{year}/{year + 1}"], title, c.Form, today, c.Now, photo.Id));
             }
         }
 

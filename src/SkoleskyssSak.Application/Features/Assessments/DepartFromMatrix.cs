@@ -10,23 +10,10 @@ namespace SkoleskyssSak.Application.Features.Assessments;
 /// Departs from the matrix's result, only with a written justification (fvl. § 25: the decision names the main
 /// considerations of the discretion); the justification is quoted in the grounds.
 /// </summary>
-public sealed record DepartFromMatrixCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, int ExpectedRevision, TransportOutcome? Outcome, string? Justification);
+public sealed record DepartFromMatrixCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, int ExpectedRevision, TransportOutcome? Outcome, string? Justification) : IAssessmentCommand;
 
-public sealed class DepartFromMatrixHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
+public sealed class DepartFromMatrixHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock) : AssessmentCommandBase(db, rulebooks, audit, clock)
 {
-    public Task<ApplicationResult> HandleAsync(DepartFromMatrixCommand command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        return AssessmentCommands.ChangeAsync(
-            db,
-            rulebooks,
-            audit,
-            clock,
-            new AssessmentCommands.Target(command.CaseId, command.MunicipalityNumber, command.StaffUserId, command.ExpectedRevision),
-            "MatrixDeparted",
-            c => Task.FromResult<(AssessmentChange, IReadOnlyDictionary<string, string[]>?)>((
-                c.Assessment.DepartFromMatrix(c.Case.State, command.Outcome, command.Justification, command.StaffUserId, c.Now),
-                null)),
-            cancellationToken);
-    }
+    public Task<ApplicationResult> HandleAsync(DepartFromMatrixCommand command, CancellationToken cancellationToken) =>
+        ChangeAsync(command, "MatrixDeparted", c => c.Assessment.DepartFromMatrix(c.Case.State, command.Outcome, command.Justification, command.StaffUserId, c.Now), cancellationToken);
 }

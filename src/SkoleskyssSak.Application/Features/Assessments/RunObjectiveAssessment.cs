@@ -11,23 +11,10 @@ namespace SkoleskyssSak.Application.Features.Assessments;
 /// </summary>
 /// <param name="MunicipalityNumber">The caseworker's municipality (from the sign-in); another municipality's case is not found.</param>
 /// <param name="ExpectedRevision">The assessment's revision the caseworker saw (0 before any).</param>
-public sealed record RunObjectiveAssessmentCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, int ExpectedRevision);
+public sealed record RunObjectiveAssessmentCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, int ExpectedRevision) : IAssessmentCommand;
 
-public sealed class RunObjectiveAssessmentHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
+public sealed class RunObjectiveAssessmentHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock) : AssessmentCommandBase(db, rulebooks, audit, clock)
 {
-    public Task<ApplicationResult> HandleAsync(RunObjectiveAssessmentCommand command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        return AssessmentCommands.ChangeAsync(
-            db,
-            rulebooks,
-            audit,
-            clock,
-            new AssessmentCommands.Target(command.CaseId, command.MunicipalityNumber, command.StaffUserId, command.ExpectedRevision),
-            "ObjectiveAssessmentRun",
-            c => Task.FromResult<(AssessmentChange, IReadOnlyDictionary<string, string[]>?)>((
-                c.Assessment.RunObjective(c.Case.State, c.Rulebook, c.Form.Route, c.Child.Grade, c.Form.MaxWalkingDistanceKm(), c.ApplicationDate, command.StaffUserId, c.Now),
-                null)),
-            cancellationToken);
-    }
+    public Task<ApplicationResult> HandleAsync(RunObjectiveAssessmentCommand command, CancellationToken cancellationToken) =>
+        ChangeAsync(command, "ObjectiveAssessmentRun", c => c.Assessment.RunObjective(c.Case.State, c.Rulebook, c.Form.Route, c.Child.Grade, c.Form.MaxWalkingDistanceKm(), c.ApplicationDate, command.StaffUserId, c.Now), cancellationToken);
 }

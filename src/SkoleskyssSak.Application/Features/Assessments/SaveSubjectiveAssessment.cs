@@ -20,23 +20,10 @@ public sealed record SaveSubjectiveAssessmentCommand(
     IReadOnlyDictionary<SubjectiveFactor, string?> Notes,
     bool? ChangesResult,
     string? Conclusion,
-    TransportOutcome? ResultingOutcome);
+    TransportOutcome? ResultingOutcome) : IAssessmentCommand;
 
-public sealed class SaveSubjectiveAssessmentHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
+public sealed class SaveSubjectiveAssessmentHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock) : AssessmentCommandBase(db, rulebooks, audit, clock)
 {
-    public Task<ApplicationResult> HandleAsync(SaveSubjectiveAssessmentCommand command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        return AssessmentCommands.ChangeAsync(
-            db,
-            rulebooks,
-            audit,
-            clock,
-            new AssessmentCommands.Target(command.CaseId, command.MunicipalityNumber, command.StaffUserId, command.ExpectedRevision),
-            "SubjectiveAssessmentSaved",
-            c => Task.FromResult<(AssessmentChange, IReadOnlyDictionary<string, string[]>?)>((
-                c.Assessment.SaveSubjective(c.Case.State, command.Notes, command.ChangesResult, command.Conclusion, command.ResultingOutcome, command.StaffUserId, c.Now),
-                null)),
-            cancellationToken);
-    }
+    public Task<ApplicationResult> HandleAsync(SaveSubjectiveAssessmentCommand command, CancellationToken cancellationToken) =>
+        ChangeAsync(command, "SubjectiveAssessmentSaved", c => c.Assessment.SaveSubjective(c.Case.State, command.Notes, command.ChangesResult, command.Conclusion, command.ResultingOutcome, command.StaffUserId, c.Now), cancellationToken);
 }
