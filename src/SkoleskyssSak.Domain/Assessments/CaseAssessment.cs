@@ -64,8 +64,9 @@ public sealed class CaseAssessment
     public static AssessmentRefusal? Editable(CaseState state) => state switch
     {
         CaseState.InAssessment => null,
-        CaseState.Draft or CaseState.Submitted or CaseState.AwaitingInformation => AssessmentRefusal.NotInAssessment,
-        _ => AssessmentRefusal.Decided,
+        CaseState.Decided or CaseState.AppealReceived or CaseState.FirstInstanceReview or CaseState.ForwardedToAppealBody
+            or CaseState.AppealDecided or CaseState.Closed => AssessmentRefusal.Decided,
+        _ => AssessmentRefusal.NotInAssessment,
     };
 
     /// <summary>

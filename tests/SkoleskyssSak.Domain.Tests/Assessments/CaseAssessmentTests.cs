@@ -150,6 +150,9 @@ public sealed class CaseAssessmentTests
     [InlineData(CaseState.Closed, AssessmentRefusal.Decided)]
     [InlineData(CaseState.AwaitingInformation, AssessmentRefusal.NotInAssessment)]
     [InlineData(CaseState.Submitted, AssessmentRefusal.NotInAssessment)]
+    [InlineData(CaseState.Withdrawn, AssessmentRefusal.NotInAssessment)]
+    [InlineData(CaseState.ReferredToCounty, AssessmentRefusal.NotInAssessment)]
+    [InlineData(CaseState.AppealReceived, AssessmentRefusal.Decided)]
     public void Nothing_changes_outside_assessment(CaseState state, AssessmentRefusal refusal)
     {
         var assessment = Run(new ApplicationRoute([], [Dangerous]), grade: 3);

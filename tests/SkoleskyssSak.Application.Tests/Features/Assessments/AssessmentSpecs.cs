@@ -212,6 +212,26 @@ public sealed class AssessmentSpecs
         Assert.Single(results, r => r is ApplicationResult.Conflict);
     }
 
+    [Fact]
+    public void Every_refusal_has_a_text_in_Bokmal_and_in_Nynorsk()
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var culture in new[] { "nb-NO", "nn-NO" })
+            {
+                System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+                Assert.All(Enum.GetValues<Domain.Assessments.AssessmentRefusal>(), r => Assert.NotEqual(r.ToString(), AssessmentTexts.Refusal(r)));
+            }
+
+            Assert.Contains("Saka er avgjord", AssessmentTexts.Refusal(Domain.Assessments.AssessmentRefusal.Decided), StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     internal static async Task<Guid> InAssessmentAsync(ApplicationTestApp app)
     {
         var caseId = await app.StartAsync();
