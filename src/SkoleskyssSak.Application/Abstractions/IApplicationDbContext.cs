@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Domain.Assessments;
 using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Decisions;
@@ -36,6 +37,8 @@ public interface IApplicationDbContext
     DbSet<InformationRequest> InformationRequests { get; }
 
     DbSet<Decision> Decisions { get; }
+
+    DbSet<CaseAssessment> CaseAssessments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

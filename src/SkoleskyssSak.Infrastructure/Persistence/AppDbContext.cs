@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Domain.Assessments;
 using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Decisions;
@@ -49,6 +50,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
     public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<CaseAssessment> CaseAssessments => Set<CaseAssessment>();
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -52,6 +52,13 @@ public static class AssessmentExplainer
         return text;
     }
 
+    /// <summary>A leg in plain Norwegian ("langs fylkesveg, 60 km/t, ÅDT 1200"), e.g. for the grounds of a decision.</summary>
+    public static string Describe(RouteLeg leg, LanguageForm form)
+    {
+        ArgumentNullException.ThrowIfNull(leg);
+        return Describe(leg, CultureFor(form));
+    }
+
     public static string Guidance(LanguageForm form) => Text(CultureFor(form), "Guidance");
 
     public static string ReconstructedNote(LanguageForm form) => Text(CultureFor(form), "Reconstructed");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Domain.Routes;
+using SkoleskyssSak.Web.Api;
 using SkoleskyssSak.Web.Localization;
 
 namespace SkoleskyssSak.Web.Pages;
@@ -70,6 +71,20 @@ public static class RouteLegForm
 
         return (parsed, indices);
     }
+
+    /// <summary>A leg as the form shows it (the inverse of <see cref="Parse"/>).</summary>
+    public static SjekkSkolevegen.IndexModel.LegForm ToForm(RouteLeg leg) => new()
+    {
+        Kind = Vocabulary.Name(leg.Kind),
+        RoadCategory = leg.RoadCategory is { } r ? Vocabulary.Name(r) : null,
+        SpeedLimit = leg.SpeedLimit,
+        Aadt = leg.Aadt?.ToString(CultureInfo.InvariantCulture),
+        PedestrianFacility = leg.PedestrianFacility is { } p ? Vocabulary.Name(p) : null,
+        WalkableSideArea = leg.WalkableSideArea is { } w ? Vocabulary.Name(w) : null,
+        Lighting = leg.Lighting is { } l ? Vocabulary.Name(l) : null,
+        CrossingFacility = leg.CrossingFacility is { } c ? Vocabulary.Name(c) : null,
+        Secured = leg.Secured,
+    };
 
     private static bool TryEnum<T>(string? value, out T result)
         where T : struct, Enum =>

@@ -42,7 +42,7 @@ public sealed class SkolevegModel(
 
         var route = Case.Application.Route;
         Input.SegmentIds = route.DefinedSegmentIds.ToList();
-        Input.Legs = route.Legs.Select(ToForm).ToList();
+        Input.Legs = route.Legs.Select(RouteLegForm.ToForm).ToList();
         if (Input.Legs.Count == 0)
         {
             Input.Legs.Add(new LegForm());
@@ -178,18 +178,6 @@ public sealed class SkolevegModel(
     private (List<RouteLeg> Legs, List<int> Indices) ToLegs() =>
         RouteLegForm.Parse(Input.Legs, "Input.Legs", skipBlank: true, ModelState, text);
 
-    private static LegForm ToForm(RouteLeg leg) => new()
-    {
-        Kind = Vocabulary.Name(leg.Kind),
-        RoadCategory = leg.RoadCategory is { } r ? Vocabulary.Name(r) : null,
-        SpeedLimit = leg.SpeedLimit,
-        Aadt = leg.Aadt?.ToString(CultureInfo.InvariantCulture),
-        PedestrianFacility = leg.PedestrianFacility is { } p ? Vocabulary.Name(p) : null,
-        WalkableSideArea = leg.WalkableSideArea is { } w ? Vocabulary.Name(w) : null,
-        Lighting = leg.Lighting is { } l ? Vocabulary.Name(l) : null,
-        CrossingFacility = leg.CrossingFacility is { } c ? Vocabulary.Name(c) : null,
-        Secured = leg.Secured,
-    };
 
 
 

@@ -1,0 +1,81 @@
+using FluentValidation;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.RouteAssessments;
+using SkoleskyssSak.Application.Features.Rulebooks;
+using SkoleskyssSak.Domain.Assessments;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Domain.Routes;
+using SkoleskyssSak.Domain.Time;
+
+namespace SkoleskyssSak.Application.Features.Assessments;
+
+/// <summary>
+/// Corrects the data of one described leg after a site inspection (fvl. § 17): when, who, what was found, and photos
+/// (stored as case documents of kind SiteInspection and journaled as notes); the matrix then runs again.
+/// </summary>
+/// <param name="LegNumber">The leg (1-based) in the assessment's list.</param>
+/// <param name="Photos">Photos of the inspection (AttachmentPolicy: JPEG, PNG or PDF by content, 10 MB, 5 files).</param>
+public sealed record CorrectLegCommand(
+    Guid CaseId,
+    string MunicipalityNumber,
+    string StaffUserId,
+    int ExpectedRevision,
+    int LegNumber,
+    RouteLeg Leg,
+    DateOnly? InspectionDate,
+    string? InspectedBy,
+    string? Findings,
+    IReadOnlyList<UploadedFile> Photos) : IAssessmentCommand;
+
+public sealed class CorrectLegHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock) : AssessmentCommandBase(db, rulebooks, audit, clock)
+{
+    private static readonly RouteLegValidator LegValidator = new();
+
+    public Task<ApplicationResult> HandleAsync(CorrectLegCommand command, CancellationToken cancellationToken) =>
+        ChangeAsync(command, "LegCorrected", async c => Correct(command, c, await LegValidator.ValidateAsync(command.Leg, cancellationToken)), cancellationToken);
+
+    private (AssessmentChange, IReadOnlyDictionary<string, string[]>?) Correct(CorrectLegCommand command, AssessmentCommands.Context c, FluentValidation.Results.ValidationResult legCheck)
+    {
+        if (!legCheck.IsValid)
+        {
+            return (AssessmentChange.Invalid([]), legCheck.Errors.GroupBy(e => "Leg." + e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+        }
+
+        var photos = new List<CaseDocument>();
+        for (var i = 0; i < command.Photos.Count; i++)
+        {
+            var stored = CaseAttachments.TryStore(Db, c.Case.Id, CaseDocumentKind.SiteInspection, command.Photos[i], i, command.StaffUserId, c.Now, "Photos");
+            if (stored.Errors is { } errors)
+            {
+                return (AssessmentChange.Invalid([]), errors);
+            }
+
+            photos.Add(stored.Document!);
+        }
+
+        var inspection = new SiteInspection(
+            command.InspectionDate ?? default,
+            command.InspectedBy?.Trim() ?? string.Empty,
+            command.Findings?.Trim() ?? string.Empty,
+            command.LegNumber,
+            photos.Select(p => p.Id).ToList(),
+            command.StaffUserId,
+            c.Now);
+        var change = c.Assessment.CorrectLeg(c.Case.State, c.Rulebook, command.LegNumber, command.Leg, inspection, command.StaffUserId, c.Now);
+        if (change.Succeeded)
+        {
+            var today = NorwegianTime.Today(c.Now);
+            var year = c.Child.SchoolYearStart;
+            foreach (var photo in photos)
+            {
+                var publicTitle = AssessmentTexts.Format("SiteInspectionPhotoPublicTitle", c.Rulebook.LanguageForm, year, year + 1);
+                var title = SubmitApplicationHandler.Limit(AssessmentTexts.Format("SiteInspectionPhotoJournalTitle", c.Rulebook.LanguageForm, photo.FileName));
+                Db.JournalEntries.Add(SubmitApplicationHandler.Register(c.Case.Id, JournalEntryKind.Note, [publicTitle, $"{year}/{year + 1}"], title, c.Form, today, c.Now, photo.Id));
+            }
+        }
+
+        return (change, null);
+    }
+}

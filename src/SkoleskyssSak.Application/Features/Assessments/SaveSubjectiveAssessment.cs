@@ -1,0 +1,29 @@
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.Rulebooks;
+using SkoleskyssSak.Domain.Assessments;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Rules;
+
+namespace SkoleskyssSak.Application.Features.Assessments;
+
+/// <summary>
+/// The subjective assessment (Sunnfjord kap. 3.2, Melhus kap. 5): a note per factor, and whether the child's individual
+/// circumstances change the objective result; when they do, the conclusion text and the resulting outcome.
+/// </summary>
+/// <param name="Notes">A note per factor; blank notes are left out.</param>
+public sealed record SaveSubjectiveAssessmentCommand(
+    Guid CaseId,
+    string MunicipalityNumber,
+    string StaffUserId,
+    int ExpectedRevision,
+    IReadOnlyDictionary<SubjectiveFactor, string?> Notes,
+    bool? ChangesResult,
+    string? Conclusion,
+    TransportOutcome? ResultingOutcome) : IAssessmentCommand;
+
+public sealed class SaveSubjectiveAssessmentHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock) : AssessmentCommandBase(db, rulebooks, audit, clock)
+{
+    public Task<ApplicationResult> HandleAsync(SaveSubjectiveAssessmentCommand command, CancellationToken cancellationToken) =>
+        ChangeAsync(command, "SubjectiveAssessmentSaved", c => c.Assessment.SaveSubjective(c.Case.State, command.Notes, command.ChangesResult, command.Conclusion, command.ResultingOutcome, command.StaffUserId, c.Now), cancellationToken);
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.Assessments;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Rules;
+using SkoleskyssSak.Web.Api;
+using SkoleskyssSak.Web.Auth;
+using SkoleskyssSak.Web.Hosting;
+using SkoleskyssSak.Web.Localization;
+using LegForm = SkoleskyssSak.Web.Pages.SjekkSkolevegen.IndexModel.LegForm;
+
+namespace SkoleskyssSak.Web.Pages.Ansatt;
+
+/// <summary>
+/// The caseworker's objective and subjective assessment of a case of their own municipality (another municipality's
+/// case: 404). Each section is its own form; a refused or conflicting save shows the page again with what the caseworker
+/// typed, the stored assessment above it, and the revision to save on top of.
+/// </summary>
+[Authorize(Policy = Domain.Staff.StaffRole.Caseworker)]
+[RequestSizeLimit(UploadLimits.AllFiles)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.AllFiles + UploadLimits.FormReaderMargin)]
+public sealed class VurderingModel(
+    GetCaseAssessmentHandler getAssessment,
+    RunObjectiveAssessmentHandler run,
+    CorrectLegHandler correct,
+    DepartFromMatrixHandler depart,
+    SaveSubjectiveAssessmentHandler saveSubjective,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid CaseId { get; set; }
+
+    /// <summary>The leg the correction form is filled from (?strekning=2).</summary>
+    [BindProperty(SupportsGet = true, Name = "strekning")]
+    public int? ChosenLeg { get; set; }
+
+    [BindProperty]
+    public int Revision { get; set; }
+
+    [BindProperty]
+    public CorrectionInput Correction { get; set; } = new();
+
+    [BindProperty]
+    public List<IFormFile> Photos { get; set; } = [];
+
+    [BindProperty]
+    public DepartureInput Departure { get; set; } = new();
+
+    [BindProperty]
+    public SubjectiveInput Subjective { get; set; } = new();
+
+    public CaseAssessmentView View { get; private set; } = null!;
+
+    public string CasePath => $"/ansatt/saker/{CaseId}";
+
+    public string PagePath => $"{CasePath}/vurdering";
+
+    private string Municipality => User.FindFirstValue(SkoleskyssClaims.MunicipalityNumber) ?? string.Empty;
+
+    private string StaffUserId => User.FindFirstValue(SkoleskyssClaims.Subject) ?? User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(Section.None, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await run.HandleAsync(new RunObjectiveAssessmentCommand(CaseId, Municipality, StaffUserId, Revision), cancellationToken), Section.None, "objektiv", _ => string.Empty, cancellationToken);
+
+    public async Task<IActionResult> OnPostCorrectAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var (legs, _) = RouteLegForm.Parse(Correction.Legs, "Correction.Legs", skipBlank: false, ModelState, text);
+        DateOnly? date = null;
+        if (DateOnly.TryParseExact(Correction.InspectionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+        }
+        else if (!string.IsNullOrWhiteSpace(Correction.InspectionDate))
+        {
+            ModelState.AddModelError("Correction.InspectionDate", text["AssessInspectionDateInvalid"]);
+        }
+
+        if (!ModelState.IsValid || legs.Count != 1)
+        {
+            return await LoadAsync(Section.Correction, cancellationToken) ?? Page();
+        }
+
+        var photos = new List<UploadedFile>();
+        foreach (var file in Photos.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
+        {
+            photos.Add(await UploadLimits.ReadAsync(file, confidential: false, cancellationToken));
+        }
+
+        var command = new CorrectLegCommand(CaseId, Municipality, StaffUserId, Revision, Correction.LegNumber, legs[0], date, Correction.InspectedBy, Correction.Findings, photos);
+        return await AfterAsync(await correct.HandleAsync(command, cancellationToken), Section.Correction, "objektiv", key => key switch
+        {
+            "LegNumber" or "InspectedBy" or "Findings" or "InspectionDate" => "Correction." + key,
+            "Photos" => "Photos",
+            _ when key.StartsWith("Leg.", StringComparison.Ordinal) => "Correction.Legs[0]" + key[3..],
+            _ => string.Empty,
+        }, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDepartAsync(CancellationToken cancellationToken)
+    {
+        var command = new DepartFromMatrixCommand(CaseId, Municipality, StaffUserId, Revision, ParseOutcome(Departure.Outcome), Departure.Justification);
+        return await AfterAsync(await depart.HandleAsync(command, cancellationToken), Section.Departure, "objektiv", key => "Departure." + key, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostSubjectiveAsync(CancellationToken cancellationToken)
+    {
+        var notes = Enum.GetValues<SubjectiveFactor>().ToDictionary(f => f, f => Subjective.Notes.GetValueOrDefault(f.ToString()));
+        var changes = Subjective.ChangesResult switch { "true" => true, "false" => (bool?)false, _ => null };
+        var command = new SaveSubjectiveAssessmentCommand(CaseId, Municipality, StaffUserId, Revision, notes, changes, Subjective.Conclusion, ParseOutcome(Subjective.ResultingOutcome));
+        return await AfterAsync(await saveSubjective.HandleAsync(command, cancellationToken), Section.Subjective, "subjektiv", key => "Subjective." + key, cancellationToken);
+    }
+
+    /// <summary>The options of an outcome select: none chosen, then the outcomes from the most generous.</summary>
+    public IReadOnlyList<(string Value, string Text)> OutcomeOptions() =>
+        [(string.Empty, text["AssessChooseOutcome"].Value), .. Enum.GetValues<TransportOutcome>().Reverse().Select(o => (Vocabulary.Name(o), text["Outcome_" + Vocabulary.Name(o)].Value))];
+
+    public string OutcomeText(TransportOutcome outcome) => text["Outcome_" + Vocabulary.Name(outcome)].Value;
+
+    private static TransportOutcome? ParseOutcome(string? value) =>
+        Enum.GetValues<TransportOutcome>().Where(o => Vocabulary.Name(o) == value).Select(o => (TransportOutcome?)o).FirstOrDefault();
+
+    private async Task<IActionResult> AfterAsync(ApplicationResult result, Section posted, string anchor, Func<string, string> field, CancellationToken cancellationToken)
+    {
+        switch (result)
+        {
+            case ApplicationResult.Saved:
+                return Redirect($"{PagePath}#{anchor}");
+            case ApplicationResult.NotFound:
+                return NotFound();
+            case ApplicationResult.Invalid invalid:
+                ModelState.Clear();
+                ModelState.AddErrors(invalid.Errors, field);
+                break;
+            case ApplicationResult.Refused refused:
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, refused.Reason);
+                break;
+            case ApplicationResult.Conflict conflict:
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, conflict.Reason);
+                break;
+        }
+
+        return await LoadAsync(posted, cancellationToken) ?? Page();
+    }
+
+    /// <summary>Loads the case's assessment and fills every form but the posted one from it (the posted one keeps what was typed).</summary>
+    private async Task<IActionResult?> LoadAsync(Section posted, CancellationToken cancellationToken)
+    {
+        var view = await getAssessment.HandleAsync(new GetCaseAssessmentQuery(CaseId, Municipality), cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        var objective = view.Assessment?.Objective;
+        if (posted != Section.Correction && objective is not null)
+        {
+            var described = objective.Legs.Select((l, i) => (l, Number: i + 1)).Where(x => x.l.Leg is not null).ToList();
+            var chosen = described.FirstOrDefault(x => x.Number == ChosenLeg);
+            if (chosen.l is null && described.Count > 0)
+            {
+                chosen = described[0];
+            }
+
+            Correction = chosen.l is null ? new CorrectionInput() : new CorrectionInput { LegNumber = chosen.Number, Legs = [RouteLegForm.ToForm(chosen.l.Leg!)] };
+        }
+
+        if (posted != Section.Departure && objective?.Departure is { } departure)
+        {
+            Departure = new DepartureInput { Outcome = Vocabulary.Name(departure.Outcome), Justification = departure.Justification };
+        }
+
+        if (posted != Section.Subjective && view.Assessment?.Subjective is { } subjective)
+        {
+            Subjective = new SubjectiveInput
+            {
+                Notes = subjective.Notes.ToDictionary(n => n.Key.ToString(), n => (string?)n.Value),
+                ChangesResult = subjective.ChangesResult ? "true" : "false",
+                Conclusion = subjective.Conclusion,
+                ResultingOutcome = subjective.ResultingOutcome is { } o ? Vocabulary.Name(o) : null,
+            };
+        }
+
+        return null;
+    }
+
+    private enum Section
+    {
+        None,
+        Correction,
+        Departure,
+        Subjective,
+    }
+
+    public sealed class CorrectionInput
+    {
+        public int LegNumber { get; set; }
+
+        /// <summary>One leg: a list so that its fields are named as in "Sjekk skolevegen" (Correction.Legs[0].Kind).</summary>
+        public List<LegForm> Legs { get; set; } = [new()];
+
+        /// <summary>yyyy-MM-dd (the date input's value).</summary>
+        public string? InspectionDate { get; set; }
+
+        public string? InspectedBy { get; set; }
+
+        public string? Findings { get; set; }
+    }
+
+    public sealed class DepartureInput
+    {
+        public string? Outcome { get; set; }
+
+        public string? Justification { get; set; }
+    }
+
+    public sealed class SubjectiveInput
+    {
+        /// <summary>Factor name (e.g. Concentration) → note.</summary>
+        public Dictionary<string, string?> Notes { get; set; } = [];
+
+        public string? ChangesResult { get; set; }
+
+        public string? Conclusion { get; set; }
+
+        public string? ResultingOutcome { get; set; }
+    }
+}
