@@ -104,6 +104,40 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task After_the_objective_assessment_the_grounds_quote_the_rule_rows_and_the_outcome_is_proposed()
+    {
+        var caseId = await SubmitAsync("5028");
+        var staff = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
+        var (_, sak) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        var (_, vurdering) = await staff.GetAsync($"/ansatt/saker/{caseId}/vurdering");
+        var (ran, _) = await staff.SubmitAsync(vurdering, "form[action*='handler=Run']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, ran.StatusCode);
+
+        var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var grounds = vedtak.QuerySelector("#Grounds")!.TextContent;
+        Assert.Contains("Rad melhus/T1-", grounds, StringComparison.Ordinal);
+        Assert.Contains("Samlet resultat etter retningslinjen", grounds, StringComparison.Ordinal);
+        Assert.DoesNotContain("[[", grounds, StringComparison.Ordinal);
+        // Grade 3 on a county road at 60 km/h without footway: Melhus Tabell 1 says winter transport may be considered,
+        // which is the caseworker's call, so no outcome is preselected.
+        Assert.Contains("vinterskyss kan vurderes", grounds, StringComparison.Ordinal);
+        Assert.Null(vedtak.QuerySelector("input[name='Outcome'][checked]"));
+
+        // Saved with the grounds as proposed and issued: the letter carries the quoted rows.
+        var (saved, _) = await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedWinter" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        var (_, after) = await staff.FollowAsync(issued);
+        var letter = after.QuerySelector("#issued-decisions a")!.GetAttribute("href")!;
+        var text = Whitespace().Replace(await PdfTextAsync(await (await staff.Http.GetAsync(new Uri(letter, UriKind.Relative))).Content.ReadAsByteArrayAsync()), " ");
+        Assert.Contains("Rad melhus/T1-", text, StringComparison.Ordinal);
+        Assert.Contains("Du kan klage", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_caseworker_of_another_municipality_gets_404_on_the_case_its_decision_and_its_documents()
     {
         var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");

@@ -1,6 +1,8 @@
 using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Assessments;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Decisions;
+using SkoleskyssSak.Domain.Rules;
 using SkoleskyssSak.Domain.Time;
 
 namespace SkoleskyssSak.Application.Features.Decisions;
@@ -75,6 +77,56 @@ internal static class DecisionLetters
         parts.AddRange(assessment is { Count: > 0 } ? assessment : [ApplicationTexts.Get("GroundsToComplete", language)]);
         return string.Join("\n\n", parts);
     }
+
+    /// <summary>
+    /// The assessment as paragraphs of the grounds (fvl. § 25 second and third paragraph: the rules and the facts the
+    /// decision builds on, and the main considerations): each leg with the rulebook rows quoted, site inspections, a
+    /// departure from the matrix, the subjective assessment and the result.
+    /// </summary>
+    public static IReadOnlyList<string> AssessmentParagraphs(AssessmentSummary summary, Domain.Municipalities.LanguageForm language)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
+        string Outcome(TransportOutcome outcome) => T("TransportOutcome_" + outcome);
+        var legs = new List<string> { T("GroundsAssessmentIntro") };
+        foreach (var leg in summary.Legs)
+        {
+            var rules = string.Join("\n", leg.Rules.Select(r => T("GroundsRule", r.Id, r.Text)));
+            legs.Add(T("GroundsLeg", leg.Number, leg.Description, Outcome(leg.Outcome)) + (rules.Length == 0 ? string.Empty : "\n" + rules));
+        }
+
+        var paragraphs = new List<string> { string.Join("\n", legs) };
+        paragraphs.AddRange(summary.SiteInspections.Select(i => T("GroundsInspection", i.Date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture), i.InspectedBy, i.LegNumber, i.Findings)));
+        paragraphs.Add(T("GroundsMatrixResult", Outcome(summary.MatrixOutcome)) + (summary.ManualAssessmentRequired ? " " + T("GroundsManual") : string.Empty));
+        if (summary.Departure is { } departure)
+        {
+            paragraphs.Add(T("GroundsDeparture", Outcome(departure.Outcome), departure.Justification));
+        }
+
+        if (summary.SubjectiveNotes.Count > 0 || summary.SubjectiveConclusion is not null)
+        {
+            var subjective = new List<string> { T("GroundsSubjectiveIntro") };
+            subjective.AddRange(summary.SubjectiveNotes.Select(n => T("GroundsSubjectiveNote", T("Factor_" + n.Factor), n.Note)));
+            if (summary.SubjectiveConclusion is { } conclusion)
+            {
+                subjective.Add(T("GroundsConclusion", conclusion));
+            }
+
+            paragraphs.Add(string.Join("\n", subjective));
+        }
+
+        paragraphs.Add(T("GroundsResult", Outcome(summary.ResultingOutcome)));
+        return paragraphs;
+    }
+
+    /// <summary>What the assessment points to, for the form to preselect; ConsiderWinter is the caseworker's call.</summary>
+    public static DecisionOutcome? ProposedOutcome(AssessmentSummary? summary) => summary?.ResultingOutcome switch
+    {
+        TransportOutcome.YearRound => DecisionOutcome.GrantedYearRound,
+        TransportOutcome.Winter => DecisionOutcome.GrantedWinter,
+        TransportOutcome.None => DecisionOutcome.Refused,
+        _ => null,
+    };
 
     public static IReadOnlyList<string> Paragraphs(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal)

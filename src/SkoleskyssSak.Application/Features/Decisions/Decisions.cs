@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.Assessments;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Decisions;
@@ -25,6 +26,7 @@ public sealed record DecisionWorkspace(
     bool RequiresSecondApproval,
     DecisionDraftView? Draft,
     string ProposedGrounds,
+    DecisionOutcome? ProposedOutcome,
     IReadOnlyDictionary<DecisionOutcome, (DateOnly? From, DateOnly? To)> ProposedPeriods,
     IReadOnlyList<IssuedDecisionView> Issued)
 {
@@ -35,7 +37,7 @@ public sealed record DecisionDraftView(Guid DecisionId, DecisionKind Kind, Decis
 
 public sealed record IssuedDecisionView(Guid DecisionId, DecisionKind Kind, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, DateTimeOffset IssuedAt, string IssuedBy, Guid? LetterDocumentId);
 
-public sealed class GetDecisionWorkspaceHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
+public sealed class GetDecisionWorkspaceHandler(IApplicationDbContext db, RulebookProvider rulebooks, GetAssessmentSummaryHandler assessments, IAuditTrail audit, TimeProvider clock)
 {
     public async Task<DecisionWorkspace?> HandleAsync(GetDecisionWorkspaceQuery query, CancellationToken cancellationToken)
     {
@@ -55,6 +57,7 @@ public sealed class GetDecisionWorkspaceHandler(IApplicationDbContext db, Rulebo
         var periods = Enum.GetValues<DecisionOutcome>().ToDictionary(
             o => o,
             o => context.Rulebook is { } r ? DecisionPeriod.Proposed(o, context.Form.Child!.SchoolYearStart, r.WinterPeriod, r.DecisionValidity, today) : ((DateOnly?)null, (DateOnly?)null));
+        var assessment = await assessments.HandleAsync(new GetAssessmentSummaryQuery(query.CaseId, query.MunicipalityNumber), cancellationToken);
         var draft = context.Draft is { } d ? new DecisionDraftView(d.Id, d.Kind, d.Outcome, d.PeriodFrom, d.PeriodTo, d.Grounds, d.DraftedBy, d.UpdatedAt) : null;
         audit.Record("DecisionWorkspaceRead", ApplicationAccess.AuditObjectType, query.CaseId.ToString());
         await db.SaveChangesAsync(cancellationToken);
@@ -67,7 +70,8 @@ public sealed class GetDecisionWorkspaceHandler(IApplicationDbContext db, Rulebo
             context.Rulebook?.VersionLabel,
             context.Municipality.DecisionRequiresSecondApproval,
             draft,
-            DecisionLetters.ProposedGrounds(context),
+            DecisionLetters.ProposedGrounds(context, assessment is null ? null : DecisionLetters.AssessmentParagraphs(assessment, context.Language)),
+            DecisionLetters.ProposedOutcome(assessment),
             periods,
             issued);
     }

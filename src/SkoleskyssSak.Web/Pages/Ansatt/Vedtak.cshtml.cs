@@ -40,11 +40,7 @@ public sealed class VedtakModel(
             return stop;
         }
 
-        var draft = Workspace.Draft;
-        Outcome = draft?.Outcome.ToString();
-        PeriodFrom = Iso(draft?.PeriodFrom);
-        PeriodTo = Iso(draft?.PeriodTo);
-        Grounds = draft?.Grounds ?? Workspace.ProposedGrounds;
+        ShowDraft();
         return Page();
     }
 
@@ -113,7 +109,7 @@ public sealed class VedtakModel(
     private void ShowDraft()
     {
         var draft = Workspace.Draft;
-        Outcome = draft?.Outcome.ToString();
+        Outcome = draft?.Outcome.ToString() ?? Workspace.ProposedOutcome?.ToString();
         PeriodFrom = Iso(draft?.PeriodFrom);
         PeriodTo = Iso(draft?.PeriodTo);
         Grounds = draft?.Grounds ?? Workspace.ProposedGrounds;
