@@ -138,6 +138,35 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task Two_caseworkers_saving_the_same_draft_the_second_gets_a_conflict_and_keeps_what_was_typed()
+    {
+        var caseId = await SubmitAsync("5028");
+        var first = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
+        var second = await StaffAsync("saksbehandler2.melhus@demo.skoleskyss.no");
+        var (_, sak) = await first.GetAsync($"/ansatt/saker/{caseId}");
+        await first.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        var (_, formOfFirst) = await first.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (_, formOfSecond) = await second.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+
+        var (savedFirst, _) = await first.SubmitAsync(formOfFirst, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Første versjon." });
+        var (conflict, page) = await second.SubmitAsync(formOfSecond, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedYearRound", ["Grounds"] = "Andre versjon, skrevet samtidig." });
+
+        Assert.Equal(HttpStatusCode.Redirect, savedFirst.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        Assert.Contains("En kollega har lagret utkastet", page.QuerySelector(".ds-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Andre versjon, skrevet samtidig.", page.QuerySelector("#Grounds")!.TextContent.Trim());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var decision = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Decisions.SingleAsync(d => d.CaseId == caseId);
+            Assert.Equal("Første versjon.", decision.Grounds);
+        }
+
+        // Saving again after seeing the message replaces the colleague's version deliberately.
+        var (replaced, _) = await second.SubmitAsync(page, "#decision-form", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
+    }
+
+    [Fact]
     public async Task A_caseworker_of_another_municipality_gets_404_on_the_case_its_decision_and_its_documents()
     {
         var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");

@@ -77,8 +77,12 @@ public sealed class GetDecisionWorkspaceHandler(IApplicationDbContext db, Rulebo
     }
 }
 
-/// <summary>Saves the decision draft (creating it on first save): outcome, period and grounds.</summary>
-public sealed record SaveDecisionDraftCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Grounds);
+/// <summary>
+/// Saves the decision draft (creating it on first save): outcome, period and grounds. <paramref name="LoadedRevision"/>
+/// is the draft's <see cref="Decision.UpdatedAt"/> when the form was loaded (null: there was no draft); if a colleague
+/// saved in between, the save is a conflict and the page keeps what this caseworker typed.
+/// </summary>
+public sealed record SaveDecisionDraftCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Grounds, DateTimeOffset? LoadedRevision = null);
 
 public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
 {
@@ -98,6 +102,11 @@ public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookP
 
         var now = clock.GetUtcNow();
         var decision = context.Draft;
+        if (decision?.UpdatedAt != command.LoadedRevision)
+        {
+            return new ApplicationResult.Conflict(ApplicationTexts.Get("DecisionChangedMeanwhile"));
+        }
+
         if (decision is null)
         {
             var kind = await db.Decisions.AnyAsync(d => d.CaseId == command.CaseId && d.Status == DecisionStatus.Issued, cancellationToken) ? DecisionKind.Change : DecisionKind.Initial;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Decisions;
 using SkoleskyssSak.Domain.Decisions;
 using SkoleskyssSak.Web.Security;
@@ -29,6 +30,10 @@ public sealed class VedtakModel(
 
     [BindProperty]
     public string? Grounds { get; set; }
+
+    /// <summary>The draft's revision (its UpdatedAt ticks) when the form was loaded; empty when there was no draft.</summary>
+    [BindProperty]
+    public string? Revision { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "sendt")]
     public bool Issued { get; set; }
@@ -73,8 +78,19 @@ public sealed class VedtakModel(
             return Page();
         }
 
-        var result = await save.HandleAsync(new SaveDecisionDraftCommand(CaseId, Municipality, StaffUserId, outcome, from, to, Grounds), cancellationToken);
-        return await AfterCommandAsync(result, $"{CasePath}/vedtak", Field, () => Task.FromResult<IActionResult>(Page()));
+        var revision = long.TryParse(Revision, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null;
+        var result = await save.HandleAsync(new SaveDecisionDraftCommand(CaseId, Municipality, StaffUserId, outcome, from, to, Grounds, revision), cancellationToken);
+        return await AfterCommandAsync(result, $"{CasePath}/vedtak", Field, () =>
+        {
+            // After a conflict the form keeps what was typed, now against the colleague's revision: saving again is a
+            // deliberate choice to replace it.
+            if (result is ApplicationResult.Conflict)
+            {
+                Revision = RevisionOf(Workspace.Draft);
+            }
+
+            return Task.FromResult<IActionResult>(Page());
+        });
     }
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken)
@@ -113,7 +129,10 @@ public sealed class VedtakModel(
         PeriodFrom = Iso(draft?.PeriodFrom);
         PeriodTo = Iso(draft?.PeriodTo);
         Grounds = draft?.Grounds ?? Workspace.ProposedGrounds;
+        Revision = RevisionOf(draft);
     }
+
+    private static string? RevisionOf(DecisionDraftView? draft) => draft?.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
     private DateOnly? Date(string? value, string field)
     {
