@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Domain.Appeals;
 using SkoleskyssSak.Domain.Assessments;
 using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Cases;
@@ -37,6 +38,8 @@ public interface IApplicationDbContext
     DbSet<InformationRequest> InformationRequests { get; }
 
     DbSet<Decision> Decisions { get; }
+
+    DbSet<Appeal> Appeals { get; }
 
     DbSet<CaseAssessment> CaseAssessments { get; }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Domain.Appeals;
 using SkoleskyssSak.Domain.Assessments;
 using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Cases;
@@ -50,6 +51,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
     public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<Appeal> Appeals => Set<Appeal>();
 
     public DbSet<CaseAssessment> CaseAssessments => Set<CaseAssessment>();
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SkoleskyssSak.Application.Features.Appeals;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.InformationRequests;
 using SkoleskyssSak.Web.Hosting;
@@ -12,8 +13,26 @@ namespace SkoleskyssSak.Web.Pages.MineSaker;
 /// </summary>
 [RequestSizeLimit(UploadLimits.AllFiles)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.AllFiles + UploadLimits.FormReaderMargin)]
-public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandler withdraw, AnswerInformationRequestHandler answer, CopyForSiblingHandler copy) : ApplicationPageModel(getCase)
+public sealed class SakModel(
+    GetMyCaseHandler getCase,
+    WithdrawApplicationHandler withdraw,
+    AnswerInformationRequestHandler answer,
+    CopyForSiblingHandler copy,
+    GetAppealStatusHandler appealStatus,
+    AppealDecisionHandler appeal) : ApplicationPageModel(getCase)
 {
+    public AppealStatus Appeals { get; private set; } = new(null, false, []);
+
+    [BindProperty]
+    public string? AppealText { get; set; }
+
+    [BindProperty]
+    public List<IFormFile> AppealFiles { get; set; } = [];
+
+    /// <summary>Set after the appeal was sent (?klaget=true), announced as a status.</summary>
+    [BindProperty(SupportsGet = true, Name = "klaget")]
+    public bool Appealed { get; set; }
+
     [BindProperty]
     public string? Answer { get; set; }
 
@@ -30,7 +49,37 @@ public sealed class SakModel(GetMyCaseHandler getCase, WithdrawApplicationHandle
     protected override string LanguageUrl(string pageName) => $"/mine-saker/{CaseId}?kommune={Case.MunicipalityNumber}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(draftOnly: false, "sak", cancellationToken) ?? Page();
+        await LoadAsync(draftOnly: false, "sak", cancellationToken) ?? await WithAppealsAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAppealAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(draftOnly: false, null, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        Appealed = false;
+        var files = new List<UploadedFile>();
+        foreach (var file in AppealFiles.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
+        {
+            files.Add(await UploadLimits.ReadAsync(file, confidential: true, cancellationToken));
+        }
+
+        var result = await appeal.HandleAsync(new AppealDecisionCommand(CaseId, Pseudonym, AppealText, files), cancellationToken);
+        if (result is ApplicationResult.Saved)
+        {
+            return Redirect(LanguageUrl("sak") + "&klaget=true");
+        }
+
+        return await AfterSaveAsync(result, "sak", key => key == nameof(AppealDecisionCommand.Text) ? nameof(AppealText) : nameof(AppealFiles), async () => await WithAppealsAsync(cancellationToken));
+    }
+
+    private async Task<IActionResult> WithAppealsAsync(CancellationToken cancellationToken)
+    {
+        Appeals = await appealStatus.HandleAsync(new GetAppealStatusQuery(CaseId, Pseudonym, null), cancellationToken) ?? Appeals;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
     {
