@@ -1,8 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using SkoleskyssSak.Application.Features.Appeals;
 using SkoleskyssSak.Application.Features.Casework;
 using SkoleskyssSak.Application.Features.InformationRequests;
+using SkoleskyssSak.Domain.Appeals;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Web.Hosting;
 using SkoleskyssSak.Domain.Time;
 
 namespace SkoleskyssSak.Web.Pages.Ansatt;
@@ -11,7 +14,12 @@ namespace SkoleskyssSak.Web.Pages.Ansatt;
 /// The case for a caseworker: the søknad as submitted, documents, journal and events; take the case, ask for more
 /// information, and go on to the assessment and the decision. Every read is audited.
 /// </summary>
+[RequestSizeLimit(UploadLimits.SingleFile)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.SingleFile + UploadLimits.FormReaderMargin)]
 public sealed class SakModel(
+    GetAppealStatusHandler appealStatus,
+    RegisterAppealHandler registerAppeal,
+    ConsiderAppealHandler considerAppeal,
     GetCaseFileHandler getCaseFile,
     GetCaseDocumentHandler getDocument,
     ChangeCaseStateHandler changeState,
@@ -28,6 +36,29 @@ public sealed class SakModel(
 
     [BindProperty]
     public string? Reason { get; set; }
+
+    public AppealStatus Appeals { get; private set; } = new(null, false, []);
+
+    [BindProperty]
+    public string? AppealChannel { get; set; }
+
+    [BindProperty]
+    public string? AppealReceivedOn { get; set; }
+
+    [BindProperty]
+    public string? AppealPostedOn { get; set; }
+
+    [BindProperty]
+    public string? AppealNoticeOn { get; set; }
+
+    [BindProperty]
+    public string? AppealSummary { get; set; }
+
+    [BindProperty]
+    public IFormFile? AppealLetter { get; set; }
+
+    [BindProperty]
+    public string? LateReason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -72,8 +103,56 @@ public sealed class SakModel(
         return await AfterCommandAsync(result, CasePath, key => key, () => ShowAsync(cancellationToken));
     }
 
+    public async Task<IActionResult> OnPostRegisterAppealAsync(CancellationToken cancellationToken)
+    {
+        var channel = Enum.TryParse<AppealChannel>(AppealChannel, out var c) && c != Domain.Appeals.AppealChannel.Online ? c : Domain.Appeals.AppealChannel.Paper;
+        var received = IsoDate(AppealReceivedOn, nameof(AppealReceivedOn));
+        var posted = IsoDate(AppealPostedOn, nameof(AppealPostedOn));
+        var notice = IsoDate(AppealNoticeOn, nameof(AppealNoticeOn));
+        if (!ModelState.IsValid || received is null)
+        {
+            ModelState.TryAddModelError(nameof(AppealReceivedOn), Application.Features.Applications.ApplicationTexts.Get("AppealDateInvalid"));
+            return await ShowAsync(cancellationToken);
+        }
+
+        var letter = AppealLetter is null ? null : await UploadLimits.ReadAsync(AppealLetter, confidential: true, cancellationToken);
+        var result = await registerAppeal.HandleAsync(new RegisterAppealCommand(CaseId, Municipality, StaffUserId, channel, received.Value, posted, notice, AppealSummary, letter), cancellationToken);
+        return await AfterCommandAsync(result, CasePath, key => key switch
+        {
+            "Text" => nameof(AppealSummary),
+            "ReceivedOn" => nameof(AppealReceivedOn),
+            "NoticeReceivedOn" => nameof(AppealNoticeOn),
+            _ => nameof(AppealLetter),
+        }, () => ShowAsync(cancellationToken));
+    }
+
+    public async Task<IActionResult> OnPostConsiderAppealAsync(CancellationToken cancellationToken) =>
+        await AfterCommandAsync(
+            await considerAppeal.HandleAsync(new ConsiderAppealCommand(CaseId, Municipality, StaffUserId, LateReason), cancellationToken),
+            CasePath,
+            _ => nameof(LateReason),
+            () => ShowAsync(cancellationToken));
+
+    private DateOnly? IsoDate(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        ModelState.AddModelError(field, Application.Features.Applications.ApplicationTexts.Get("AppealDateInvalid"));
+        return null;
+    }
+
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
+        Appeals = await appealStatus.HandleAsync(new GetAppealStatusQuery(CaseId, null, Municipality), cancellationToken) ?? Appeals;
+        AppealReceivedOn ??= NorwegianTime.Today(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var file = await getCaseFile.HandleAsync(new GetCaseFileQuery(CaseId, Municipality), cancellationToken);
         if (file is null)
         {
