@@ -12,6 +12,7 @@ using SkoleskyssSak.Infrastructure.Cases;
 using SkoleskyssSak.Infrastructure.DataProtection;
 using SkoleskyssSak.Infrastructure.Documents;
 using SkoleskyssSak.Infrastructure.Identity;
+using SkoleskyssSak.Infrastructure.InterimReplies;
 using SkoleskyssSak.Infrastructure.Notifications;
 using SkoleskyssSak.Infrastructure.Persistence;
 using SkoleskyssSak.Infrastructure.Seeding;
@@ -103,6 +104,11 @@ public static class DependencyInjection
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        // Interim replies (fvl. § 11 a); the letter renderer comes from the host (the web registers it).
+        services.Configure<InterimReplyOptions>(configuration.GetSection(InterimReplyOptions.Section));
+        services.AddSingleton<InterimReplyJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<InterimReplyJob>());
 
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<ChromiumPdfRenderer>();

@@ -46,6 +46,9 @@ public class SkoleskyssAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Security:CitizenPseudonym:Key", "test-only-pseudonym-key-0123456789abcdef");
         builder.UseSetting("RateLimiting:LoginPerMinute", "1000");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
+
+        // Tests run the interim reply job's passes themselves (InterimReplyJob.RunOnceAsync), never on a timer.
+        builder.UseSetting("InterimReplies:Enabled", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -230,7 +230,10 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
     /// parent's pages have their own specs): a child in grade 3 at the municipality's first school, one leg along a
     /// county road at 60 km/h.
     /// </summary>
-    private async Task<Guid> SubmitAsync(string municipality)
+    private Task<Guid> SubmitAsync(string municipality) => SubmitAsync(app, municipality);
+
+    /// <inheritdoc cref="SubmitAsync(string)"/>
+    internal static async Task<Guid> SubmitAsync(SkoleskyssAppFactory app, string municipality)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -265,7 +268,7 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         return client;
     }
 
-    private static async Task<string> PdfTextAsync(byte[] pdf)
+    internal static async Task<string> PdfTextAsync(byte[] pdf)
     {
         var file = Path.Combine(Path.GetTempPath(), $"vedtak-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(file, pdf);

@@ -9,6 +9,12 @@ public interface IAuditTrail
     /// <summary>The current actor did <paramref name="action"/> to an object.</summary>
     void Record(string action, string objectType, string? objectId);
 
+    /// <summary>
+    /// Background work did <paramref name="action"/>, with no person acting: recorded with actor kind System and
+    /// <paramref name="systemActorId"/> naming the job (e.g. "interim-reply-job").
+    /// </summary>
+    void RecordSystem(string systemActorId, string action, string objectType, string? objectId);
+
     /// <summary>A person signed in; before the sign-in completes there is no current actor, so it is given.</summary>
     void RecordSignIn(string actorId, string actorKind, string method);
 }

@@ -62,6 +62,25 @@ public sealed class SchoolTransportCase
     /// <summary>Every assignment, oldest first (append-only).</summary>
     public IReadOnlyList<CaseAssignment> Assignments => assignments.AsReadOnly();
 
+    /// <summary>When the interim reply (fvl. § 11 a) was sent; null while none has been. Sent once only.</summary>
+    public DateTimeOffset? InterimReplySentAt { get; private set; }
+
+    /// <summary>Whether the interim reply is due on <paramref name="today"/> (a Norwegian date), see <see cref="InterimReply.IsDue"/>.</summary>
+    public bool IsInterimReplyDue(DateOnly today) =>
+        InterimReply.IsDue(State, SubmittedAt is { } at ? NorwegianTime.Today(at) : null, InterimReplySentAt is not null, today);
+
+    /// <summary>Records that the interim reply was sent at <paramref name="now"/>; false, changing nothing, unless it was due.</summary>
+    public bool RecordInterimReply(DateTimeOffset now)
+    {
+        if (!IsInterimReplyDue(NorwegianTime.Today(now)))
+        {
+            return false;
+        }
+
+        InterimReplySentAt = now;
+        return true;
+    }
+
     public static SchoolTransportCase CreateDraft(Guid id, string municipalityNumber, DateTimeOffset now)
     {
         if (id == Guid.Empty)

@@ -10,6 +10,9 @@ public sealed class AuditTrail(AppDbContext db, ICurrentActor actor, TimeProvide
     public void Record(string action, string objectType, string? objectId) =>
         db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), actor.ActorId, actor.ActorKind, action, objectType, objectId, actor.TraceId));
 
+    public void RecordSystem(string systemActorId, string action, string objectType, string? objectId) =>
+        db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), systemActorId, "System", action, objectType, objectId, actor.TraceId));
+
     public void RecordSignIn(string actorId, string actorKind, string method) =>
         db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), actorId, actorKind, "SignIn", "Session", method, actor.TraceId));
 }

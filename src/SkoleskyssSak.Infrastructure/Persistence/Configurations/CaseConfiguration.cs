@@ -39,6 +39,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<SchoolTranspo
         builder.HasIndex(c => new { c.MunicipalityNumber, c.AssignedTo, c.State, c.DueDate, c.Id }).HasDatabaseName("ix_cases_queue_assigned_to");
         builder.HasIndex(c => c.SchoolId);
 
+        // The interim reply job (fvl. § 11 a) looks for undecided cases without one, oldest first.
+        builder.HasIndex(c => c.SubmittedAt)
+            .HasDatabaseName("ix_cases_interim_reply_pending")
+            .HasFilter("interim_reply_sent_at IS NULL AND state IN ('Submitted', 'InAssessment', 'AwaitingInformation')");
+
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Events).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("events");
         builder.HasMany(c => c.Assignments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);

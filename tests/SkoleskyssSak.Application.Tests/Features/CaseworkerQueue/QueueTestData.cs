@@ -19,7 +19,7 @@ public sealed record SeededCase(Guid Id, string Municipality, CaseNumber Number,
 /// </summary>
 public static class QueueTestData
 {
-    public static readonly Guid EidSkole = Guid.Parse("0195a000-0000-7000-8000-000000015028");
+    public static readonly Guid EidSkole = Guid.Parse("0195a000-0000-7000-8000-000000025028");
     public static readonly Guid Morten = Guid.Parse("0195b000-0000-7000-8000-000000000001");
     public static readonly Guid Mari = Guid.Parse("0195b000-0000-7000-8000-000000000002");
     public static readonly Guid Solveig = Guid.Parse("0195b000-0000-7000-8000-000000000003");

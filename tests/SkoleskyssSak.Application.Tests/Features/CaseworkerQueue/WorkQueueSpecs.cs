@@ -149,7 +149,7 @@ public sealed class WorkQueueSpecs(QueueFixture fixture) : IClassFixture<QueueFi
         Assert.Equal(fixture.Cases.Where(c => c.Municipality == "4647").Select(c => c.Id).Order(), sunnfjord.Select(i => i.CaseId).Order());
         Assert.DoesNotContain(melhus, i => fixture.Cases.Single(c => c.Id == i.CaseId).Municipality != "5028");
         var page = await fixture.ListAsync(new ListWorkQueueQuery(SolveigScope));
-        Assert.Equal(["Naustdal skule"], page.Schools.Select(s => s.Name));
+        Assert.Equal(["Bygstad skule", "Naustdal skule"], page.Schools.Select(s => s.Name));
         Assert.Equal([Solveig], page.Caseworkers.Select(s => s.Id));
         // Filtering on a Melhus school or caseworker from Sunnfjord finds nothing.
         Assert.Empty((await fixture.ListAsync(new ListWorkQueueQuery(SolveigScope, SchoolId: EidSkole))).Items);

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.Decisions;
+using SkoleskyssSak.Application.Features.Rulebooks;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Domain.Time;
+
+namespace SkoleskyssSak.Application.Features.InterimReplies;
+
+/// <summary>
+/// Sends the interim reply of a case that is one month old without a decision (fvl. § 11 a third paragraph): the
+/// letter printed to a tagged PDF and stored, journaled as outgoing, every guardian notified through the outbox, the
+/// case marked so that it is sent once, and the sending audited — in the caller's unit of work. Run by the interim
+/// reply job, which holds the case row locked while this runs; a case that is not due is refused, changing nothing.
+/// </summary>
+public sealed record SendInterimReplyCommand(Guid CaseId);
+
+public sealed class SendInterimReplyHandler(
+    IApplicationDbContext db,
+    RulebookProvider rulebooks,
+    ILetterRenderer letters,
+    IPdfRenderer pdf,
+    INotificationOutbox outbox,
+    IServiceLinks links,
+    IAuditTrail audit,
+    TimeProvider clock)
+{
+    /// <summary>Who sends it: the system, named in the document, the journal and the audit trail.</summary>
+    public const string SystemActorId = "interim-reply-job";
+
+    public async Task<ApplicationResult> HandleAsync(SendInterimReplyCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var municipality = await db.Cases.Where(c => c.Id == command.CaseId).Select(c => c.MunicipalityNumber).SingleOrDefaultAsync(cancellationToken);
+        var context = municipality is null ? null : await DecisionContext.LoadAsync(db, rulebooks, command.CaseId, municipality, tracking: true, cancellationToken);
+        if (context is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var today = NorwegianTime.Today(now);
+        if (!context.Case.RecordInterimReply(now))
+        {
+            return new ApplicationResult.Refused(ApplicationTexts.Get("InterimReplyNotDue", context.Language));
+        }
+
+        var expected = InterimReply.ExpectedAnswer(context.ReceivedOn, context.Municipality.ExpectedProcessingWeeks, today);
+        var html = await letters.RenderHtmlAsync(InterimReplyLetters.Compose(context, expected, today), cancellationToken);
+        var bytes = await pdf.RenderAsync(new PdfDocumentRequest(html, FooterLabel: context.Case.CaseNumber!.ToString()), cancellationToken);
+
+        var letter = CaseDocument.Produced(Guid.CreateVersion7(now), context.Case.Id, CaseDocumentKind.InterimReplyLetter, InterimReplyLetters.FileName(context), "application/pdf", bytes, confidential: false, SystemActorId, now);
+        db.Documents.Add(letter);
+        db.DocumentContents.Add(new CaseDocumentContent(letter.Id, bytes));
+
+        var language = context.Language;
+        var year = context.Form.Child!.SchoolYearStart;
+        var title = ApplicationTexts.Format("InterimReplyJournalTitle", language, year, year + 1);
+        db.JournalEntries.Add(SubmitApplicationHandler.Register(context.Case.Id, JournalEntryKind.Outgoing, [title], title, context.Form, today, now, letter.Id));
+        var subject = ApplicationTexts.Format("InterimReplyMailSubject", language, context.Case.CaseNumber);
+        var body = ApplicationTexts.Format("InterimReplyMailBody", language, context.MunicipalityName, context.Case.CaseNumber, context.Date(expected), links.MyCase(context.Case.Id));
+        foreach (var recipient in context.Form.GuardianEmails())
+        {
+            outbox.Enqueue(new Notification(recipient, subject, body, "InterimReply", context.Case.Id));
+        }
+
+        audit.RecordSystem(SystemActorId, "InterimReplySent", ApplicationAccess.AuditObjectType, $"{context.Case.Id}:{letter.Id}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new ApplicationResult.Saved(context.Case.Id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict", language));
+        }
+    }
+}
