@@ -1,0 +1,141 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkoleskyssSak.Domain.Appeals;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Infrastructure.Persistence;
+using SkoleskyssSak.Infrastructure.Seeding;
+using SkoleskyssSak.Testing;
+
+namespace SkoleskyssSak.Web.Tests;
+
+/// <summary>
+/// Issue 6, the appeal's arrival: the parent appeals from "Mine saker" within the deadline of fvl. § 29, or a caseworker
+/// registers one that came on paper with its dates; a late one is flagged and reviewed only with a fvl. § 31 reason.
+/// </summary>
+public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string KariNordmann = "12838510068";
+    private const string OlaHansen = "03909010038";
+
+    [Fact]
+    public async Task The_parent_appeals_from_Mine_saker_and_the_case_awaits_the_first_instance_with_the_appeal_journaled()
+    {
+        var caseId = await DecidedCaseAsync();
+        var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
+        var (_, sak) = await parent.GetAsync($"/mine-saker/{caseId}?kommune=5028");
+        var deadline = AppealDeadlineText();
+        Assert.Contains($"Klagefristen er {deadline}", sak.QuerySelector("#appeal")!.TextContent, StringComparison.Ordinal);
+
+        // Empty: a message next to the field, nothing filed.
+        var (emptyResponse, empty) = await parent.UploadAsync(sak, "#appeal form", new Dictionary<string, string> { ["AppealText"] = " " }, []);
+        Assert.Equal(HttpStatusCode.OK, emptyResponse.StatusCode);
+        Assert.Contains("Skriv hva du mener bør endres", empty.QuerySelector("#AppealText-error")!.TextContent, StringComparison.Ordinal);
+
+        var (sent, _) = await parent.UploadAsync(sak, "#appeal form", new Dictionary<string, string> { ["AppealText"] = "Vegen er farligere enn vurdert: det er ingen vegskulder." }, [("AppealFiles", "vegen.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray())]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var (_, after) = await parent.FollowAsync(sent);
+        Assert.NotNull(after.QuerySelector("[role='status']"));
+        Assert.Null(after.QuerySelector("#appeal"));
+        Assert.Contains("i Mine saker", after.QuerySelector("#appeals")!.TextContent, StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(CaseState.AppealReceived, (await db.Cases.SingleAsync(c => c.Id == caseId)).State);
+        var appeal = await db.Appeals.SingleAsync(a => a.CaseId == caseId);
+        Assert.False(appeal.IsLate);
+        Assert.Equal(AppealChannel.Online, appeal.Channel);
+        Assert.Equal(2, await db.Documents.CountAsync(d => d.CaseId == caseId && d.Kind == CaseDocumentKind.Appeal));
+        Assert.True(await db.JournalEntries.AnyAsync(j => j.CaseId == caseId && j.Kind == JournalEntryKind.Incoming && j.PublicTitle.StartsWith("Klage på vedtak")));
+        Assert.True(await db.OutboxMessages.AnyAsync(m => m.CaseId == caseId && m.Kind == "AppealReceived"));
+
+        // The caseworker starts the review: the appeal was in time, so no fvl. § 31 reason is asked.
+        var staff = await StaffAsync();
+        var (_, staffPage) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        Assert.Null(staffPage.QuerySelector("#LateReason"));
+        var (review, _) = await staff.SubmitAsync(staffPage, "form[action*='handler=ConsiderAppeal']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, review.StatusCode);
+        await using var check = app.Services.CreateAsyncScope();
+        Assert.Equal(CaseState.FirstInstanceReview, (await check.ServiceProvider.GetRequiredService<AppDbContext>().Cases.SingleAsync(c => c.Id == caseId)).State);
+    }
+
+    [Fact]
+    public async Task A_paper_appeal_received_after_the_deadline_is_flagged_and_reviewed_only_with_a_reason()
+    {
+        var caseId = await DecidedCaseAsync();
+        var staff = await StaffAsync();
+        var (_, page) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        // The notice reached the parent 30 days ago: three weeks have passed (a late appeal, fvl. § 29).
+        var (registered, _) = await staff.UploadAsync(page, "form[action*='handler=RegisterAppeal']", new Dictionary<string, string>
+        {
+            ["AppealChannel"] = "Paper",
+            ["AppealReceivedOn"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["AppealNoticeOn"] = today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["AppealSummary"] = "Klagen kom i posten. Foreldrene mener vegen er farlig.",
+        }, []);
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+
+        var (_, afterRegistration) = await staff.FollowAsync(registered);
+        Assert.Contains("kom etter fristen", afterRegistration.QuerySelector("#appeals")!.TextContent, StringComparison.Ordinal);
+        var (refused, refusedPage) = await staff.SubmitAsync(afterRegistration, "form[action*='handler=ConsiderAppeal']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("forvaltningsloven § 31", refusedPage.QuerySelector("#LateReason-error")!.TextContent, StringComparison.Ordinal);
+
+        var (considered, _) = await staff.SubmitAsync(refusedPage, "form[action*='handler=ConsiderAppeal']", new Dictionary<string, string> { ["LateReason"] = "Vedtaket ble sendt til feil adresse." });
+        Assert.Equal(HttpStatusCode.Redirect, considered.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var appeal = await db.Appeals.SingleAsync(a => a.CaseId == caseId);
+        Assert.True(appeal.IsLate);
+        Assert.Equal(LateAppealHandling.ConsideredAnyway, appeal.LateHandling);
+        var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
+        Assert.Equal(CaseState.FirstInstanceReview, @case.State);
+        Assert.StartsWith("fvl. § 31", @case.Events.Single(e => e.Trigger == CaseTrigger.StartFirstInstanceReview).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nobody_else_can_appeal_and_a_case_without_a_decision_cannot_be_appealed()
+    {
+        var caseId = await DecidedCaseAsync();
+        var other = await ApplicationJourneyTests.SignInAsync(app, OlaHansen, "Ola Hansen");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(new Uri($"/mine-saker/{caseId}?kommune=5028", UriKind.Relative))).StatusCode);
+
+        var undecided = await DecisionTests.SubmitAsync(app, "5028");
+        var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
+        var (_, sak) = await parent.GetAsync($"/mine-saker/{undecided}?kommune=5028");
+        Assert.Null(sak.QuerySelector("#appeal"));
+
+        var sunnfjord = app.NewClient();
+        await StaffSignInTests.SignInAsync(sunnfjord, "saksbehandler.sunnfjord@demo.skoleskyss.no", DemoDataSeeder.DemoPassword);
+        Assert.Equal(HttpStatusCode.NotFound, (await sunnfjord.Http.GetAsync(new Uri($"/ansatt/saker/{caseId}", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>A Melhus case of Kari Nordmann with an issued refusal.</summary>
+    private async Task<Guid> DecidedCaseAsync()
+    {
+        var caseId = await DecisionTests.SubmitAsync(app, "5028");
+        var staff = await StaffAsync();
+        var (_, sak) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Vegen har fortau hele vegen." });
+        var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        return caseId;
+    }
+
+    private async Task<PageClient> StaffAsync()
+    {
+        var client = app.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSignInTests.SignInAsync(client, "saksbehandler.melhus@demo.skoleskyss.no", DemoDataSeeder.DemoPassword)).StatusCode);
+        return client;
+    }
+
+    /// <summary>The deadline for a decision issued today: three weeks on, moved past non-working days (fvl. §§ 29–30).</summary>
+    private static string AppealDeadlineText() =>
+        Domain.Deadlines.AppealDeadline.From(Domain.Time.NorwegianTime.Today(DateTimeOffset.UtcNow)).ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}
