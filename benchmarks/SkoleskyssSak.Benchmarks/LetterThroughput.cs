@@ -61,13 +61,13 @@ public static class LetterThroughput
             {
                 try
                 {
-                    var command = await File.ReadAllTextAsync(Path.Combine(dir, "comm"), cancellationToken);
+                    var command = await File.ReadAllTextAsync(Path.Combine(dir, "comm"), CancellationToken.None);
                     if (!command.StartsWith("chrom", StringComparison.Ordinal))
                     {
                         continue;
                     }
 
-                    var rollup = await File.ReadAllLinesAsync(Path.Combine(dir, "smaps_rollup"), cancellationToken);
+                    var rollup = await File.ReadAllLinesAsync(Path.Combine(dir, "smaps_rollup"), CancellationToken.None);
                     var pss = rollup.FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
                     total += pss is null ? 0 : long.Parse(pss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
                 }
