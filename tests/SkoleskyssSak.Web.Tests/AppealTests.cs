@@ -97,6 +97,38 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_first_instance_reverses_its_decision_by_a_new_decision_that_can_itself_be_appealed()
+    {
+        var caseId = await DecidedCaseAsync();
+        var staff = await StaffAsync();
+        var (_, page) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await staff.UploadAsync(page, "form[action*='handler=RegisterAppeal']", new Dictionary<string, string> { ["AppealChannel"] = "Email", ["AppealReceivedOn"] = today, ["AppealSummary"] = "Vegen mangler skulder." }, []);
+        var (_, registered) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        await staff.SubmitAsync(registered, "form[action*='handler=ConsiderAppeal']", new Dictionary<string, string>());
+
+        var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (saved, _) = await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedYearRound", ["Grounds"] = "Etter befaring: vegen har ingen skulder. Klagen tas til følge." });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+
+        var (_, after) = await staff.FollowAsync(issued);
+        var letter = after.QuerySelector("#issued-decisions a")!.GetAttribute("href")!;
+        var text = await DecisionTests.PdfTextAsync(await (await staff.Http.GetAsync(new Uri(letter, UriKind.Relative))).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Vedtak etter klage", text, StringComparison.Ordinal);
+        Assert.Contains("Du kan klage", text, StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
+        Assert.Equal(CaseState.Decided, @case.State);
+        Assert.Contains(@case.Events, e => e.Trigger == CaseTrigger.ReverseDecision && e.RulebookVersion == "5028/v1");
+        Assert.Equal(Domain.Decisions.DecisionKind.Reversal, (await db.Decisions.OrderByDescending(d => d.IssuedAt).FirstAsync(d => d.CaseId == caseId)).Kind);
+    }
+
+    [Fact]
     public async Task Nobody_else_can_appeal_and_a_case_without_a_decision_cannot_be_appealed()
     {
         var caseId = await DecidedCaseAsync();

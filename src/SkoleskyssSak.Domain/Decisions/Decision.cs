@@ -177,6 +177,9 @@ public enum DecisionKind
 
     /// <summary>Omgjering/tilbakekall (fvl. § 35).</summary>
     Revocation,
+
+    /// <summary>The first instance finds the appeal justified and reverses its decision (fvl. § 33 second paragraph).</summary>
+    Reversal,
 }
 
 public enum DecisionStatus

@@ -30,7 +30,7 @@ public sealed record DecisionWorkspace(
     IReadOnlyDictionary<DecisionOutcome, (DateOnly? From, DateOnly? To)> ProposedPeriods,
     IReadOnlyList<IssuedDecisionView> Issued)
 {
-    public bool CanDecide => State == CaseState.InAssessment && RulebookVersion is not null;
+    public bool CanDecide => DecisionFlow.Deciding(State) && RulebookVersion is not null;
 }
 
 public sealed record DecisionDraftView(Guid DecisionId, DecisionKind Kind, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, string Grounds, string DraftedBy, DateTimeOffset UpdatedAt);
@@ -109,7 +109,9 @@ public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookP
 
         if (decision is null)
         {
-            var kind = await db.Decisions.AnyAsync(d => d.CaseId == command.CaseId && d.Status == DecisionStatus.Issued, cancellationToken) ? DecisionKind.Change : DecisionKind.Initial;
+            var kind = context.Case.State == CaseState.FirstInstanceReview ? DecisionKind.Reversal
+                : await db.Decisions.AnyAsync(d => d.CaseId == command.CaseId && d.Status == DecisionStatus.Issued, cancellationToken) ? DecisionKind.Change
+                : DecisionKind.Initial;
             decision = Decision.Draft(Guid.CreateVersion7(now), command.CaseId, kind, context.Rulebook!.VersionLabel, command.StaffUserId, now);
             db.Decisions.Add(decision);
         }
@@ -140,7 +142,7 @@ public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookP
     }
 
     internal static ApplicationResult? Unready(DecisionContext context) =>
-        context.Case.State != CaseState.InAssessment ? new ApplicationResult.Refused(ApplicationTexts.Get("DecisionNotInAssessment"))
+        !DecisionFlow.Deciding(context.Case.State) ? new ApplicationResult.Refused(ApplicationTexts.Get("DecisionNotInAssessment"))
         : context.Rulebook is null ? new ApplicationResult.Refused(ApplicationTexts.Get("DecisionNoRulebook"))
         : null;
 }
@@ -217,7 +219,7 @@ public sealed class IssueDecisionHandler(
         var html = await letters.RenderHtmlAsync(DecisionLetters.Compose(context, decision, today), cancellationToken);
         var bytes = await pdf.RenderAsync(new PdfDocumentRequest(html, FooterLabel: context.Case.CaseNumber!.ToString()), cancellationToken);
 
-        var moved = context.Case.Apply(CaseTrigger.Decide, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, decision.Outcome.ToString(), decision.RulebookVersion);
+        var moved = context.Case.Apply(DecisionFlow.Trigger(context.Case.State), new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, decision.Outcome.ToString(), decision.RulebookVersion);
         if (!moved.Succeeded)
         {
             return new ApplicationResult.Refused(moved.Reason!);
@@ -260,4 +262,16 @@ internal static class DecisionRefusals
     }
 
     private static ApplicationResult.Invalid Field(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>
+/// Where a decision is made: an initial or change decision while the case is in assessment (Decide), or a reversal by the
+/// first instance reviewing an appeal (fvl. § 33 second paragraph: ReverseDecision, a new enkeltvedtak with its own
+/// letter and right of appeal; the appeal is thereby closed).
+/// </summary>
+internal static class DecisionFlow
+{
+    public static bool Deciding(CaseState state) => state is CaseState.InAssessment or CaseState.FirstInstanceReview;
+
+    public static CaseTrigger Trigger(CaseState state) => state == CaseState.FirstInstanceReview ? CaseTrigger.ReverseDecision : CaseTrigger.Decide;
 }
