@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Features.LetterTemplates;
+using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Web.Localization;
 
 namespace SkoleskyssSak.Web.Pages.Admin.Brevmaler;
@@ -34,6 +35,9 @@ public sealed class IndexModel(GetNoticeTextsHandler getTexts, SaveNoticeTextHan
 
     public static string FieldName(string key) => $"Texts[{key}]";
 
+    /// <summary>Headings and the greeting are a line; the paragraphs get room.</summary>
+    public static int Rows(NoticeText key) => key is NoticeText.AppealHeading or NoticeText.AccessHeading or NoticeText.GuidanceHeading or NoticeText.SignatureRegards ? 2 : 5;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -48,10 +52,10 @@ public sealed class IndexModel(GetNoticeTextsHandler getTexts, SaveNoticeTextHan
         {
             case NoticeTextResult.Saved saved:
                 Notice = text["NoticeTextSavedNotice", text["NoticeText_" + saved.Key]];
-                return Redirect($"{PagePath}#notice-{saved.Key}");
+                return Redirect(PagePath);
             case NoticeTextResult.Reset reset:
                 Notice = text["NoticeTextResetNotice", text["NoticeText_" + reset.Key]];
-                return Redirect($"{PagePath}#notice-{reset.Key}");
+                return Redirect(PagePath);
             case NoticeTextResult.NotFound:
                 return NotFound();
             case NoticeTextResult.Invalid invalid:
