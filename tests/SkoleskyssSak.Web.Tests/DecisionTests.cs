@@ -34,7 +34,7 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
     {
         ArgumentNullException.ThrowIfNull(notice);
         var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
-        var caseId = await SubmitAsync(municipality);
+        var caseId = await SubmitAsync(app, municipality);
         var staff = await StaffAsync(caseworker);
 
         // Take the case.
@@ -106,7 +106,7 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
     [Fact]
     public async Task After_the_objective_assessment_the_grounds_quote_the_rule_rows_and_the_outcome_is_proposed()
     {
-        var caseId = await SubmitAsync("5028");
+        var caseId = await SubmitAsync(app, "5028");
         var staff = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
         var (_, sak) = await staff.GetAsync($"/ansatt/saker/{caseId}");
         await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
@@ -125,14 +125,7 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         Assert.Null(vedtak.QuerySelector("input[name='Outcome'][checked]"));
 
         // Saved with the grounds as proposed and issued: the letter carries the quoted rows.
-        var (saved, _) = await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedWinter" });
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
-        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
-        var (_, after) = await staff.FollowAsync(issued);
-        var letter = after.QuerySelector("#issued-decisions a")!.GetAttribute("href")!;
-        var text = Whitespace().Replace(await PdfTextAsync(await (await staff.Http.GetAsync(new Uri(letter, UriKind.Relative))).Content.ReadAsByteArrayAsync()), " ");
+        var text = await IssueAndReadLetterAsync(staff, caseId, new Dictionary<string, string> { ["Outcome"] = "GrantedWinter" });
         Assert.Contains("Rad melhus/T1-", text, StringComparison.Ordinal);
         Assert.Contains("Du kan klage", text, StringComparison.Ordinal);
     }
@@ -170,7 +163,7 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
     public async Task A_caseworker_of_another_municipality_gets_404_on_the_case_its_decision_and_its_documents()
     {
         var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
-        var caseId = await SubmitAsync("5028");
+        var caseId = await SubmitAsync(app, "5028");
         var sunnfjord = await StaffAsync("saksbehandler.sunnfjord@demo.skoleskyss.no");
 
         foreach (var url in new[] { $"/ansatt/saker/{caseId}", $"/ansatt/saker/{caseId}/vedtak", $"/ansatt/saker/{caseId}/vedtak?handler=Preview", $"/ansatt/saker/{caseId}?handler=Document&documentId={Guid.CreateVersion7()}" })
@@ -188,7 +181,7 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         await SetFourEyesAsync("5028", true);
         try
         {
-            var caseId = await SubmitAsync("5028");
+            var caseId = await SubmitAsync(app, "5028");
             var drafter = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
             var (_, sak) = await drafter.GetAsync($"/ansatt/saker/{caseId}");
             await drafter.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
@@ -258,6 +251,23 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
 
         Assert.IsType<ApplicationResult.Submitted>(await services.GetRequiredService<SubmitApplicationHandler>().HandleAsync(new SubmitApplicationCommand(caseId, pseudonym), default));
         return caseId;
+    }
+
+    /// <summary>
+    /// Saves the draft with <paramref name="fields"/> on the decision page, issues it there and reads the letter's PDF
+    /// back (whitespace collapsed).
+    /// </summary>
+    internal static async Task<string> IssueAndReadLetterAsync(PageClient staff, Guid caseId, Dictionary<string, string> fields)
+    {
+        var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (saved, _) = await staff.SubmitAsync(vedtak, "#decision-form", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        var (_, after) = await staff.FollowAsync(issued);
+        var letter = after.QuerySelector("#issued-decisions a")!.GetAttribute("href")!;
+        return Whitespace().Replace(await PdfTextAsync(await (await staff.Http.GetAsync(new Uri(letter, UriKind.Relative))).Content.ReadAsByteArrayAsync()), " ");
     }
 
     private async Task<PageClient> StaffAsync(string email)

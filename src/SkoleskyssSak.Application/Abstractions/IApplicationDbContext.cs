@@ -43,6 +43,8 @@ public interface IApplicationDbContext
 
     DbSet<CaseAssessment> CaseAssessments { get; }
 
+    DbSet<LetterTemplateText> LetterTemplateTexts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

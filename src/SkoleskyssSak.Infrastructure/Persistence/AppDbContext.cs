@@ -56,6 +56,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<CaseAssessment> CaseAssessments => Set<CaseAssessment>();
 
+    public DbSet<LetterTemplateText> LetterTemplateTexts => Set<LetterTemplateText>();
+
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);

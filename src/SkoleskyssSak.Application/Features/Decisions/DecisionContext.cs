@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.LetterTemplates;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Decisions;
@@ -13,8 +14,8 @@ namespace SkoleskyssSak.Application.Features.Decisions;
 
 /// <summary>
 /// Everything a decision on a case needs, for a caseworker of the case's municipality: the case, the søknad, the
-/// school, the rulebook in force on the day the søknad came in (the rules at the time of application apply), and the
-/// appeal chain named for the letter.
+/// school, the rulebook in force on the day the søknad came in (the rules at the time of application apply), the
+/// appeal chain named for the letter, and the municipality's notice texts (fvl. § 27).
 /// </summary>
 internal sealed record DecisionContext(
     SchoolTransportCase Case,
@@ -24,7 +25,8 @@ internal sealed record DecisionContext(
     DateOnly ReceivedOn,
     Rulebook? Rulebook,
     IReadOnlyList<string> AppealChainNames,
-    Decision? Draft)
+    Decision? Draft,
+    IReadOnlyDictionary<NoticeText, string> Notices)
 {
     public LanguageForm Language => Municipality.LanguageForm;
 
@@ -55,7 +57,8 @@ internal sealed record DecisionContext(
         var chain = await AppealChainAsync(db, rulebook, school, cancellationToken);
         var drafts = tracking ? db.Decisions : db.Decisions.AsNoTracking();
         var draft = await drafts.SingleOrDefaultAsync(d => d.CaseId == caseId && d.Status == DecisionStatus.Draft, cancellationToken);
-        return new DecisionContext(@case, form, municipality, school, received, rulebook, chain, draft);
+        var notices = await NoticeTexts.LoadAsync(db, municipality, cancellationToken);
+        return new DecisionContext(@case, form, municipality, school, received, rulebook, chain, draft, notices);
     }
 
     /// <summary>
@@ -75,4 +78,7 @@ internal sealed record DecisionContext(
     }
 
     public string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);
+
+    /// <summary>A notice text (fvl. § 27) as the municipality words it, filled in its culture like every text of the letter.</summary>
+    public string Notice(NoticeText key, params object?[] args) => string.Format(Culture, Notices[key], args);
 }

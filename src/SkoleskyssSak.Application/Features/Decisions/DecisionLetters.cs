@@ -2,6 +2,7 @@ using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Assessments;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Decisions;
+using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Rules;
 using SkoleskyssSak.Domain.Time;
 
@@ -10,7 +11,8 @@ namespace SkoleskyssSak.Application.Features.Decisions;
 /// <summary>
 /// Composes the decision letter (fvl. §§ 24–27) in the municipality's language form: the outcome and period, the
 /// grounds as written by the caseworker, the right to appeal with the 3-week deadline and this municipality's chain,
-/// the right to see the documents (fvl. §§ 18–19) and the duty to give guidance (fvl. § 11).
+/// the right to see the documents (fvl. §§ 18–19) and the duty to give guidance (fvl. § 11); the notice texts as the
+/// municipality words them (DecisionContext.Notices).
 /// </summary>
 internal static class DecisionLetters
 {
@@ -21,6 +23,9 @@ internal static class DecisionLetters
     {
         var language = context.Language;
         string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
+
+        // The notice (fvl. § 27) in the municipality's own wording where it has one (Features/LetterTemplates).
+        string N(NoticeText key, params object?[] args) => context.Notice(key, args);
 
         var child = context.Form.Child!;
         var firstName = child.FirstName();
@@ -36,9 +41,9 @@ internal static class DecisionLetters
         {
             new(T("DecisionHeading"), decisionText),
             new(T("GroundsHeading"), Paragraphs(decision.Grounds)),
-            new(T("AppealHeading"), [T("AppealText", context.MunicipalityName, chain), T("AppealHow")]),
-            new(T("AccessHeading"), [T("AccessText")]),
-            new(T("GuidanceHeading"), [T("GuidanceText", unit ?? context.MunicipalityName)]),
+            new(N(NoticeText.AppealHeading), [N(NoticeText.AppealText, context.MunicipalityName, chain), N(NoticeText.AppealHow)]),
+            new(N(NoticeText.AccessHeading), [N(NoticeText.AccessText)]),
+            new(N(NoticeText.GuidanceHeading), [N(NoticeText.GuidanceText, unit ?? context.MunicipalityName)]),
         };
 
         var home = context.Form.Homes.Count > 0 ? context.Form.Homes[0] : null;
@@ -53,9 +58,9 @@ internal static class DecisionLetters
             (T("LetterPupil"), child.Name),
             (T("LetterSchool"), context.School.Name),
         };
-        var signature = new[] { T("SignatureRegards"), unit, context.MunicipalityName, string.Empty, T("SignatureNote") }
+        var signature = new[] { N(NoticeText.SignatureRegards), unit, context.MunicipalityName, string.Empty, N(NoticeText.SignatureNote) }
             .Where(l => l is not null).Select(l => l!).ToList();
-        return new Letter(language == Domain.Municipalities.LanguageForm.Nynorsk ? "nn" : "nb", sender, recipients, facts, T("DecisionTitle_" + decision.Kind), sections, signature);
+        return new Letter(language == LanguageForm.Nynorsk ? "nn" : "nb", sender, recipients, facts, T("DecisionTitle_" + decision.Kind), sections, signature);
     }
 
     /// <summary>
@@ -83,7 +88,7 @@ internal static class DecisionLetters
     /// decision builds on, and the main considerations): each leg with the rulebook rows quoted, site inspections, a
     /// departure from the matrix, the subjective assessment and the result.
     /// </summary>
-    public static IReadOnlyList<string> AssessmentParagraphs(AssessmentSummary summary, Domain.Municipalities.LanguageForm language)
+    public static IReadOnlyList<string> AssessmentParagraphs(AssessmentSummary summary, LanguageForm language)
     {
         ArgumentNullException.ThrowIfNull(summary);
         string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);

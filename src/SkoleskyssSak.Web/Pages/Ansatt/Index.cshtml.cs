@@ -15,6 +15,9 @@ public sealed class IndexModel(DescribeStaffScopeHandler describeScope) : PageMo
 
     public string? Scope { get; private set; }
 
+    /// <summary>The municipality of a municipality admin, for the links to its admin pages.</summary>
+    public string? AdminMunicipality => User.FindFirstValue(SkoleskyssClaims.MunicipalityNumber);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Name = User.FindFirstValue(SkoleskyssClaims.Name) ?? string.Empty;
