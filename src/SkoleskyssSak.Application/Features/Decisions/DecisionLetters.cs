@@ -46,21 +46,7 @@ internal static class DecisionLetters
             new(N(NoticeText.GuidanceHeading), [N(NoticeText.GuidanceText, unit ?? context.MunicipalityName)]),
         };
 
-        var home = context.Form.Homes.Count > 0 ? context.Form.Homes[0] : null;
-        IReadOnlyList<string> address = home is null ? [] : [home.Address, $"{home.PostalCode} {home.Place}"];
-        var recipients = context.Form.Guardians.Select(g => new LetterRecipient(g.Name, address)).ToList();
-        var sender = new[] { context.MunicipalityName, unit, context.Municipality.PostalAddress }
-            .Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!).ToList();
-        var facts = new List<(string, string)>
-        {
-            (T("LetterCaseNumber"), context.Case.CaseNumber!.ToString()),
-            (T("LetterDate"), context.Date(date)),
-            (T("LetterPupil"), child.Name),
-            (T("LetterSchool"), context.School.Name),
-        };
-        var signature = new[] { N(NoticeText.SignatureRegards), unit, context.MunicipalityName, string.Empty, N(NoticeText.SignatureNote) }
-            .Where(l => l is not null).Select(l => l!).ToList();
-        return new Letter(language == LanguageForm.Nynorsk ? "nn" : "nb", sender, recipients, facts, T("DecisionTitle_" + decision.Kind), sections, signature);
+        return CaseLetterFrame.Compose(context, date, T("DecisionTitle_" + decision.Kind), sections);
     }
 
     /// <summary>

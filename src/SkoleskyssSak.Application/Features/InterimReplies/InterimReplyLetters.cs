@@ -30,32 +30,3 @@ internal static class InterimReplyLetters
     public static string FileName(DecisionContext context) =>
         $"forelopig-svar-{context.Case.CaseNumber!.Year}-{context.Case.CaseNumber.Sequence:00000}.pdf";
 }
-
-/// <summary>
-/// What every letter about a case has around its text: the municipality and unit as sender, the guardians at the
-/// child's home address as recipients, the case number, date, pupil and school, and the signature of the unit.
-/// (The decision letter composes the same blocks itself; it can move to this frame when that feature is next changed.)
-/// </summary>
-internal static class CaseLetterFrame
-{
-    public static Letter Compose(DecisionContext context, DateOnly date, string title, IReadOnlyList<LetterSection> sections)
-    {
-        var language = context.Language;
-        var unit = context.Municipality.HandlingUnit;
-        var home = context.Form.Homes.Count > 0 ? context.Form.Homes[0] : null;
-        IReadOnlyList<string> address = home is null ? [] : [home.Address, $"{home.PostalCode} {home.Place}"];
-        var recipients = context.Form.Guardians.Select(g => new LetterRecipient(g.Name, address)).ToList();
-        var sender = new[] { context.MunicipalityName, unit, context.Municipality.PostalAddress }
-            .Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!).ToList();
-        List<(string, string)> facts =
-        [
-            (ApplicationTexts.Get("LetterCaseNumber", language), context.Case.CaseNumber!.ToString()),
-            (ApplicationTexts.Get("LetterDate", language), context.Date(date)),
-            (ApplicationTexts.Get("LetterPupil", language), context.Form.Child!.Name),
-            (ApplicationTexts.Get("LetterSchool", language), context.School.Name),
-        ];
-        var signature = new[] { ApplicationTexts.Get("SignatureRegards", language), unit, context.MunicipalityName, string.Empty, ApplicationTexts.Get("SignatureNote", language) }
-            .Where(l => l is not null).Select(l => l!).ToList();
-        return new Letter(language == LanguageForm.Nynorsk ? "nn" : "nb", sender, recipients, facts, title, sections, signature);
-    }
-}
