@@ -1,4 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Routes;
 using SkoleskyssSak.Infrastructure.Persistence;
 using Xunit;
 
@@ -26,5 +31,38 @@ public static class SubmittedCases
         var child = new ApplicationChild(childName, "15031750005", grade, school, 2026);
         db.Applications.Add(new CaseApplication(@case.Id, Applicant, ApplicationForm.Empty with { Child = child }, submittedAt));
         return @case;
+    }
+
+    /// <summary>
+    /// A søknad of the given guardian in <paramref name="municipality"/>, sent through the application's own handlers (the
+    /// parent's pages have their own specs): a child in grade 3 at the municipality's first school with grade 3, one leg
+    /// along a county road at 60 km/h.
+    /// </summary>
+    public static async Task<Guid> ThroughHandlersAsync(SkoleskyssAppFactory app, string municipality, string applicantNin, string applicantName)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var pseudonym = services.GetRequiredService<ICitizenPseudonyms>().PseudonymFor(applicantNin);
+        var db = services.GetRequiredService<AppDbContext>();
+        var school = await db.Schools.Where(s => s.MunicipalityNumber == municipality && s.LowestGrade <= 3 && s.HighestGrade >= 3).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync();
+        var started = await services.GetRequiredService<StartApplicationHandler>().HandleAsync(new StartApplicationCommand(municipality, pseudonym, applicantNin, applicantName), default);
+        var caseId = Assert.IsType<ApplicationResult.Started>(started).CaseId;
+        ApplicationStep[] steps =
+        [
+            new ChildStep(new ApplicationChild("Tone Nordmann", "15091550013", 3, school, 2026)),
+            new GuardiansStep([new ApplicationGuardian(applicantName, "foresatt@example.no", null, null, IsApplicant: true)]),
+            new HomesStep([new ApplicationHome("Storvegen 1", "6800", "Førde", 1.5m)]),
+            new RouteStep(new ApplicationRoute([], [new RouteLeg(LegKind.Along, RoadCategory.County, 60, 1200, PedestrianFacility.None, Coverage.Partial, Coverage.None)])),
+            new ReasonsStep(new ApplicationReasons("Ingen fortau.", new Dictionary<SubjectiveFactor, string>()), TransportPeriod.WholeSchoolYear),
+            new DeclarationStep(true),
+        ];
+        foreach (var step in steps)
+        {
+            Assert.IsType<ApplicationResult.Saved>(await services.GetRequiredService<SaveApplicationStepHandler>().HandleAsync(new SaveApplicationStepCommand(caseId, pseudonym, step), default));
+        }
+
+        Assert.IsType<ApplicationResult.Submitted>(await services.GetRequiredService<SubmitApplicationHandler>().HandleAsync(new SubmitApplicationCommand(caseId, pseudonym), default));
+        return caseId;
     }
 }

@@ -226,32 +226,7 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
     private Task<Guid> SubmitAsync(string municipality) => SubmitAsync(app, municipality);
 
     /// <inheritdoc cref="SubmitAsync(string)"/>
-    internal static async Task<Guid> SubmitAsync(SkoleskyssAppFactory app, string municipality)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var pseudonym = services.GetRequiredService<ICitizenPseudonyms>().PseudonymFor(KariNordmann);
-        var db = services.GetRequiredService<AppDbContext>();
-        var school = await db.Schools.Where(s => s.MunicipalityNumber == municipality && s.LowestGrade <= 3 && s.HighestGrade >= 3).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync();
-        var started = await services.GetRequiredService<StartApplicationHandler>().HandleAsync(new StartApplicationCommand(municipality, pseudonym, KariNordmann, "Kari Nordmann"), default);
-        var caseId = Assert.IsType<ApplicationResult.Started>(started).CaseId;
-        ApplicationStep[] steps =
-        [
-            new ChildStep(new ApplicationChild("Tone Nordmann", "15091550013", 3, school, 2026)),
-            new GuardiansStep([new ApplicationGuardian("Kari Nordmann", "kari@example.no", null, null, IsApplicant: true)]),
-            new HomesStep([new ApplicationHome("Storvegen 1", "6800", "Førde", 1.5m)]),
-            new RouteStep(new ApplicationRoute([], [new RouteLeg(LegKind.Along, RoadCategory.County, 60, 1200, PedestrianFacility.None, Coverage.Partial, Coverage.None)])),
-            new ReasonsStep(new ApplicationReasons("Ingen fortau.", new Dictionary<SubjectiveFactor, string>()), TransportPeriod.WholeSchoolYear),
-            new DeclarationStep(true),
-        ];
-        foreach (var step in steps)
-        {
-            Assert.IsType<ApplicationResult.Saved>(await services.GetRequiredService<SaveApplicationStepHandler>().HandleAsync(new SaveApplicationStepCommand(caseId, pseudonym, step), default));
-        }
-
-        Assert.IsType<ApplicationResult.Submitted>(await services.GetRequiredService<SubmitApplicationHandler>().HandleAsync(new SubmitApplicationCommand(caseId, pseudonym), default));
-        return caseId;
-    }
+    internal static Task<Guid> SubmitAsync(SkoleskyssAppFactory app, string municipality) => SubmittedCases.ThroughHandlersAsync(app, municipality, KariNordmann, "Kari Nordmann");
 
     /// <summary>
     /// Saves the draft with <paramref name="fields"/> on the decision page, issues it there and reads the letter's PDF

@@ -1,0 +1,90 @@
+using SkoleskyssSak.Infrastructure.Seeding;
+using SkoleskyssSak.Testing;
+
+namespace SkoleskyssSak.Browser.Tests;
+
+/// <summary>
+/// A Sunnfjord case in a real browser from decision to appeal: the caseworker decides, reads the case's audit log, the
+/// parent appeals from "Mine saker" in Nynorsk, the caseworker starts the first-instance review, and the admin's letter
+/// templates page is reached; every page passes axe.
+/// </summary>
+public sealed class AppealAndAuditSpecs(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_decision_is_appealed_from_Mine_saker_and_reviewed_and_every_page_involved_passes_axe()
+    {
+        var caseId = await SubmittedCases.ThroughHandlersAsync(browser.App, "4647", "12838510068", "Kari Nordmann");
+
+        await using (var staff = await browser.NewSessionAsync())
+        {
+            var page = staff.Page;
+            await SignInStaffAsync(staff, "saksbehandler.sunnfjord@demo.skoleskyss.no");
+            await staff.GotoAsync($"/ansatt/saker/{caseId}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Ta saken" }).ClickAsync();
+            await page.Locator(".case-actions").GetByRole(AriaRole.Link, new() { Name = "Vedtak" }).ClickAsync();
+            await page.GetByLabel("Avslag").CheckAsync();
+            await page.Locator("#Grounds").FillAsync("Vegen har gang- og sykkelveg heile vegen.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lagre utkastet" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send vedtaket" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vedtaket er sendt");
+
+            await staff.GotoAsync($"/ansatt/saker/{caseId}/logg");
+            await Assertions.Expect(page.Locator("main table tbody tr").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("2026/");
+            await staff.AssertAccessibleAsync();
+        }
+
+        await using (var parent = await browser.NewSessionAsync())
+        {
+            var page = parent.Page;
+            await parent.GotoAsync("/innlogging/testid");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn som Kari Nordmann" }).ClickAsync();
+            await parent.GotoAsync($"/mine-saker/{caseId}?kommune=4647");
+            await Assertions.Expect(page.Locator("#appeal")).ToContainTextAsync("Klagefristen er");
+            await Assertions.Expect(page.Locator("#documents")).ToContainTextAsync("vedtak-");
+            await parent.AssertAccessibleAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send klaga" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#AppealText")).ToHaveAttributeAsync("aria-invalid", "true");
+            await parent.AssertAccessibleAsync();
+
+            await page.GetByLabel("Kva meiner du bør endrast, og kvifor?").FillAsync("Vegen er mørk og utan lys om vinteren.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send klaga" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Klaga er send");
+            await Assertions.Expect(page.Locator("#appeals")).ToContainTextAsync("i Mine saker");
+            await parent.AssertAccessibleAsync();
+            parent.AssertNoConsoleErrors();
+        }
+
+        await using (var staff = await browser.NewSessionAsync())
+        {
+            var page = staff.Page;
+            await SignInStaffAsync(staff, "saksbehandler.sunnfjord@demo.skoleskyss.no");
+            await staff.GotoAsync($"/ansatt/saker/{caseId}");
+            await Assertions.Expect(page.Locator("#appeals")).ToContainTextAsync("klagefrist");
+            await staff.AssertAccessibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start klagebehandlingen" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#case-state")).Not.ToHaveTextAsync("Klage mottatt");
+            await staff.AssertAccessibleAsync();
+        }
+
+        await using (var admin = await browser.NewSessionAsync())
+        {
+            await SignInStaffAsync(admin, "admin.sunnfjord@demo.skoleskyss.no");
+            await admin.GotoAsync("/admin/brevmaler/4647");
+            await Assertions.Expect(admin.Page.Locator("h1")).ToBeVisibleAsync();
+            await admin.AssertAccessibleAsync();
+            admin.AssertNoConsoleErrors();
+        }
+    }
+
+    private static async Task SignInStaffAsync(BrowserSession session, string email)
+    {
+        var page = session.Page;
+        await session.GotoAsync("/innlogging/ansatt");
+        await page.GetByLabel("E-post").FillAsync(email);
+        await page.GetByLabel("Passord").FillAsync(DemoDataSeeder.DemoPassword);
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/ansatt"));
+    }
+}
