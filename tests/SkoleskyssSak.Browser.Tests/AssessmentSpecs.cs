@@ -54,6 +54,7 @@ public sealed partial class AssessmentSpecs(BrowserFixture browser) : IClassFixt
             DeclarationAccepted = true,
         };
         Assert.True(@case.Apply(CaseTrigger.Submit, new CaseActor("c-browserbrowserbrowser00", CaseActorRole.Guardian), now).Succeeded);
+        @case.RecordSubmission(GimseSkole, 3, now);
         Assert.True(@case.Apply(CaseTrigger.StartAssessment, new CaseActor("staff-browser", CaseActorRole.Caseworker), now).Succeeded);
         db.Cases.Add(@case);
         db.Applications.Add(new CaseApplication(caseId, "c-browserbrowserbrowser00", form, now));
