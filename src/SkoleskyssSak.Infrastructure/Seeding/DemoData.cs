@@ -29,7 +29,7 @@ public sealed record DemoData(
 
     /// <param name="HandlingUnit">Demo configuration: the unit parents see as handling their case.</param>
     /// <param name="ExpectedProcessingWeeks">Demo configuration: the announced processing time.</param>
-    public sealed record MunicipalityRow(string Number, string Name, string County, LanguageForm LanguageForm, string PostalAddress, string? HandlingUnit = null, int? ExpectedProcessingWeeks = null);
+    public sealed record MunicipalityRow(string Number, string Name, string County, LanguageForm LanguageForm, string PostalAddress, string? HandlingUnit = null, int? ExpectedProcessingWeeks = null, bool DecisionRequiresSecondApproval = false);
 
     public sealed record SchoolRow(Guid Id, string Municipality, string Name, int LowestGrade, int HighestGrade, bool IsPrivate);
 

@@ -41,6 +41,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<StaffUser> users
 
             municipality.Update(row.Name, row.County, row.LanguageForm, row.PostalAddress);
             municipality.SetCaseHandling(row.HandlingUnit, row.ExpectedProcessingWeeks);
+            municipality.SetFourEyes(row.DecisionRequiresSecondApproval);
         }
 
         await db.SaveChangesAsync(cancellationToken);
