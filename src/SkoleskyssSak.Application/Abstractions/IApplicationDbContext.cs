@@ -41,6 +41,8 @@ public interface IApplicationDbContext
 
     DbSet<Appeal> Appeals { get; }
 
+    DbSet<AppealForwarding> AppealForwardings { get; }
+
     DbSet<CaseAssessment> CaseAssessments { get; }
 
     DbSet<LetterTemplateText> LetterTemplateTexts { get; }

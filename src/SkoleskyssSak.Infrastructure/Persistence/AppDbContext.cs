@@ -54,6 +54,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Appeal> Appeals => Set<Appeal>();
 
+    public DbSet<AppealForwarding> AppealForwardings => Set<AppealForwarding>();
+
     public DbSet<CaseAssessment> CaseAssessments => Set<CaseAssessment>();
 
     public DbSet<LetterTemplateText> LetterTemplateTexts => Set<LetterTemplateText>();

@@ -48,7 +48,7 @@ public class DemoDataSeederTests(SeededDatabase database) : IClassFixture<Seeded
         var after = await CountsAsync();
 
         Assert.Equal(before, after);
-        Assert.Equal(new Counts(Municipalities: 4, Schools: 26, AppealBodies: 6, Staff: 12, Roles: 4, RoleGrants: 12), after);
+        Assert.Equal(new Counts(Municipalities: 4, Schools: 26, AppealBodies: 6, Staff: 16, Roles: 4, RoleGrants: 16), after);
     }
 
     [Fact]
