@@ -129,6 +129,45 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_first_instance_upholds_and_forwards_to_the_first_body_of_the_chain_with_a_letter_and_a_copy_to_the_parent()
+    {
+        var caseId = await DecidedCaseAsync();
+        var staff = await StaffAsync();
+        var (_, page) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await staff.UploadAsync(page, "form[action*='handler=RegisterAppeal']", new Dictionary<string, string> { ["AppealChannel"] = "Paper", ["AppealReceivedOn"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["AppealSummary"] = "Foreldrene mener vegen er farlig." }, []);
+        var (_, registered) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        await staff.SubmitAsync(registered, "form[action*='handler=ConsiderAppeal']", new Dictionary<string, string>());
+
+        var (_, reviewing) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        var (missing, missingPage) = await staff.SubmitAsync(reviewing, "form[action*='handler=ForwardAppeal']", new Dictionary<string, string> { ["ForwardAssessment"] = " " });
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains("kommunens vurdering", missingPage.QuerySelector("#ForwardAssessment-error")!.TextContent, StringComparison.Ordinal);
+
+        var (forwarded, _) = await staff.SubmitAsync(reviewing, "form[action*='handler=ForwardAppeal']", new Dictionary<string, string> { ["ForwardAssessment"] = "Kommunen har vurdert klagen. Vegen har fortau hele vegen, og vedtaket opprettholdes." });
+        Assert.Equal(HttpStatusCode.Redirect, forwarded.StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(CaseState.ForwardedToAppealBody, (await db.Cases.SingleAsync(c => c.Id == caseId)).State);
+        var step = await db.AppealForwardings.SingleAsync(f => f.CaseId == caseId);
+        Assert.Equal(("melhus-utm", 1, true), (step.BodyCode, step.Step, step.IsOpen));
+        Assert.Equal(today.AddDays(14), step.CommentDeadline);
+        Assert.True(await db.OutboxMessages.AnyAsync(m => m.CaseId == caseId && m.Kind == "AppealForwarded"));
+        Assert.True(await db.JournalEntries.AnyAsync(j => j.CaseId == caseId && j.Kind == JournalEntryKind.Outgoing && j.DocumentId == step.LetterDocumentId));
+
+        // The parent reads the forwarding letter: addressed to the committee, with the assessment and the comment deadline.
+        var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
+        var (_, mine) = await parent.GetAsync($"/mine-saker/{caseId}?kommune=5028");
+        var link = mine.QuerySelectorAll("#documents a").Single(a => a.TextContent.Contains("oversending-", StringComparison.Ordinal)).GetAttribute("href")!;
+        var text = System.Text.RegularExpressions.Regex.Replace(await DecisionTests.PdfTextAsync(await (await parent.Http.GetAsync(new Uri(link, UriKind.Relative))).Content.ReadAsByteArrayAsync()), @"\s+", " ");
+        Assert.Contains("Utvalg for teknikk og miljø", text, StringComparison.Ordinal);
+        Assert.Contains("vedtaket opprettholdes", text, StringComparison.Ordinal);
+        Assert.Contains("forvaltningsloven § 33", text, StringComparison.Ordinal);
+        Assert.Contains(today.AddDays(14).ToString("d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nb-NO")), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nobody_else_can_appeal_and_a_case_without_a_decision_cannot_be_appealed()
     {
         var caseId = await DecidedCaseAsync();

@@ -10,13 +10,14 @@ namespace SkoleskyssSak.Application.Features.Decisions;
 /// </summary>
 internal static class CaseLetterFrame
 {
-    public static Letter Compose(DecisionContext context, DateOnly date, string title, IReadOnlyList<LetterSection> sections)
+    /// <param name="recipients">Others than the guardians, e.g. the appeal body of a forwarding letter.</param>
+    public static Letter Compose(DecisionContext context, DateOnly date, string title, IReadOnlyList<LetterSection> sections, IReadOnlyList<LetterRecipient>? recipients = null)
     {
         var language = context.Language;
         var unit = context.Municipality.HandlingUnit;
         var home = context.Form.Homes.Count > 0 ? context.Form.Homes[0] : null;
         IReadOnlyList<string> address = home is null ? [] : [home.Address, $"{home.PostalCode} {home.Place}"];
-        var recipients = context.Form.Guardians.Select(g => new LetterRecipient(g.Name, address)).ToList();
+        recipients ??= context.Form.Guardians.Select(g => new LetterRecipient(g.Name, address)).ToList();
         var sender = new[] { context.MunicipalityName, unit, context.Municipality.PostalAddress }
             .Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!).ToList();
         List<(string, string)> facts =

@@ -24,7 +24,7 @@ internal sealed record DecisionContext(
     School School,
     DateOnly ReceivedOn,
     Rulebook? Rulebook,
-    IReadOnlyList<string> AppealChainNames,
+    IReadOnlyList<AppealBody> AppealChain,
     Decision? Draft,
     IReadOnlyDictionary<NoticeText, string> Notices)
 {
@@ -65,17 +65,20 @@ internal sealed record DecisionContext(
     /// The bodies after the municipality, in order (DESIGN.md §4); a pupil of a private school appeals to the ministry
     /// (friskolelova § 3-7).
     /// </summary>
-    private static async Task<IReadOnlyList<string>> AppealChainAsync(IApplicationDbContext db, Rulebook? rulebook, School school, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<AppealBody>> AppealChainAsync(IApplicationDbContext db, Rulebook? rulebook, School school, CancellationToken cancellationToken)
     {
         if (school.IsPrivate)
         {
-            return await db.AppealBodies.AsNoTracking().Where(b => b.Kind == AppealBodyKind.Ministry).Select(b => b.Name).Take(1).ToListAsync(cancellationToken);
+            return await db.AppealBodies.AsNoTracking().Where(b => b.Kind == AppealBodyKind.Ministry).Take(1).ToListAsync(cancellationToken);
         }
 
         var codes = rulebook?.AppealChain ?? [];
-        var names = await db.AppealBodies.AsNoTracking().Where(b => codes.Contains(b.Code)).ToDictionaryAsync(b => b.Code, b => b.Name, cancellationToken);
-        return codes.Select(c => names.GetValueOrDefault(c, c)).ToList();
+        var bodies = await db.AppealBodies.AsNoTracking().Where(b => codes.Contains(b.Code)).ToDictionaryAsync(b => b.Code, cancellationToken);
+        return codes.Where(bodies.ContainsKey).Select(c => bodies[c]).ToList();
     }
+
+    /// <summary>The names of <see cref="AppealChain"/>, for the letter's notice.</summary>
+    public IReadOnlyList<string> AppealChainNames => AppealChain.Select(b => b.Name).ToList();
 
     public string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);
 

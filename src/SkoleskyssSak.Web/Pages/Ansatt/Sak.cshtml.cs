@@ -20,6 +20,7 @@ public sealed class SakModel(
     GetAppealStatusHandler appealStatus,
     RegisterAppealHandler registerAppeal,
     ConsiderAppealHandler considerAppeal,
+    ForwardAppealHandler forwardAppeal,
     GetCaseFileHandler getCaseFile,
     GetCaseDocumentHandler getDocument,
     ChangeCaseStateHandler changeState,
@@ -59,6 +60,12 @@ public sealed class SakModel(
 
     [BindProperty]
     public string? LateReason { get; set; }
+
+    [BindProperty]
+    public string? ForwardAssessment { get; set; }
+
+    [BindProperty]
+    public string? CommentDeadline { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -133,6 +140,13 @@ public sealed class SakModel(
             _ => nameof(LateReason),
             () => ShowAsync(cancellationToken));
 
+    public async Task<IActionResult> OnPostForwardAppealAsync(CancellationToken cancellationToken)
+    {
+        var deadline = IsoDate(CommentDeadline, nameof(CommentDeadline)) ?? DateOnly.MinValue;
+        var result = await forwardAppeal.HandleAsync(new ForwardAppealCommand(CaseId, Municipality, StaffUserId, ForwardAssessment, deadline), cancellationToken);
+        return await AfterCommandAsync(result, CasePath, key => key == nameof(ForwardAppealCommand.Assessment) ? nameof(ForwardAssessment) : nameof(CommentDeadline), () => ShowAsync(cancellationToken));
+    }
+
     private DateOnly? IsoDate(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -153,6 +167,7 @@ public sealed class SakModel(
     {
         Appeals = await appealStatus.HandleAsync(new GetAppealStatusQuery(CaseId, null, Municipality), cancellationToken) ?? Appeals;
         AppealReceivedOn ??= NorwegianTime.Today(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        CommentDeadline ??= NorwegianTime.Today(clock.GetUtcNow()).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var file = await getCaseFile.HandleAsync(new GetCaseFileQuery(CaseId, Municipality), cancellationToken);
         if (file is null)
         {

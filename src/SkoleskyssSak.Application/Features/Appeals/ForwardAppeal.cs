@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.Decisions;
+using SkoleskyssSak.Application.Features.Rulebooks;
+using SkoleskyssSak.Domain.Appeals;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Domain.Time;
+
+namespace SkoleskyssSak.Application.Features.Appeals;
+
+/// <summary>
+/// The first instance upholds its decision and forwards the appeal to the first body of the municipality's chain (fvl.
+/// § 33 fourth paragraph): a forwarding letter (oversendelsesbrev) to the body with the municipality's assessment of the
+/// appeal, a copy to the guardians, who may comment by <paramref name="CommentDeadline"/>; the case is then the body's.
+/// </summary>
+public sealed record ForwardAppealCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, string? Assessment, DateOnly CommentDeadline);
+
+public sealed class ForwardAppealHandler(
+    IApplicationDbContext db,
+    RulebookProvider rulebooks,
+    ILetterRenderer letters,
+    IPdfRenderer pdf,
+    INotificationOutbox outbox,
+    IServiceLinks links,
+    IAuditTrail audit,
+    TimeProvider clock)
+{
+    /// <summary>The longest comment deadline the form accepts.</summary>
+    public const int MaxCommentDays = 60;
+
+    public async Task<ApplicationResult> HandleAsync(ForwardAppealCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var context = await DecisionContext.LoadAsync(db, rulebooks, command.CaseId, command.MunicipalityNumber, tracking: true, cancellationToken);
+        if (context is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        var appeal = await db.Appeals.AsNoTracking().Where(a => a.CaseId == command.CaseId).OrderByDescending(a => a.RegisteredAt).FirstOrDefaultAsync(cancellationToken);
+        var decision = await AppealFiling.LatestIssuedAsync(db, command.CaseId, cancellationToken);
+        if (appeal is null || decision is null || context.Case.State != CaseState.FirstInstanceReview)
+        {
+            return new ApplicationResult.Refused(ApplicationTexts.Get("AppealNotPossible"));
+        }
+
+        if (context.AppealChain.Count == 0)
+        {
+            return new ApplicationResult.Refused(ApplicationTexts.Get("ForwardingNoBody"));
+        }
+
+        var assessment = command.Assessment?.Trim() ?? string.Empty;
+        if (assessment.Length == 0)
+        {
+            return AppealFiling.Invalid(nameof(command.Assessment), "ForwardingAssessmentRequired");
+        }
+
+        if (assessment.Length > AppealForwarding.MaxTextLength)
+        {
+            return AppealFiling.Invalid(nameof(command.Assessment), "AppealTextTooLong");
+        }
+
+        var now = clock.GetUtcNow();
+        var today = NorwegianTime.Today(now);
+        if (command.CommentDeadline <= today || command.CommentDeadline > today.AddDays(MaxCommentDays))
+        {
+            return AppealFiling.Invalid(nameof(command.CommentDeadline), "ForwardingDeadlineInvalid");
+        }
+
+        var body = context.AppealChain[0];
+        var moved = context.Case.Apply(CaseTrigger.ForwardToAppealBody, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, body.Code);
+        if (!moved.Succeeded)
+        {
+            return new ApplicationResult.Refused(moved.Reason!);
+        }
+
+        var forwarding = AppealForwarding.Forward(Guid.CreateVersion7(now), context.Case.Id, appeal.Id, body.Code, step: 1, assessment, command.CommentDeadline, command.StaffUserId, now);
+        var html = await letters.RenderHtmlAsync(Compose(context, appeal, decision.IssuedAt!.Value, body, forwarding, today), cancellationToken);
+        var bytes = await pdf.RenderAsync(new PdfDocumentRequest(html, FooterLabel: context.Case.CaseNumber!.ToString()), cancellationToken);
+        var fileName = $"oversending-{context.Case.CaseNumber.Year}-{context.Case.CaseNumber.Sequence:00000}.pdf";
+        var letter = CaseDocument.Produced(Guid.CreateVersion7(now), context.Case.Id, CaseDocumentKind.ForwardingLetter, fileName, "application/pdf", bytes, confidential: false, command.StaffUserId, now);
+        db.Documents.Add(letter);
+        db.DocumentContents.Add(new CaseDocumentContent(letter.Id, bytes));
+        forwarding.AttachLetter(letter.Id);
+        db.AppealForwardings.Add(forwarding);
+
+        var language = context.Language;
+        var year = context.Form.Child!.SchoolYearStart;
+        var title = ApplicationTexts.Format("ForwardingJournalTitle", language, year, year + 1);
+        db.JournalEntries.Add(SubmitApplicationHandler.Register(context.Case.Id, JournalEntryKind.Outgoing, [title], title, context.Form, today, now, letter.Id));
+        var deadline = command.CommentDeadline.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        var subject = ApplicationTexts.Format("ForwardingMailSubject", language, context.Case.CaseNumber);
+        var mail = ApplicationTexts.Format("ForwardingMailBody", language, context.MunicipalityName, context.Case.CaseNumber, body.Name, deadline, links.MyCase(context.Case.Id));
+        foreach (var recipient in context.Form.GuardianEmails())
+        {
+            outbox.Enqueue(new Notification(recipient, subject, mail, "AppealForwarded", context.Case.Id));
+        }
+
+        audit.Record("AppealForwarded", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());
+        return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
+    }
+
+    private static Letter Compose(DecisionContext context, Appeal appeal, DateTimeOffset decidedAt, Domain.Municipalities.AppealBody body, AppealForwarding forwarding, DateOnly today)
+    {
+        var language = context.Language;
+        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
+        var guardians = string.Join(", ", context.Form.Guardians.Select(g => g.Name));
+        var sections = new List<LetterSection>
+        {
+            new(T("ForwardingIntroHeading"), [T("ForwardingIntro", guardians, context.Date(appeal.ReceivedOn), context.Date(NorwegianTime.Today(decidedAt)), context.Form.Child!.FirstName(), body.Name)]),
+            new(T("ForwardingAssessmentHeading"), DecisionLetters.Paragraphs(forwarding.Assessment)),
+            new(T("ForwardingCommentsHeading"), [T("ForwardingComments", context.Date(forwarding.CommentDeadline))]),
+            new(T("ForwardingDocumentsHeading"), [T("ForwardingDocuments"), T("ForwardingCopy", guardians)]),
+        };
+        var recipient = new LetterRecipient(body.Name, body.PostalAddress.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).ToList());
+        return CaseLetterFrame.Compose(context, today, T("ForwardingTitle"), sections, [recipient]);
+    }
+}
