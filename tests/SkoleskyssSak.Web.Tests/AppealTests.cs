@@ -165,6 +165,15 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("vedtaket opprettholdes", text, StringComparison.Ordinal);
         Assert.Contains("forvaltningsloven § 33", text, StringComparison.Ordinal);
         Assert.Contains(today.AddDays(14).ToString("d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nb-NO")), text, StringComparison.Ordinal);
+
+        // The parent comments on it from Mine saker; the comment goes into the file the body reads.
+        Assert.Contains("Utvalg for teknikk og miljø", mine.QuerySelector("#comment")!.TextContent, StringComparison.Ordinal);
+        var (commented, _) = await parent.UploadAsync(mine, "#comment form", new Dictionary<string, string> { ["CommentText"] = "Kommunen har ikke sett på vegen om vinteren." }, []);
+        Assert.Equal(HttpStatusCode.Redirect, commented.StatusCode);
+        await using var after = app.Services.CreateAsyncScope();
+        var afterDb = after.ServiceProvider.GetRequiredService<AppDbContext>();
+        var comment = await afterDb.Documents.SingleAsync(d => d.CaseId == caseId && d.Kind == CaseDocumentKind.Comment);
+        Assert.True(await afterDb.JournalEntries.AnyAsync(j => j.DocumentId == comment.Id && j.Kind == JournalEntryKind.Incoming));
     }
 
     [Fact]

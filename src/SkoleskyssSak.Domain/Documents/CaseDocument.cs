@@ -193,4 +193,7 @@ public enum CaseDocumentKind
 
     /// <summary>An internal note of the administration: not shown to the parties (fvl. § 18 second paragraph).</summary>
     InternalNote,
+
+    /// <summary>A party's comments to a forwarding letter (fvl. § 33 fourth paragraph), and files with them.</summary>
+    Comment,
 }

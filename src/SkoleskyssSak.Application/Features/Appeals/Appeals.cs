@@ -30,7 +30,10 @@ public sealed record AppealView(Guid AppealId, AppealChannel Channel, DateOnly R
 
 /// <param name="Deadline">The deadline for appealing the latest issued decision (notice = the day it was issued), or null.</param>
 /// <param name="CanAppeal">The case stands decided, so a new appeal can be received now.</param>
-public sealed record AppealStatus(DateOnly? Deadline, bool CanAppeal, IReadOnlyList<AppealView> Appeals);
+/// <param name="OpenForwarding">The appeal body that has the case now, and the deadline for comments to the forwarding letter.</param>
+public sealed record AppealStatus(DateOnly? Deadline, bool CanAppeal, IReadOnlyList<AppealView> Appeals, OpenForwardingView? OpenForwarding = null);
+
+public sealed record OpenForwardingView(string BodyName, DateOnly CommentDeadline);
 
 public sealed class GetAppealStatusHandler(IApplicationDbContext db)
 {
@@ -51,7 +54,11 @@ public sealed class GetAppealStatusHandler(IApplicationDbContext db)
             .Select(a => new AppealView(a.Id, a.Channel, a.ReceivedOn, a.PostedOn, a.NoticeReceivedOn, a.Deadline, a.IsLate, a.LateHandling))
             .ToListAsync(cancellationToken);
         var deadline = latest?.IssuedAt is { } issued ? Domain.Deadlines.AppealDeadline.From(NorwegianTime.Today(issued)) : (DateOnly?)null;
-        return new AppealStatus(deadline, @case!.State == CaseState.Decided && latest is not null, appeals);
+        var open = @case!.State != CaseState.ForwardedToAppealBody ? null : await db.AppealForwardings.AsNoTracking()
+            .Where(f => f.CaseId == query.CaseId && f.Outcome == null)
+            .Join(db.AppealBodies, f => f.BodyCode, b => b.Code, (f, b) => new OpenForwardingView(b.Name, f.CommentDeadline))
+            .FirstOrDefaultAsync(cancellationToken);
+        return new AppealStatus(deadline, @case.State == CaseState.Decided && latest is not null, appeals, open);
     }
 }
 

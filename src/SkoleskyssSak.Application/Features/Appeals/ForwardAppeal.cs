@@ -119,3 +119,74 @@ public sealed class ForwardAppealHandler(
         return CaseLetterFrame.Compose(context, today, T("ForwardingTitle"), sections, [recipient]);
     }
 }
+
+/// <summary>
+/// A guardian who is a party comments on the forwarding letter (fvl. § 33 fourth paragraph) from "Mine saker" while the
+/// appeal body has the case; the comments and files go into the case file the body reads. Comments after the deadline
+/// are still received (the body decides what weight to give them).
+/// </summary>
+public sealed record CommentOnForwardingCommand(Guid CaseId, string PartyPseudonym, string? Text, IReadOnlyList<UploadedFile> Files);
+
+public sealed class CommentOnForwardingHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+{
+    public async Task<ApplicationResult> HandleAsync(CommentOnForwardingCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!await ApplicationAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == command.CaseId, cancellationToken);
+        if (@case.State != CaseState.ForwardedToAppealBody || !await db.AppealForwardings.AnyAsync(f => f.CaseId == command.CaseId && f.Outcome == null, cancellationToken))
+        {
+            return new ApplicationResult.Refused(ApplicationTexts.Get("AppealNotPossible"));
+        }
+
+        var text = command.Text?.Trim() ?? string.Empty;
+        var files = command.Files ?? [];
+        if (text.Length == 0 && files.Count == 0)
+        {
+            return AppealFiling.Invalid(nameof(command.Text), "InformationReplyEmpty");
+        }
+
+        if (text.Length > AppealForwarding.MaxTextLength)
+        {
+            return AppealFiling.Invalid(nameof(command.Text), "AppealTextTooLong");
+        }
+
+        var now = clock.GetUtcNow();
+        var stored = new List<CaseDocument>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (document, errors) = CaseAttachments.TryStore(db, command.CaseId, CaseDocumentKind.Comment, files[i], i, command.PartyPseudonym, now, $"Files[{i}]");
+            if (errors is not null)
+            {
+                return new ApplicationResult.Invalid(errors);
+            }
+
+            stored.Add(document!);
+        }
+
+        var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == command.CaseId, cancellationToken)).Content;
+        var language = (await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken)).LanguageForm;
+        var today = NorwegianTime.Today(now);
+        var year = form.Child?.SchoolYearStart ?? NorwegianTime.SchoolYearStart(today);
+        var title = ApplicationTexts.Format("CommentJournalTitle", language, year, year + 1);
+        if (text.Length > 0)
+        {
+            var (document, content) = CaseDocument.ProducedText(Guid.CreateVersion7(now), command.CaseId, CaseDocumentKind.Comment, ApplicationTexts.Get("CommentFileName", language), text, confidential: true, command.PartyPseudonym, now);
+            db.Documents.Add(document);
+            db.DocumentContents.Add(content);
+            stored.Insert(0, document);
+        }
+
+        foreach (var document in stored)
+        {
+            db.JournalEntries.Add(SubmitApplicationHandler.Register(command.CaseId, JournalEntryKind.Incoming, [title], SubmitApplicationHandler.Limit($"{title} – {document.FileName}"), form, today, now, document.Id, document.Confidential));
+        }
+
+        audit.Record("ForwardingCommented", ApplicationAccess.AuditObjectType, command.CaseId.ToString());
+        return await ApplicationAccess.SaveOrConflictAsync(db, command.CaseId, cancellationToken);
+    }
+}

@@ -19,8 +19,19 @@ public sealed class SakModel(
     AnswerInformationRequestHandler answer,
     CopyForSiblingHandler copy,
     GetAppealStatusHandler appealStatus,
-    AppealDecisionHandler appeal) : ApplicationPageModel(getCase)
+    AppealDecisionHandler appeal,
+    CommentOnForwardingHandler comment) : ApplicationPageModel(getCase)
 {
+    [BindProperty]
+    public string? CommentText { get; set; }
+
+    [BindProperty]
+    public List<IFormFile> CommentFiles { get; set; } = [];
+
+    /// <summary>Set after the comments were sent (?merknad=true), announced as a status.</summary>
+    [BindProperty(SupportsGet = true, Name = "merknad")]
+    public bool Commented { get; set; }
+
     public AppealStatus Appeals { get; private set; } = new(null, false, []);
 
     [BindProperty]
@@ -73,6 +84,30 @@ public sealed class SakModel(
         }
 
         return await AfterSaveAsync(result, "sak", key => key == nameof(AppealDecisionCommand.Text) ? nameof(AppealText) : nameof(AppealFiles), async () => await WithAppealsAsync(cancellationToken));
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(draftOnly: false, null, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        Commented = false;
+        var files = new List<UploadedFile>();
+        foreach (var file in CommentFiles.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
+        {
+            files.Add(await UploadLimits.ReadAsync(file, confidential: true, cancellationToken));
+        }
+
+        var result = await comment.HandleAsync(new CommentOnForwardingCommand(CaseId, Pseudonym, CommentText, files), cancellationToken);
+        if (result is ApplicationResult.Saved)
+        {
+            return Redirect(LanguageUrl("sak") + "&merknad=true");
+        }
+
+        return await AfterSaveAsync(result, "sak", key => key == nameof(CommentOnForwardingCommand.Text) ? nameof(CommentText) : nameof(CommentFiles), async () => await WithAppealsAsync(cancellationToken));
     }
 
     private async Task<IActionResult> WithAppealsAsync(CancellationToken cancellationToken)
