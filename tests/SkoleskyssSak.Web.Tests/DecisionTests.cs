@@ -127,6 +127,7 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         // Saved with the grounds as proposed and issued: the letter carries the quoted rows.
         var text = await IssueAndReadLetterAsync(staff, caseId, new Dictionary<string, string> { ["Outcome"] = "GrantedWinter" });
         Assert.Contains("Rad melhus/T1-", text, StringComparison.Ordinal);
+        Assert.Contains("opplæringslova § 28-7", text, StringComparison.Ordinal);
         Assert.Contains("Du kan klage", text, StringComparison.Ordinal);
     }
 
