@@ -65,20 +65,7 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var caseId = await DecidedCaseAsync();
         var staff = await StaffAsync();
-        var (_, page) = await staff.GetAsync($"/ansatt/saker/{caseId}");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-
-        // The notice reached the parent 30 days ago: three weeks have passed (a late appeal, fvl. § 29).
-        var (registered, _) = await staff.UploadAsync(page, "form[action*='handler=RegisterAppeal']", new Dictionary<string, string>
-        {
-            ["AppealChannel"] = "Paper",
-            ["AppealReceivedOn"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["AppealNoticeOn"] = today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["AppealSummary"] = "Klagen kom i posten. Foreldrene mener vegen er farlig.",
-        }, []);
-        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
-
-        var (_, afterRegistration) = await staff.FollowAsync(registered);
+        var afterRegistration = await RegisterLatePaperAppealAsync(staff, caseId);
         Assert.Contains("kom etter fristen", afterRegistration.QuerySelector("#appeals")!.TextContent, StringComparison.Ordinal);
         var (refused, refusedPage) = await staff.SubmitAsync(afterRegistration, "form[action*='handler=ConsiderAppeal']", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -193,11 +180,34 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await sunnfjord.Http.GetAsync(new Uri($"/ansatt/saker/{caseId}", UriKind.Relative))).StatusCode);
     }
 
+    /// <summary>
+    /// A paper appeal registered today whose notice reached the parent 30 days ago: three weeks have passed, so it is late
+    /// (fvl. § 29). Returns the case page after the registration.
+    /// </summary>
+    internal static async Task<AngleSharp.Dom.IDocument> RegisterLatePaperAppealAsync(PageClient staff, Guid caseId)
+    {
+        var (_, page) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (registered, _) = await staff.UploadAsync(page, "form[action*='handler=RegisterAppeal']", new Dictionary<string, string>
+        {
+            ["AppealChannel"] = "Paper",
+            ["AppealReceivedOn"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["AppealNoticeOn"] = today.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["AppealSummary"] = "Klagen kom i posten. Foreldrene mener vegen er farlig.",
+        }, []);
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        return (await staff.FollowAsync(registered)).Document;
+    }
+
+    private Task<Guid> DecidedCaseAsync() => DecidedCaseAsync(app);
+
+    private Task<PageClient> StaffAsync() => StaffAsync(app);
+
     /// <summary>A Melhus case of Kari Nordmann with an issued refusal.</summary>
-    private async Task<Guid> DecidedCaseAsync()
+    internal static async Task<Guid> DecidedCaseAsync(AppFixture app)
     {
         var caseId = await DecisionTests.SubmitAsync(app, "5028");
-        var staff = await StaffAsync();
+        var staff = await StaffAsync(app);
         var (_, sak) = await staff.GetAsync($"/ansatt/saker/{caseId}");
         await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
         var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
@@ -208,7 +218,8 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
         return caseId;
     }
 
-    private async Task<PageClient> StaffAsync()
+    /// <summary>The Melhus caseworker, signed in.</summary>
+    internal static async Task<PageClient> StaffAsync(AppFixture app)
     {
         var client = app.NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await StaffSignInTests.SignInAsync(client, "saksbehandler.melhus@demo.skoleskyss.no", DemoDataSeeder.DemoPassword)).StatusCode);

@@ -77,6 +77,23 @@ public sealed class Decision
     }
 
     /// <summary>
+    /// The dismissal of a late appeal (fvl. § 31), ready to issue: outcome <see cref="DecisionOutcome.AppealDismissed"/>,
+    /// no period, and as grounds why the appeal is late and not considered. The rulebook version is that of the
+    /// decision appealed against.
+    /// </summary>
+    public static Decision LateAppealDismissal(Guid id, Guid caseId, string rulebookVersion, string reason, string draftedBy, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var decision = Draft(id, caseId, DecisionKind.LateAppealDismissal, rulebookVersion, draftedBy, now);
+        if (decision.Update(DecisionOutcome.AppealDismissed, null, null, reason, now) is { } refusal)
+        {
+            throw new ArgumentException($"The dismissal cannot be drafted: {refusal}.", nameof(reason));
+        }
+
+        return decision;
+    }
+
+    /// <summary>
     /// Sets the content of the draft. Refused (with the reason) when the decision is issued, the grounds are missing
     /// or too long, or the period does not fit the outcome.
     /// </summary>
@@ -87,7 +104,7 @@ public sealed class Decision
             return DecisionRefusal.AlreadyIssued;
         }
 
-        if (!Enum.IsDefined(outcome))
+        if (!Enum.IsDefined(outcome) || !DecisionOutcomes.FitsKind(outcome, Kind))
         {
             return DecisionRefusal.OutcomeMissing;
         }
@@ -164,6 +181,24 @@ public enum DecisionOutcome
 
     /// <summary>Oversendt fylkeskommunen (opplæringslova § 4-1 first paragraph).</summary>
     ReferredToCounty,
+
+    /// <summary>
+    /// Klagen avvist (fvl. § 31): the outcome of a decision of kind <see cref="DecisionKind.LateAppealDismissal"/>, which
+    /// says nothing about transport — the decision appealed against still stands. A value of its own rather than
+    /// <see cref="Refused"/>, so that no list or letter reads the dismissal as "Avslag" on the søknad.
+    /// </summary>
+    AppealDismissed,
+}
+
+/// <summary>Which outcomes a decision of a kind may have.</summary>
+public static class DecisionOutcomes
+{
+    /// <summary>A dismissal of a late appeal has, and only it has, the outcome <see cref="DecisionOutcome.AppealDismissed"/>.</summary>
+    public static bool FitsKind(DecisionOutcome outcome, DecisionKind kind) =>
+        (outcome == DecisionOutcome.AppealDismissed) == (kind == DecisionKind.LateAppealDismissal);
+
+    /// <summary>The outcomes a caseworker chooses among when deciding the søknad (not the dismissal of an appeal).</summary>
+    public static bool IsOnTheApplication(DecisionOutcome outcome) => outcome != DecisionOutcome.AppealDismissed;
 }
 
 /// <summary>Stored by name: never rename.</summary>
@@ -180,6 +215,12 @@ public enum DecisionKind
 
     /// <summary>The first instance finds the appeal justified and reverses its decision (fvl. § 33 second paragraph).</summary>
     Reversal,
+
+    /// <summary>
+    /// A late appeal dismissed (fvl. § 31): itself an enkeltvedtak (fvl. § 2 third paragraph) with its own letter and
+    /// right of appeal; its outcome is always <see cref="DecisionOutcome.AppealDismissed"/>.
+    /// </summary>
+    LateAppealDismissal,
 }
 
 public enum DecisionStatus

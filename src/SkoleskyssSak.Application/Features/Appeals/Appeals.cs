@@ -163,13 +163,18 @@ public sealed class ConsiderAppealHandler(IApplicationDbContext db, IAuditTrail 
             }
 
             reason = "fvl. § 31: " + command.LateReason.Trim();
-            appeal.TryRecordLateHandling(LateAppealHandling.ConsideredAnyway, command.LateReason);
         }
 
+        // The state machine first: a refused step must leave the appeal as it was.
         var moved = @case.Apply(CaseTrigger.StartFirstInstanceReview, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), clock.GetUtcNow(), reason);
         if (!moved.Succeeded)
         {
             return new ApplicationResult.Refused(moved.Reason!);
+        }
+
+        if (appeal.IsLate)
+        {
+            appeal.TryRecordLateHandling(LateAppealHandling.ConsideredAnyway, command.LateReason!);
         }
 
         audit.Record("AppealReviewStarted", ApplicationAccess.AuditObjectType, @case.Id.ToString());

@@ -24,9 +24,6 @@ internal static class DecisionLetters
         var language = context.Language;
         string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
 
-        // The notice (fvl. § 27) in the municipality's own wording where it has one (Features/LetterTemplates).
-        string N(NoticeText key, params object?[] args) => context.Notice(key, args);
-
         var child = context.Form.Child!;
         var firstName = child.FirstName();
         var decisionText = new List<string> { T("Outcome_" + decision.Outcome, firstName) };
@@ -35,18 +32,37 @@ internal static class DecisionLetters
             decisionText.Add(decision.PeriodTo is { } to ? T("PeriodFromTo", context.Date(from), context.Date(to)) : T("PeriodFrom", context.Date(from)));
         }
 
-        var unit = context.Municipality.HandlingUnit;
-        var chain = context.AppealChainNames.Count == 0 ? context.MunicipalityName : string.Join(" og deretter ", context.AppealChainNames);
+        return ComposeDecision(context, date, T("DecisionTitle_" + decision.Kind), decisionText, Paragraphs(decision.Grounds));
+    }
+
+    /// <summary>
+    /// An enkeltvedtak's letter (fvl. §§ 24–27): the decision, its grounds, and the notice of the right to appeal, to see
+    /// the documents and to guidance — for a decision on the søknad and for the dismissal of a late appeal (fvl. § 31).
+    /// </summary>
+    public static Letter ComposeDecision(DecisionContext context, DateOnly date, string title, IReadOnlyList<string> decisionText, IReadOnlyList<string> grounds)
+    {
         var sections = new List<LetterSection>
         {
-            new(T("DecisionHeading"), decisionText),
-            new(T("GroundsHeading"), Paragraphs(decision.Grounds)),
+            new(ApplicationTexts.Get("DecisionHeading", context.Language), decisionText),
+            new(ApplicationTexts.Get("GroundsHeading", context.Language), grounds),
+        };
+        sections.AddRange(NoticeSections(context));
+        return CaseLetterFrame.Compose(context, date, title, sections);
+    }
+
+    /// <summary>The notice of fvl. § 27 as the municipality words it: appeal (3 weeks, this chain), access, guidance.</summary>
+    public static IReadOnlyList<LetterSection> NoticeSections(DecisionContext context)
+    {
+        // The notice (fvl. § 27) in the municipality's own wording where it has one (Features/LetterTemplates).
+        string N(NoticeText key, params object?[] args) => context.Notice(key, args);
+        var unit = context.Municipality.HandlingUnit;
+        var chain = context.AppealChainNames.Count == 0 ? context.MunicipalityName : string.Join(" og deretter ", context.AppealChainNames);
+        return
+        [
             new(N(NoticeText.AppealHeading), [N(NoticeText.AppealText, context.MunicipalityName, chain), N(NoticeText.AppealHow)]),
             new(N(NoticeText.AccessHeading), [N(NoticeText.AccessText)]),
             new(N(NoticeText.GuidanceHeading), [N(NoticeText.GuidanceText, unit ?? context.MunicipalityName)]),
-        };
-
-        return CaseLetterFrame.Compose(context, date, T("DecisionTitle_" + decision.Kind), sections);
+        ];
     }
 
     /// <summary>

@@ -216,8 +216,7 @@ public sealed class IssueDecisionHandler(
 
         var now = clock.GetUtcNow();
         var today = NorwegianTime.Today(now);
-        var html = await letters.RenderHtmlAsync(DecisionLetters.Compose(context, decision, today), cancellationToken);
-        var bytes = await pdf.RenderAsync(new PdfDocumentRequest(html, FooterLabel: context.Case.CaseNumber!.ToString()), cancellationToken);
+        var bytes = await DecisionIssuing.PrintAsync(letters, pdf, context, DecisionLetters.Compose(context, decision, today), cancellationToken);
 
         var moved = context.Case.Apply(DecisionFlow.Trigger(context.Case.State), new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, decision.Outcome.ToString(), decision.RulebookVersion);
         if (!moved.Succeeded)
@@ -225,21 +224,11 @@ public sealed class IssueDecisionHandler(
             return new ApplicationResult.Refused(moved.Reason!);
         }
 
-        var letter = CaseDocument.Produced(Guid.CreateVersion7(now), context.Case.Id, CaseDocumentKind.DecisionLetter, DecisionLetters.FileName(context), "application/pdf", bytes, confidential: false, command.StaffUserId, now);
-        db.Documents.Add(letter);
-        db.DocumentContents.Add(new CaseDocumentContent(letter.Id, bytes));
-        decision.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecond);
-
         var language = context.Language;
         var year = context.Form.Child!.SchoolYearStart;
-        var title = ApplicationTexts.Format("DecisionJournalTitle", language, year, year + 1);
-        db.JournalEntries.Add(SubmitApplicationHandler.Register(context.Case.Id, JournalEntryKind.Outgoing, [title], title, context.Form, today, now, letter.Id));
-        var subject = ApplicationTexts.Format("DecisionMailSubject", language, context.Case.CaseNumber);
-        var body = ApplicationTexts.Format("DecisionMailBody", language, context.MunicipalityName, context.Case.CaseNumber, links.MyCase(context.Case.Id));
-        foreach (var recipient in context.Form.GuardianEmails())
-        {
-            outbox.Enqueue(new Notification(recipient, subject, body, "DecisionIssued", context.Case.Id));
-        }
+        var mail = (ApplicationTexts.Format("DecisionMailSubject", language, context.Case.CaseNumber), ApplicationTexts.Format("DecisionMailBody", language, context.MunicipalityName, context.Case.CaseNumber, links.MyCase(context.Case.Id)), "DecisionIssued");
+        var letter = DecisionIssuing.Publish(db, outbox, context, bytes, DecisionLetters.FileName(context), ApplicationTexts.Format("DecisionJournalTitle", language, year, year + 1), mail, command.StaffUserId, now);
+        decision.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecond);
 
         audit.Record("DecisionIssued", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);

@@ -147,6 +147,20 @@ public sealed class SakModel(
         return await AfterCommandAsync(result, CasePath, key => key == nameof(ForwardAppealCommand.Assessment) ? nameof(ForwardAssessment) : nameof(CommentDeadline), () => ShowAsync(cancellationToken));
     }
 
+    // The dismissal of a late appeal (fvl. § 31), itself an enkeltvedtak with its own letter and right of appeal.
+    [BindProperty]
+    public string? DismissReason { get; set; }
+
+    public async Task<IActionResult> OnPostDismissAppealAsync([FromServices] DismissLateAppealHandler dismissAppeal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dismissAppeal);
+        return await AfterCommandAsync(
+            await dismissAppeal.HandleAsync(new DismissLateAppealCommand(CaseId, Municipality, StaffUserId, DismissReason), cancellationToken),
+            CasePath,
+            _ => nameof(DismissReason),
+            () => ShowAsync(cancellationToken));
+    }
+
     private DateOnly? IsoDate(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.Decisions;
+using SkoleskyssSak.Application.Features.Rulebooks;
+using SkoleskyssSak.Domain.Appeals;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Decisions;
+using SkoleskyssSak.Domain.Time;
+
+namespace SkoleskyssSak.Application.Features.Appeals;
+
+/// <summary>
+/// The municipality dismisses the case's latest appeal because it came after the deadline and is not considered
+/// (fvl. § 31). The dismissal is itself an enkeltvedtak (fvl. § 2 third paragraph): <paramref name="Reason"/> (why the
+/// appeal is late and not considered) is its grounds, it has its own letter with the notice of fvl. § 27, and it can
+/// be appealed in its turn.
+/// </summary>
+public sealed record DismissLateAppealCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, string? Reason);
+
+/// <summary>
+/// Dismisses a late appeal not yet handled, while the case is AppealReceived or FirstInstanceReview: the appeal records
+/// the dismissal, a decision of kind LateAppealDismissal is issued with its letter (printed, stored, journaled outgoing,
+/// the guardians notified), the case goes back to Decided with the reason and the rulebook version of the decision
+/// appealed against, and it is audited — in one unit of work. The new decision is the latest issued one, so the
+/// deadline for appealing it runs from today.
+/// </summary>
+public sealed class DismissLateAppealHandler(
+    IApplicationDbContext db,
+    RulebookProvider rulebooks,
+    ILetterRenderer letters,
+    IPdfRenderer pdf,
+    INotificationOutbox outbox,
+    IServiceLinks links,
+    IAuditTrail audit,
+    TimeProvider clock)
+{
+    private const string ReasonPrefix = "fvl. § 31: ";
+
+    /// <summary>The reason goes on the case event after <see cref="ReasonPrefix"/>.</summary>
+    public static readonly int MaxReasonLength = SchoolTransportCase.MaxReasonLength - ReasonPrefix.Length;
+
+    public async Task<ApplicationResult> HandleAsync(DismissLateAppealCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var context = await DecisionContext.LoadAsync(db, rulebooks, command.CaseId, command.MunicipalityNumber, tracking: true, cancellationToken);
+        if (context is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        var appeal = await db.Appeals.Where(a => a.CaseId == command.CaseId).OrderByDescending(a => a.RegisteredAt).FirstOrDefaultAsync(cancellationToken);
+        if (appeal is not { IsLate: true, LateHandling: null } || context.Case.State is not (CaseState.AppealReceived or CaseState.FirstInstanceReview))
+        {
+            return new ApplicationResult.Refused(ApplicationTexts.Get("LateAppealDismissalNotPossible"));
+        }
+
+        var reason = command.Reason?.Trim() ?? string.Empty;
+        if (reason.Length == 0)
+        {
+            return AppealFiling.Invalid(nameof(command.Reason), "LateAppealDismissalReasonRequired");
+        }
+
+        if (reason.Length > MaxReasonLength)
+        {
+            return AppealFiling.Invalid(nameof(command.Reason), "LateAppealDismissalReasonTooLong");
+        }
+
+        var now = clock.GetUtcNow();
+        var today = NorwegianTime.Today(now);
+        var appealed = await db.Decisions.AsNoTracking().SingleAsync(d => d.Id == appeal.DecisionId, cancellationToken);
+        var dismissal = Decision.LateAppealDismissal(Guid.CreateVersion7(now), context.Case.Id, appealed.RulebookVersion, reason, command.StaffUserId, now);
+        var bytes = await DecisionIssuing.PrintAsync(letters, pdf, context, Letter(context, appeal, appealed, dismissal, today), cancellationToken);
+
+        // Nothing is changed before the case accepts the transition (a refused save must leave no trace).
+        var moved = context.Case.Apply(CaseTrigger.DismissLateAppeal, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, ReasonPrefix + reason, appealed.RulebookVersion);
+        if (!moved.Succeeded)
+        {
+            return new ApplicationResult.Refused(moved.Reason!);
+        }
+
+        appeal.TryRecordLateHandling(LateAppealHandling.Dismissed, reason);
+        var language = context.Language;
+        var caseNumber = context.Case.CaseNumber!;
+        var year = context.Form.Child!.SchoolYearStart;
+        var mail = (ApplicationTexts.Format("LateAppealDismissedMailSubject", language, caseNumber), ApplicationTexts.Format("LateAppealDismissedMailBody", language, context.MunicipalityName, caseNumber, links.MyCase(context.Case.Id)), "LateAppealDismissed");
+        var fileName = $"avvisning-klage-{caseNumber.Year}-{caseNumber.Sequence:00000}.pdf";
+        var letter = DecisionIssuing.Publish(db, outbox, context, bytes, fileName, ApplicationTexts.Format("LateAppealDismissalJournalTitle", language, year, year + 1), mail, command.StaffUserId, now);
+
+        // Decided and issued in one step by the caseworker: four-eyes (a draft another issues) is for decisions on the søknad.
+        dismissal.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecondApproval: false);
+        db.Decisions.Add(dismissal);
+        audit.Record("LateAppealDismissed", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());
+        return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The dismissal's letter (fvl. §§ 24–27): that the appeal of its date against the decision of its date is dismissed
+    /// as late (fvl. §§ 29 and 31), the reason as grounds, and the same notice as every decision letter.
+    /// </summary>
+    internal static Letter Letter(DecisionContext context, Appeal appeal, Decision appealed, Decision dismissal, DateOnly date)
+    {
+        var language = context.Language;
+        var decided = NorwegianTime.Today(appealed.IssuedAt ?? appealed.DraftedAt);
+        var text = ApplicationTexts.Format("LateAppealDismissedText", language, context.Date(appeal.ReceivedOn), context.Date(decided), context.Date(appeal.Deadline));
+        return DecisionLetters.ComposeDecision(context, date, ApplicationTexts.Get("DecisionTitle_" + dismissal.Kind, language), [text], DecisionLetters.Paragraphs(dismissal.Grounds));
+    }
+}
