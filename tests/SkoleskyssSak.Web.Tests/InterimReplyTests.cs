@@ -93,7 +93,7 @@ public sealed partial class InterimReplyTests(InterimReplyApp app) : IClassFixtu
         var journal = await db.JournalEntries.SingleAsync(j => j.CaseId == due && j.DocumentId == letter.Id);
         Assert.Equal(JournalEntryKind.Outgoing, journal.Kind);
         var mail = await db.OutboxMessages.SingleAsync(m => m.CaseId == due && m.Kind == "InterimReply");
-        Assert.Equal("kari@example.no", mail.Recipient);
+        Assert.Equal("foresatt@example.no", mail.Recipient);
         Assert.Contains(expected.ToString("d. MMMM yyyy", format), mail.Body, StringComparison.Ordinal);
         var audit = await db.AuditEvents.SingleAsync(a => a.Action == "InterimReplySent" && a.ObjectId == $"{due}:{letter.Id}");
         Assert.Equal(("System", SendInterimReplyHandler.SystemActorId), (audit.ActorKind, audit.ActorId));
