@@ -38,14 +38,14 @@ public static class SubmittedCases
     /// parent's pages have their own specs): a child in grade 3 at the municipality's first school with grade 3, one leg
     /// along a county road at 60 km/h.
     /// </summary>
-    public static async Task<Guid> ThroughHandlersAsync(SkoleskyssAppFactory app, string municipality, string applicantNin, string applicantName)
+    public static async Task<Guid> ThroughHandlersAsync(SkoleskyssAppFactory app, string municipality, string applicantNin, string applicantName, Guid? schoolId = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var pseudonym = services.GetRequiredService<ICitizenPseudonyms>().PseudonymFor(applicantNin);
         var db = services.GetRequiredService<AppDbContext>();
-        var school = await db.Schools.Where(s => s.MunicipalityNumber == municipality && s.LowestGrade <= 3 && s.HighestGrade >= 3).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync();
+        var school = schoolId ?? await db.Schools.Where(s => s.MunicipalityNumber == municipality && s.LowestGrade <= 3 && s.HighestGrade >= 3 && !s.IsPrivate).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync();
         var started = await services.GetRequiredService<StartApplicationHandler>().HandleAsync(new StartApplicationCommand(municipality, pseudonym, applicantNin, applicantName), default);
         var caseId = Assert.IsType<ApplicationResult.Started>(started).CaseId;
         ApplicationStep[] steps =
