@@ -78,26 +78,19 @@ public sealed class ForwardAppealHandler(
         }
 
         var forwarding = AppealForwarding.Forward(Guid.CreateVersion7(now), context.Case.Id, appeal.Id, body.Code, step: 1, assessment, command.CommentDeadline, command.StaffUserId, now);
-        var html = await letters.RenderHtmlAsync(Compose(context, appeal, decision.IssuedAt!.Value, body, forwarding, today), cancellationToken);
-        var bytes = await pdf.RenderAsync(new PdfDocumentRequest(html, FooterLabel: context.Case.CaseNumber!.ToString()), cancellationToken);
-        var fileName = $"oversending-{context.Case.CaseNumber.Year}-{context.Case.CaseNumber.Sequence:00000}.pdf";
-        var letter = CaseDocument.Produced(Guid.CreateVersion7(now), context.Case.Id, CaseDocumentKind.ForwardingLetter, fileName, "application/pdf", bytes, confidential: false, command.StaffUserId, now);
-        db.Documents.Add(letter);
-        db.DocumentContents.Add(new CaseDocumentContent(letter.Id, bytes));
-        forwarding.AttachLetter(letter.Id);
-        db.AppealForwardings.Add(forwarding);
-
+        var bytes = await CaseLetterSending.PrintAsync(letters, pdf, context, Compose(context, appeal, decision.IssuedAt!.Value, body, forwarding, today), cancellationToken);
         var language = context.Language;
         var year = context.Form.Child!.SchoolYearStart;
         var title = ApplicationTexts.Format("ForwardingJournalTitle", language, year, year + 1);
-        db.JournalEntries.Add(SubmitApplicationHandler.Register(context.Case.Id, JournalEntryKind.Outgoing, [title], title, context.Form, today, now, letter.Id));
         var deadline = command.CommentDeadline.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-        var subject = ApplicationTexts.Format("ForwardingMailSubject", language, context.Case.CaseNumber);
-        var mail = ApplicationTexts.Format("ForwardingMailBody", language, context.MunicipalityName, context.Case.CaseNumber, body.Name, deadline, links.MyCase(context.Case.Id));
-        foreach (var recipient in context.Form.GuardianEmails())
-        {
-            outbox.Enqueue(new Notification(recipient, subject, mail, "AppealForwarded", context.Case.Id));
-        }
+        var mail = (
+            ApplicationTexts.Format("ForwardingMailSubject", language, context.Case.CaseNumber),
+            ApplicationTexts.Format("ForwardingMailBody", language, context.MunicipalityName, context.Case.CaseNumber, body.Name, deadline, links.MyCase(context.Case.Id)),
+            "AppealForwarded");
+        var fileName = $"oversending-{context.Case.CaseNumber!.Year}-{context.Case.CaseNumber.Sequence:00000}.pdf";
+        var letter = CaseLetterSending.Publish(db, outbox, context, bytes, fileName, title, mail, command.StaffUserId, now, CaseDocumentKind.ForwardingLetter);
+        forwarding.AttachLetter(letter.Id);
+        db.AppealForwardings.Add(forwarding);
 
         audit.Record("AppealForwarded", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);

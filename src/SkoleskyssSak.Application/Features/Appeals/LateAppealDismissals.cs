@@ -70,7 +70,7 @@ public sealed class DismissLateAppealHandler(
         var today = NorwegianTime.Today(now);
         var appealed = await db.Decisions.AsNoTracking().SingleAsync(d => d.Id == appeal.DecisionId, cancellationToken);
         var dismissal = Decision.LateAppealDismissal(Guid.CreateVersion7(now), context.Case.Id, appealed.RulebookVersion, reason, command.StaffUserId, now);
-        var bytes = await DecisionIssuing.PrintAsync(letters, pdf, context, Letter(context, appeal, appealed, dismissal, today), cancellationToken);
+        var bytes = await CaseLetterSending.PrintAsync(letters, pdf, context, Letter(context, appeal, appealed, dismissal, today), cancellationToken);
 
         // Nothing is changed before the case accepts the transition (a refused save must leave no trace).
         var moved = context.Case.Apply(CaseTrigger.DismissLateAppeal, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, ReasonPrefix + reason, appealed.RulebookVersion);
@@ -85,7 +85,7 @@ public sealed class DismissLateAppealHandler(
         var year = context.Form.Child!.SchoolYearStart;
         var mail = (ApplicationTexts.Format("LateAppealDismissedMailSubject", language, caseNumber), ApplicationTexts.Format("LateAppealDismissedMailBody", language, context.MunicipalityName, caseNumber, links.MyCase(context.Case.Id)), "LateAppealDismissed");
         var fileName = $"avvisning-klage-{caseNumber.Year}-{caseNumber.Sequence:00000}.pdf";
-        var letter = DecisionIssuing.Publish(db, outbox, context, bytes, fileName, ApplicationTexts.Format("LateAppealDismissalJournalTitle", language, year, year + 1), mail, command.StaffUserId, now);
+        var letter = CaseLetterSending.Publish(db, outbox, context, bytes, fileName, ApplicationTexts.Format("LateAppealDismissalJournalTitle", language, year, year + 1), mail, command.StaffUserId, now);
 
         // Decided and issued in one step by the caseworker: four-eyes (a draft another issues) is for decisions on the søknad.
         dismissal.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecondApproval: false);

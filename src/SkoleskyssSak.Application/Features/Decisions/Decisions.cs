@@ -216,7 +216,7 @@ public sealed class IssueDecisionHandler(
 
         var now = clock.GetUtcNow();
         var today = NorwegianTime.Today(now);
-        var bytes = await DecisionIssuing.PrintAsync(letters, pdf, context, DecisionLetters.Compose(context, decision, today), cancellationToken);
+        var bytes = await CaseLetterSending.PrintAsync(letters, pdf, context, DecisionLetters.Compose(context, decision, today), cancellationToken);
 
         var moved = context.Case.Apply(DecisionFlow.Trigger(context.Case.State), new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, decision.Outcome.ToString(), decision.RulebookVersion);
         if (!moved.Succeeded)
@@ -227,7 +227,7 @@ public sealed class IssueDecisionHandler(
         var language = context.Language;
         var year = context.Form.Child!.SchoolYearStart;
         var mail = (ApplicationTexts.Format("DecisionMailSubject", language, context.Case.CaseNumber), ApplicationTexts.Format("DecisionMailBody", language, context.MunicipalityName, context.Case.CaseNumber, links.MyCase(context.Case.Id)), "DecisionIssued");
-        var letter = DecisionIssuing.Publish(db, outbox, context, bytes, DecisionLetters.FileName(context), ApplicationTexts.Format("DecisionJournalTitle", language, year, year + 1), mail, command.StaffUserId, now);
+        var letter = CaseLetterSending.Publish(db, outbox, context, bytes, DecisionLetters.FileName(context), ApplicationTexts.Format("DecisionJournalTitle", language, year, year + 1), mail, command.StaffUserId, now);
         decision.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecond);
 
         audit.Record("DecisionIssued", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());

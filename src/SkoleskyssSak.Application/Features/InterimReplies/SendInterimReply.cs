@@ -48,23 +48,15 @@ public sealed class SendInterimReplyHandler(
         }
 
         var expected = InterimReply.ExpectedAnswer(context.ReceivedOn, context.Municipality.ExpectedProcessingWeeks, today);
-        var html = await letters.RenderHtmlAsync(InterimReplyLetters.Compose(context, expected, today), cancellationToken);
-        var bytes = await pdf.RenderAsync(new PdfDocumentRequest(html, FooterLabel: context.Case.CaseNumber!.ToString()), cancellationToken);
-
-        var letter = CaseDocument.Produced(Guid.CreateVersion7(now), context.Case.Id, CaseDocumentKind.InterimReplyLetter, InterimReplyLetters.FileName(context), "application/pdf", bytes, confidential: false, SystemActorId, now);
-        db.Documents.Add(letter);
-        db.DocumentContents.Add(new CaseDocumentContent(letter.Id, bytes));
-
+        var bytes = await CaseLetterSending.PrintAsync(letters, pdf, context, InterimReplyLetters.Compose(context, expected, today), cancellationToken);
         var language = context.Language;
         var year = context.Form.Child!.SchoolYearStart;
         var title = ApplicationTexts.Format("InterimReplyJournalTitle", language, year, year + 1);
-        db.JournalEntries.Add(SubmitApplicationHandler.Register(context.Case.Id, JournalEntryKind.Outgoing, [title], title, context.Form, today, now, letter.Id));
-        var subject = ApplicationTexts.Format("InterimReplyMailSubject", language, context.Case.CaseNumber);
-        var body = ApplicationTexts.Format("InterimReplyMailBody", language, context.MunicipalityName, context.Case.CaseNumber, context.Date(expected), links.MyCase(context.Case.Id));
-        foreach (var recipient in context.Form.GuardianEmails())
-        {
-            outbox.Enqueue(new Notification(recipient, subject, body, "InterimReply", context.Case.Id));
-        }
+        var mail = (
+            ApplicationTexts.Format("InterimReplyMailSubject", language, context.Case.CaseNumber),
+            ApplicationTexts.Format("InterimReplyMailBody", language, context.MunicipalityName, context.Case.CaseNumber, context.Date(expected), links.MyCase(context.Case.Id)),
+            "InterimReply");
+        var letter = CaseLetterSending.Publish(db, outbox, context, bytes, InterimReplyLetters.FileName(context), title, mail, SystemActorId, now, CaseDocumentKind.InterimReplyLetter);
 
         audit.RecordSystem(SystemActorId, "InterimReplySent", ApplicationAccess.AuditObjectType, $"{context.Case.Id}:{letter.Id}");
         try

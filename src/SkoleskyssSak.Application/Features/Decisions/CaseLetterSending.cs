@@ -7,11 +7,12 @@ using SkoleskyssSak.Domain.Time;
 namespace SkoleskyssSak.Application.Features.Decisions;
 
 /// <summary>
-/// What issuing any enkeltvedtak of a case does with its letter: printed to a tagged PDF, stored as the case's
-/// DecisionLetter, journaled as outgoing, and every guardian notified through the outbox — a decision on the søknad as
-/// well as the dismissal of a late appeal (fvl. § 31). The caller saves, in one unit of work with the case's transition.
+/// What sending any letter of a case does with it: printed to a tagged PDF, stored as a document of the case, journaled
+/// as outgoing, and every guardian notified through the outbox — an enkeltvedtak (a decision on the søknad, the dismissal
+/// of a late appeal, fvl. § 31), an interim reply (fvl. § 11 a) or a forwarding letter (fvl. § 33). The caller saves, in
+/// one unit of work with the case's transition.
 /// </summary>
-internal static class DecisionIssuing
+internal static class CaseLetterSending
 {
     /// <summary>The letter as HTML (what the preview shows) printed to PDF, with the case number in the footer.</summary>
     public static async Task<byte[]> PrintAsync(ILetterRenderer letters, IPdfRenderer pdf, DecisionContext context, Letter letter, CancellationToken cancellationToken)
@@ -30,9 +31,10 @@ internal static class DecisionIssuing
         string journalTitle,
         (string Subject, string Body, string Kind) mail,
         string staffUserId,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        CaseDocumentKind kind = CaseDocumentKind.DecisionLetter)
     {
-        var letter = CaseDocument.Produced(Guid.CreateVersion7(now), context.Case.Id, CaseDocumentKind.DecisionLetter, fileName, "application/pdf", pdf, confidential: false, staffUserId, now);
+        var letter = CaseDocument.Produced(Guid.CreateVersion7(now), context.Case.Id, kind, fileName, "application/pdf", pdf, confidential: false, staffUserId, now);
         db.Documents.Add(letter);
         db.DocumentContents.Add(new CaseDocumentContent(letter.Id, pdf));
         db.JournalEntries.Add(SubmitApplicationHandler.Register(context.Case.Id, JournalEntryKind.Outgoing, [journalTitle], journalTitle, context.Form, NorwegianTime.Today(now), now, letter.Id));
