@@ -67,15 +67,16 @@ internal sealed record DecisionContext(
     /// </summary>
     private static async Task<IReadOnlyList<string>> AppealChainAsync(IApplicationDbContext db, Rulebook? rulebook, School school, CancellationToken cancellationToken)
     {
-        if (school.IsPrivate)
-        {
-            return await db.AppealBodies.AsNoTracking().Where(b => b.Kind == AppealBodyKind.Ministry).Select(b => b.Name).Take(1).ToListAsync(cancellationToken);
-        }
-
-        var codes = rulebook?.AppealChain ?? [];
+        var codes = await AppealChainCodesAsync(db, rulebook, school, cancellationToken);
         var names = await db.AppealBodies.AsNoTracking().Where(b => codes.Contains(b.Code)).ToDictionaryAsync(b => b.Code, b => b.Name, cancellationToken);
         return codes.Select(c => names.GetValueOrDefault(c, c)).ToList();
     }
+
+    /// <summary>The codes of the appeal chain's bodies, in order: the rulebook's, or the ministry for a private school.</summary>
+    internal static async Task<IReadOnlyList<string>> AppealChainCodesAsync(IApplicationDbContext db, Rulebook? rulebook, School school, CancellationToken cancellationToken) =>
+        school.IsPrivate
+            ? await db.AppealBodies.AsNoTracking().Where(b => b.Kind == AppealBodyKind.Ministry).Select(b => b.Code).Take(1).ToListAsync(cancellationToken)
+            : rulebook?.AppealChain ?? [];
 
     public string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);
 
