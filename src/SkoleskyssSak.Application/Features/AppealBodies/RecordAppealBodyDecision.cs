@@ -82,7 +82,7 @@ public sealed class RecordAppealBodyDecisionHandler(
         var language = municipality.LanguageForm;
         var now = clock.GetUtcNow();
         var today = NorwegianTime.Today(now);
-        var newOutcomeText = isFinalReversal ? ApplicationTexts.Get("Outcome_" + command.NewOutcome, language) : null;
+        var newOutcomeText = isFinalReversal ? ApplicationTexts.Get("AppealNewOutcome_" + command.NewOutcome, language) : null;
         if (newOutcomeText is not null)
         {
             resolution = string.IsNullOrEmpty(resolution) ? newOutcomeText : $"{newOutcomeText}. {resolution}";
