@@ -172,6 +172,49 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains(@case.Events, e => e.Trigger == CaseTrigger.ReverseDecision && e.RulebookVersion == "5028/v1");
     }
 
+    [Fact]
+    public async Task The_file_downloads_as_one_PDF_with_contents_and_pages_and_as_a_ZIP_with_a_manifest()
+    {
+        var caseId = await ForwardedAsync("sf-trondelag", step: 2);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            var (note, noteContent) = CaseDocument.ProducedText(Guid.CreateVersion7(), caseId, CaseDocumentKind.SiteInspection, "befaring.txt", "Befaring: smal vegskulder ved brua.", confidential: false, "caseworker", now);
+            var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+            var photo = CaseDocument.Produced(Guid.CreateVersion7(), caseId, CaseDocumentKind.ApplicationAttachment, "vegen.png", "image/png", png, confidential: false, "caseworker", now);
+            db.Documents.AddRange(note, photo);
+            db.DocumentContents.AddRange(noteContent, new CaseDocumentContent(photo.Id, png));
+            await db.SaveChangesAsync();
+        }
+
+        var governor = await SignInAsync("klage.trondelag");
+        var bundle = await governor.Http.GetAsync(new Uri($"/klageinstans/saker/{caseId}?handler=Bundle", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+        Assert.Equal("application/pdf", bundle.Content.Headers.ContentType!.MediaType);
+        var text = await DecisionTests.PdfTextAsync(await bundle.Content.ReadAsByteArrayAsync(), tagged: false);
+        Assert.Contains("Innhold", text, StringComparison.Ordinal);
+        Assert.Contains("Side 2", text, StringComparison.Ordinal);
+        Assert.Contains("befaring.txt", text, StringComparison.Ordinal);
+        Assert.Contains("smal vegskulder", text, StringComparison.Ordinal);
+        Assert.Contains("vegen.png", text, StringComparison.Ordinal);
+
+        var zip = await governor.Http.GetAsync(new Uri($"/klageinstans/saker/{caseId}?handler=Zip", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
+        using var archive = new System.IO.Compression.ZipArchive(await zip.Content.ReadAsStreamAsync());
+        var manifestEntry = archive.GetEntry("manifest.csv")!;
+        using var reader = new StreamReader(manifestEntry.Open());
+        var manifest = await reader.ReadToEndAsync();
+        Assert.Contains("befaring.txt;SiteInspection;", manifest, StringComparison.Ordinal);
+        Assert.Contains(CaseDocument.Hash("Befaring: smal vegskulder ved brua."u8), manifest, StringComparison.Ordinal);
+        Assert.True(archive.Entries.Count >= 4);
+
+        // Not for another body.
+        var vestland = await SignInAsync("klage.vestland");
+        Assert.Equal(HttpStatusCode.NotFound, (await vestland.Http.GetAsync(new Uri($"/klageinstans/saker/{caseId}?handler=Bundle", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await vestland.Http.GetAsync(new Uri($"/klageinstans/saker/{caseId}?handler=Zip", UriKind.Relative))).StatusCode);
+    }
+
     /// <summary>
     /// A Melhus case with an issued refusal, appealed, reviewed and forwarded to <paramref name="body"/> (the first
     /// instance's forwarding is another handler's: the step is written through the domain here).

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Features.AppealBodies;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Appeals;
 using SkoleskyssSak.Domain.Decisions;
 using SkoleskyssSak.Web.Hosting;
+using SkoleskyssSak.Web.Localization;
 
 namespace SkoleskyssSak.Web.Pages.Klageinstans;
 
@@ -17,7 +19,9 @@ namespace SkoleskyssSak.Web.Pages.Klageinstans;
 public sealed class SakModel(
     GetAppealBodyCaseFileHandler getCaseFile,
     GetAppealBodyCaseDocumentHandler getDocument,
-    RecordAppealBodyDecisionHandler recordDecision) : AppealBodyPageModel
+    RecordAppealBodyDecisionHandler recordDecision,
+    ExportAppealBodyCaseFileHandler export,
+    IStringLocalizer<SharedResource> texts) : AppealBodyPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid CaseId { get; set; }
@@ -65,6 +69,14 @@ public sealed class SakModel(
         return File(file.Content, file.ContentType, file.FileName);
     }
 
+    /// <summary>The whole file as one PDF with a table of contents.</summary>
+    public async Task<IActionResult> OnGetBundleAsync(CancellationToken cancellationToken) =>
+        Download(await export.BundleAsync(Query, cancellationToken));
+
+    /// <summary>The original documents and a manifest, as a ZIP.</summary>
+    public async Task<IActionResult> OnGetZipAsync(CancellationToken cancellationToken) =>
+        Download(await export.ZipAsync(Query, cancellationToken));
+
     public async Task<IActionResult> OnPostDecideAsync(CancellationToken cancellationToken)
     {
         DateOnly? meeting = null;
@@ -91,6 +103,19 @@ public sealed class SakModel(
             LetterText,
             letter);
         return await this.AfterCommandAsync(await recordDecision.HandleAsync(command, cancellationToken), CasePath, key => key, () => ShowAsync(cancellationToken));
+    }
+
+    private ExportAppealBodyCaseFileQuery Query => new(CaseId, BodyCode, kind => texts["DocumentKind_" + kind].Value);
+
+    private IActionResult Download(ExportedFile? file)
+    {
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
