@@ -101,6 +101,10 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains(caseId.ToString(), worklist.QuerySelector("#decided-cases")!.InnerHtml, StringComparison.Ordinal);
         var (_, after) = await governor.GetAsync($"/klageinstans/saker/{caseId}");
         Assert.Null(after.QuerySelector("#decide-form"));
+
+        // The statistics count it for Melhus.
+        var (_, statistics) = await governor.GetAsync("/klageinstans/statistikk");
+        Assert.Contains("Melhus", statistics.QuerySelector("#statistics")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
