@@ -219,30 +219,12 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await vestland.Http.GetAsync(new Uri($"/klageinstans/saker/{caseId}?handler=Zip", UriKind.Relative))).StatusCode);
     }
 
-    /// <summary>
-    /// A Melhus case with an issued refusal, appealed, reviewed and forwarded to <paramref name="body"/> (the first
-    /// instance's forwarding is another handler's: the step is written through the domain here).
-    /// </summary>
+    /// <summary>A Melhus case with an issued refusal, appealed, reviewed and forwarded to <paramref name="body"/>.</summary>
     private async Task<Guid> ForwardedAsync(string body, int step)
     {
         var caseId = await AppealTests.DecidedCaseAsync(app);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = DateTimeOffset.UtcNow;
-        var today = Domain.Time.NorwegianTime.Today(now);
-        var caseworker = new CaseActor("caseworker", CaseActorRole.Caseworker);
-        var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
-        var decision = await db.Decisions.Where(d => d.CaseId == caseId && d.Status == DecisionStatus.Issued).SingleAsync();
-        var appeal = Appeal.Register(Guid.CreateVersion7(), caseId, decision.Id, AppealChannel.Email, "Vegen har fortau bare på en del av strekningen.", today, null, today, "caseworker", now);
-        db.Appeals.Add(appeal);
-        foreach (var trigger in new[] { CaseTrigger.ReceiveAppeal, CaseTrigger.StartFirstInstanceReview, CaseTrigger.ForwardToAppealBody })
-        {
-            var moved = @case.Apply(trigger, caseworker, now);
-            Assert.True(moved.Succeeded, moved.Reason);
-        }
-
-        db.AppealForwardings.Add(AppealForwarding.Forward(Guid.CreateVersion7(), caseId, appeal.Id, body, step, "Kommunen opprettholder vedtaket: vegen har fortau.", today.AddDays(14), "caseworker", now));
-        await db.SaveChangesAsync();
+        await ForwardedCases.ForwardAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), caseId, body, step);
         return caseId;
     }
 
