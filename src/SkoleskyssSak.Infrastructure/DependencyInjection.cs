@@ -113,6 +113,7 @@ public static class DependencyInjection
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<ChromiumPdfRenderer>();
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
+        services.AddSingleton<IPdfBundler, QpdfBundler>();
         return services;
     }
 }

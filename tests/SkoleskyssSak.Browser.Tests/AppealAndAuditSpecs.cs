@@ -78,7 +78,7 @@ public sealed class AppealAndAuditSpecs(BrowserFixture browser) : IClassFixture<
         }
     }
 
-    private static async Task SignInStaffAsync(BrowserSession session, string email)
+    internal static async Task SignInStaffAsync(BrowserSession session, string email)
     {
         var page = session.Page;
         await session.GotoAsync("/innlogging/ansatt");

@@ -22,7 +22,7 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_parent_appeals_from_Mine_saker_and_the_case_awaits_the_first_instance_with_the_appeal_journaled()
     {
-        var caseId = await DecidedCaseAsync();
+        var caseId = await DecidedCaseAsync(app);
         var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
         var (_, sak) = await parent.GetAsync($"/mine-saker/{caseId}?kommune=5028");
         var deadline = AppealDeadlineText();
@@ -51,7 +51,7 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(await db.OutboxMessages.AnyAsync(m => m.CaseId == caseId && m.Kind == "AppealReceived"));
 
         // The caseworker starts the review: the appeal was in time, so no fvl. § 31 reason is asked.
-        var staff = await StaffAsync();
+        var staff = await StaffAsync(app);
         var (_, staffPage) = await staff.GetAsync($"/ansatt/saker/{caseId}");
         Assert.Null(staffPage.QuerySelector("#LateReason"));
         var (review, _) = await staff.SubmitAsync(staffPage, "form[action*='handler=ConsiderAppeal']", new Dictionary<string, string>());
@@ -86,8 +86,8 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_first_instance_reverses_its_decision_by_a_new_decision_that_can_itself_be_appealed()
     {
-        var caseId = await DecidedCaseAsync();
-        var staff = await StaffAsync();
+        var caseId = await DecidedCaseAsync(app);
+        var staff = await StaffAsync(app);
         var (_, page) = await staff.GetAsync($"/ansatt/saker/{caseId}");
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await staff.UploadAsync(page, "form[action*='handler=RegisterAppeal']", new Dictionary<string, string> { ["AppealChannel"] = "Email", ["AppealReceivedOn"] = today, ["AppealSummary"] = "Vegen mangler skulder." }, []);
@@ -166,7 +166,7 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Nobody_else_can_appeal_and_a_case_without_a_decision_cannot_be_appealed()
     {
-        var caseId = await DecidedCaseAsync();
+        var caseId = await DecidedCaseAsync(app);
         var other = await ApplicationJourneyTests.SignInAsync(app, OlaHansen, "Ola Hansen");
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync(new Uri($"/mine-saker/{caseId}?kommune=5028", UriKind.Relative))).StatusCode);
 

@@ -31,22 +31,31 @@ public sealed record CaseFile(
 
 public sealed class GetCaseFileHandler(IApplicationDbContext db, IAuditTrail audit)
 {
-    public async Task<CaseFile?> HandleAsync(GetCaseFileQuery query, CancellationToken cancellationToken)
+    public Task<CaseFile?> HandleAsync(GetCaseFileQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var @case = await db.Cases.AsNoTracking().Include(c => c.Events)
-            .SingleOrDefaultAsync(c => c.Id == query.CaseId && c.MunicipalityNumber == query.MunicipalityNumber && c.State != CaseState.Draft, cancellationToken);
+        return ReadAsync(db, audit, db.Cases.Where(c => c.MunicipalityNumber == query.MunicipalityNumber), query.CaseId, CaseActorRole.Caseworker, cancellationToken);
+    }
+
+    /// <summary>
+    /// The case among <paramref name="visible"/> (a municipality's cases, or those forwarded to an appeal body), with the
+    /// søknad, documents, journal and events, and what <paramref name="role"/> may do now; the read is audited.
+    /// </summary>
+    internal static async Task<CaseFile?> ReadAsync(IApplicationDbContext db, IAuditTrail audit, IQueryable<SchoolTransportCase> visible, Guid caseId, CaseActorRole role, CancellationToken cancellationToken)
+    {
+        var @case = await visible.AsNoTracking().Include(c => c.Events)
+            .SingleOrDefaultAsync(c => c.Id == caseId && c.State != CaseState.Draft, cancellationToken);
         if (@case is null)
         {
             return null;
         }
 
-        var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == query.CaseId, cancellationToken)).Content;
+        var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == caseId, cancellationToken)).Content;
         var school = form.Child is null ? null : await db.Schools.AsNoTracking().Where(s => s.Id == form.Child.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
-        var documents = await db.Documents.AsNoTracking().Where(d => d.CaseId == query.CaseId).OrderBy(d => d.AddedAt).ThenBy(d => d.FileName)
+        var documents = await db.Documents.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.AddedAt).ThenBy(d => d.FileName)
             .Select(d => new CaseFileDocument(d.Id, d.Kind, d.FileName, d.SizeBytes, d.Confidential, d.AddedBy, d.AddedAt))
             .ToListAsync(cancellationToken);
-        var journal = await db.JournalEntries.AsNoTracking().Where(j => j.CaseId == query.CaseId).OrderBy(j => j.RegisteredAt)
+        var journal = await db.JournalEntries.AsNoTracking().Where(j => j.CaseId == caseId).OrderBy(j => j.RegisteredAt)
             .Select(j => new CaseFileJournalEntry(j.DocumentDate, j.Kind, j.Title, j.PublicTitle, j.Confidential, j.DocumentId))
             .ToListAsync(cancellationToken);
 
@@ -64,7 +73,7 @@ public sealed class GetCaseFileHandler(IApplicationDbContext db, IAuditTrail aud
             documents,
             journal,
             @case.Events.OrderBy(e => e.Sequence).Select(e => new CaseFileEvent(e.Sequence, e.OccurredAt, e.ActorId, e.ActorRole, e.Trigger, e.From, e.To, e.Reason)).ToList(),
-            @case.PermittedTriggers(CaseActorRole.Caseworker));
+            @case.PermittedTriggers(role));
     }
 }
 

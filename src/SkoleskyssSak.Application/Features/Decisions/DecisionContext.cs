@@ -67,15 +67,16 @@ internal sealed record DecisionContext(
     /// </summary>
     private static async Task<IReadOnlyList<AppealBody>> AppealChainAsync(IApplicationDbContext db, Rulebook? rulebook, School school, CancellationToken cancellationToken)
     {
-        if (school.IsPrivate)
-        {
-            return await db.AppealBodies.AsNoTracking().Where(b => b.Kind == AppealBodyKind.Ministry).Take(1).ToListAsync(cancellationToken);
-        }
-
-        var codes = rulebook?.AppealChain ?? [];
+        var codes = await AppealChainCodesAsync(db, rulebook, school, cancellationToken);
         var bodies = await db.AppealBodies.AsNoTracking().Where(b => codes.Contains(b.Code)).ToDictionaryAsync(b => b.Code, cancellationToken);
         return codes.Where(bodies.ContainsKey).Select(c => bodies[c]).ToList();
     }
+
+    /// <summary>The codes of the appeal chain's bodies, in order: the rulebook's, or the ministry for a private school.</summary>
+    internal static async Task<IReadOnlyList<string>> AppealChainCodesAsync(IApplicationDbContext db, Rulebook? rulebook, School school, CancellationToken cancellationToken) =>
+        school.IsPrivate
+            ? await db.AppealBodies.AsNoTracking().Where(b => b.Kind == AppealBodyKind.Ministry).Select(b => b.Code).Take(1).ToListAsync(cancellationToken)
+            : rulebook?.AppealChain ?? [];
 
     /// <summary>The names of <see cref="AppealChain"/>, for the letter's notice.</summary>
     public IReadOnlyList<string> AppealChainNames => AppealChain.Select(b => b.Name).ToList();

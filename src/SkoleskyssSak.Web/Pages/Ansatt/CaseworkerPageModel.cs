@@ -26,21 +26,6 @@ public abstract class CaseworkerPageModel : PageModel
     public string CasePath => $"/ansatt/saker/{CaseId}";
 
     /// <summary>Saved → <paramref name="next"/>; NotFound → 404; otherwise the messages on the page, shown again.</summary>
-    protected async Task<IActionResult> AfterCommandAsync(ApplicationResult result, string next, Func<string, string> field, Func<Task<IActionResult>> showAgain)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(showAgain);
-        switch (result)
-        {
-            case ApplicationResult.Saved:
-                return Redirect(next);
-            case ApplicationResult.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddResult(result, field);
-                break;
-        }
-
-        return await showAgain();
-    }
+    protected Task<IActionResult> AfterCommandAsync(ApplicationResult result, string next, Func<string, string> field, Func<Task<IActionResult>> showAgain) =>
+        CommandResults.AfterCommandAsync(this, result, next, field, showAgain);
 }

@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+using SkoleskyssSak.Application.Features.Appeals;
+using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Domain.Appeals;
+using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Decisions;
+using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Domain.Time;
+
+namespace SkoleskyssSak.Application.Features.AppealBodies;
+
+/// <summary>
+/// The appeal body's decision on its open step (fvl. § 34): a final body upholds, reverses with a new outcome, quashes
+/// (the municipality treats the case anew) or dismisses; an intermediate body of the municipality's chain forwards on to
+/// the next body or reverses (fvl. § 33). The letter is uploaded or written.
+/// </summary>
+/// <param name="NewOutcome">For a final body's reversal: the outcome that now applies.</param>
+public sealed record RecordAppealBodyDecisionCommand(
+    Guid CaseId,
+    string BodyCode,
+    string StaffUserId,
+    AppealBodyOutcome? Outcome,
+    DecisionOutcome? NewOutcome,
+    DateOnly? MeetingDate,
+    string? Resolution,
+    string? LetterText,
+    UploadedFile? Letter);
+
+public sealed class RecordAppealBodyDecisionHandler(
+    IApplicationDbContext db,
+    Rulebooks.RulebookProvider rulebooks,
+    INotificationOutbox outbox,
+    IServiceLinks links,
+    IAuditTrail audit,
+    TimeProvider clock)
+{
+    /// <summary>The parent's time to comment on the next forwarding (fvl. § 33 fourth paragraph).</summary>
+    public const int CommentDays = 14;
+
+    public async Task<ApplicationResult> HandleAsync(RecordAppealBodyDecisionCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var body = await db.AppealBodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == command.BodyCode, cancellationToken);
+        var @case = await AppealBodyAccess.CasesOf(db, command.BodyCode).Include(c => c.Events).SingleOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken);
+        if (body is null || @case is null)
+        {
+            return new ApplicationResult.NotFound();
+        }
+
+        var step = await db.AppealForwardings.Where(f => f.CaseId == command.CaseId && f.BodyCode == command.BodyCode && f.Outcome == null)
+            .OrderByDescending(f => f.Step).FirstOrDefaultAsync(cancellationToken);
+        if (step is null || @case.State != CaseState.ForwardedToAppealBody)
+        {
+            return new ApplicationResult.Refused(ApplicationTexts.Get("AppealBodyNotOpen"));
+        }
+
+        var next = await AppealBodyAccess.NextBodyAsync(db, rulebooks, command.CaseId, command.BodyCode, cancellationToken);
+        var allowed = next is null
+            ? new[] { AppealBodyOutcome.Upheld, AppealBodyOutcome.Reversed, AppealBodyOutcome.Quashed, AppealBodyOutcome.Dismissed }
+            : [AppealBodyOutcome.ForwardedOn, AppealBodyOutcome.Reversed];
+        if (command.Outcome is not { } outcome || !allowed.Contains(outcome))
+        {
+            return AppealFiling.Invalid("Outcome", "AppealBodyOutcomeRequired");
+        }
+
+        var isFinalReversal = next is null && outcome == AppealBodyOutcome.Reversed;
+        if (isFinalReversal && (command.NewOutcome is not { } newOutcome || !Enum.IsDefined(newOutcome)))
+        {
+            return AppealFiling.Invalid("NewOutcome", "AppealBodyNewOutcomeRequired");
+        }
+
+        var resolution = command.Resolution?.Trim();
+        if (outcome == AppealBodyOutcome.ForwardedOn && string.IsNullOrEmpty(resolution))
+        {
+            // The committee's assessment goes with the case to the next body (fvl. § 33 fourth paragraph).
+            return AppealFiling.Invalid("Resolution", "AppealBodyAssessmentRequired");
+        }
+
+        var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == command.CaseId, cancellationToken)).Content;
+        var municipality = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken);
+        var language = municipality.LanguageForm;
+        var now = clock.GetUtcNow();
+        var today = NorwegianTime.Today(now);
+        var newOutcomeText = isFinalReversal ? ApplicationTexts.Get("AppealNewOutcome_" + command.NewOutcome, language) : null;
+        if (newOutcomeText is not null)
+        {
+            resolution = string.IsNullOrEmpty(resolution) ? newOutcomeText : $"{newOutcomeText}. {resolution}";
+        }
+
+        var letter = StoreLetter(command, ApplicationTexts.Get("AppealBodyLetterFileName", language), now, out var letterErrors);
+        if (letterErrors is not null)
+        {
+            return new ApplicationResult.Invalid(letterErrors);
+        }
+
+        var refusal = step.Record(outcome, command.StaffUserId, AppealBodyAccess.IsCommittee(body), command.MeetingDate, resolution, letter!.Id, now);
+        if (refusal is not null)
+        {
+            Discard(letter);
+            return refusal == AppealStepRefusal.AlreadyDecided
+                ? new ApplicationResult.Refused(ApplicationTexts.Get("AppealBodyNotOpen"))
+                : AppealFiling.Invalid(refusal == AppealStepRefusal.ResolutionTooLong ? "Resolution" : "MeetingDate", "AppealStep_" + refusal);
+        }
+
+        var (trigger, rulebookVersion) = outcome switch
+        {
+            AppealBodyOutcome.Upheld => (CaseTrigger.AppealBodyUpholds, null),
+            AppealBodyOutcome.Quashed => (CaseTrigger.AppealBodyQuashes, null),
+            AppealBodyOutcome.Dismissed => (CaseTrigger.AppealBodyDismisses, null),
+            AppealBodyOutcome.ForwardedOn => (CaseTrigger.ForwardToAppealBody, null),
+            _ when next is null => (CaseTrigger.AppealBodyReverses, null),
+            _ => (CaseTrigger.ReverseDecision, (await AppealFiling.LatestIssuedAsync(db, command.CaseId, cancellationToken))?.RulebookVersion),
+        };
+        var reason = $"{body.Name}: {ApplicationTexts.Get("AppealBodyOutcome_" + outcome, language)}{(newOutcomeText is null ? string.Empty : " – " + newOutcomeText)}";
+        var moved = @case.Apply(trigger, new CaseActor(command.StaffUserId, CaseActorRole.AppealBody), now, reason, rulebookVersion);
+        if (!moved.Succeeded)
+        {
+            Discard(letter);
+            return new ApplicationResult.Refused(moved.Reason!);
+        }
+
+        if (outcome == AppealBodyOutcome.ForwardedOn)
+        {
+            var onward = AppealForwarding.Forward(Guid.CreateVersion7(now), command.CaseId, step.AppealId, next!, step.Step + 1, resolution!, today.AddDays(CommentDays), command.StaffUserId, now);
+            onward.AttachLetter(letter.Id);
+            db.AppealForwardings.Add(onward);
+        }
+
+        // From the municipality's archive the body's letter is incoming ("Klagevedtak frå …").
+        var title = SubmitApplicationHandler.Limit(ApplicationTexts.Format("AppealBodyJournalTitle", language, body.Name));
+        db.JournalEntries.Add(SubmitApplicationHandler.Register(command.CaseId, JournalEntryKind.Incoming, [title], title, form, today, now, letter.Id));
+        var subject = ApplicationTexts.Format("AppealDecidedSubject", language, @case.CaseNumber);
+        var mail = ApplicationTexts.Format("AppealDecidedBody", language, body.Name, @case.CaseNumber, links.MyCase(command.CaseId));
+        foreach (var recipient in form.GuardianEmails())
+        {
+            outbox.Enqueue(new Notification(recipient, subject, mail, "AppealDecided", command.CaseId));
+        }
+
+        audit.Record("AppealBodyDecision" + outcome, ApplicationAccess.AuditObjectType, command.CaseId.ToString());
+        return await ApplicationAccess.SaveOrConflictAsync(db, command.CaseId, cancellationToken);
+    }
+
+    /// <summary>The uploaded letter (AttachmentPolicy), or the written text as a produced document.</summary>
+    private CaseDocument? StoreLetter(RecordAppealBodyDecisionCommand command, string fileName, DateTimeOffset now, out IReadOnlyDictionary<string, string[]>? errors)
+    {
+        if (command.Letter is not null)
+        {
+            var (document, uploadErrors) = CaseAttachments.TryStore(db, command.CaseId, CaseDocumentKind.AppealDecisionLetter, command.Letter, 0, command.StaffUserId, now, "Letter");
+            errors = uploadErrors;
+            return document;
+        }
+
+        var text = command.LetterText?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            errors = new Dictionary<string, string[]> { ["LetterText"] = [ApplicationTexts.Get("AppealBodyLetterRequired")] };
+            return null;
+        }
+
+        var (produced, content) = CaseDocument.ProducedText(Guid.CreateVersion7(now), command.CaseId, CaseDocumentKind.AppealDecisionLetter, fileName, text, confidential: false, command.StaffUserId, now);
+        db.Documents.Add(produced);
+        db.DocumentContents.Add(content);
+        errors = null;
+        return produced;
+    }
+
+    /// <summary>Takes a stored letter out of the unit of work again when the decision is refused.</summary>
+    private void Discard(CaseDocument letter)
+    {
+        db.Documents.Remove(letter);
+        foreach (var content in db.DocumentContents.Local.Where(c => c.DocumentId == letter.Id).ToList())
+        {
+            db.DocumentContents.Remove(content);
+        }
+    }
+}

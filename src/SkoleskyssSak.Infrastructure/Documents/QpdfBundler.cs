@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using SkoleskyssSak.Application.Abstractions;
+
+namespace SkoleskyssSak.Infrastructure.Documents;
+
+/// <summary>
+/// <see cref="IPdfBundler"/> by the <c>qpdf</c> command (installed by scripts/install-prerequisites.sh): the files go
+/// through a private temporary folder that is deleted afterwards.
+/// </summary>
+public sealed class QpdfBundler : IPdfBundler
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public async Task<int> CountPagesAsync(byte[] pdf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        var folder = CreateFolder();
+        try
+        {
+            var path = Path.Combine(folder, "in.pdf");
+            await File.WriteAllBytesAsync(path, pdf, cancellationToken);
+            var output = await RunAsync(["--show-npages", path], cancellationToken);
+            return int.Parse(output.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    public async Task<byte[]> MergeAsync(IReadOnlyList<byte[]> pdfs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pdfs);
+        var folder = CreateFolder();
+        try
+        {
+            var arguments = new List<string> { "--empty", "--pages" };
+            for (var i = 0; i < pdfs.Count; i++)
+            {
+                var path = Path.Combine(folder, $"{i:D4}.pdf");
+                await File.WriteAllBytesAsync(path, pdfs[i], cancellationToken);
+                arguments.Add(path);
+            }
+
+            var output = Path.Combine(folder, "out.pdf");
+            arguments.Add("--");
+            arguments.Add(output);
+            await RunAsync(arguments, cancellationToken);
+            return await File.ReadAllBytesAsync(output, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string CreateFolder() => Directory.CreateTempSubdirectory("skoleskyss-bundle-").FullName;
+
+    private static async Task<string> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("qpdf")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start qpdf.");
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        // qpdf exits with 3 for warnings (the output is still written).
+        if (process.ExitCode is not 0 and not 3)
+        {
+            throw new InvalidOperationException($"qpdf exited with {process.ExitCode}: {await stderr}");
+        }
+
+        return await stdout;
+    }
+}
