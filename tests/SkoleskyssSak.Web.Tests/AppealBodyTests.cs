@@ -94,6 +94,9 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         {
             Assert.Contains("innvilget helårsskyss", step.Resolution, StringComparison.Ordinal);
             Assert.Contains("innvilget helårsskyss", @event.Reason, StringComparison.Ordinal);
+            var reversal = await db.Decisions.SingleAsync(d => d.CaseId == caseId && d.Kind == Domain.Decisions.DecisionKind.AppealBodyReversal);
+            Assert.Equal((Domain.Decisions.DecisionOutcome.GrantedYearRound, Domain.Decisions.DecisionStatus.Issued, (Guid?)letter.Id), (reversal.Outcome, reversal.Status, reversal.LetterDocumentId));
+            Assert.NotNull(reversal.PeriodFrom);
         }
 
         // Decided: the worklist lists it under "recently decided", and no second decision can be registered.

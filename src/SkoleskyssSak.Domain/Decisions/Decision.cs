@@ -221,6 +221,9 @@ public enum DecisionKind
     /// right of appeal; its outcome is always <see cref="DecisionOutcome.AppealDismissed"/>.
     /// </summary>
     LateAppealDismissal,
+
+    /// <summary>The final appeal body reversed the decision with a new outcome, which takes effect (fvl. § 34 fourth paragraph).</summary>
+    AppealBodyReversal,
 }
 
 public enum DecisionStatus

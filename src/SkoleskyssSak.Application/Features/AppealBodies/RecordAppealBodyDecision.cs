@@ -120,6 +120,23 @@ public sealed class RecordAppealBodyDecisionHandler(
             return new ApplicationResult.Refused(moved.Reason!);
         }
 
+        if (isFinalReversal)
+        {
+            // The new outcome takes effect in the case as a decision of its own (fvl. § 34 fourth paragraph): the case's
+            // decisions then say what applies now, e.g. that the transport is granted, with the body's letter.
+            var context = await Decisions.DecisionContext.LoadAsync(db, rulebooks, command.CaseId, @case.MunicipalityNumber, tracking: false, cancellationToken);
+            var appealed = await AppealFiling.LatestIssuedAsync(db, command.CaseId, cancellationToken);
+            var reversal = Decision.Draft(Guid.CreateVersion7(now), command.CaseId, DecisionKind.AppealBodyReversal, appealed!.RulebookVersion, command.StaffUserId, now);
+            var (from, to) = context?.Rulebook is { } rulebook
+                ? DecisionPeriod.Proposed(command.NewOutcome!.Value, context.Form.Child!.SchoolYearStart, rulebook.WinterPeriod, rulebook.DecisionValidity, today)
+                : (today, null);
+            if (reversal.Update(command.NewOutcome!.Value, from, to, resolution, now) is null)
+            {
+                reversal.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecondApproval: false);
+                db.Decisions.Add(reversal);
+            }
+        }
+
         if (outcome == AppealBodyOutcome.ForwardedOn)
         {
             var onward = AppealForwarding.Forward(Guid.CreateVersion7(now), command.CaseId, step.AppealId, next!, step.Step + 1, resolution!, today.AddDays(CommentDays), command.StaffUserId, now);
