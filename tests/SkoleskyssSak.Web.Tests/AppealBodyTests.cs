@@ -166,6 +166,7 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         var (reversed, _) = await committee.UploadAsync(page, "#decide-form", new Dictionary<string, string>
         {
             ["Outcome"] = "Reversed",
+            ["NewOutcome"] = "GrantedWinter",
             ["MeetingDate"] = today,
             ["Resolution"] = "Utvalget gir skyss.",
             ["LetterText"] = "Utvalget har omgjort vedtaket.",
@@ -177,6 +178,9 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
         Assert.Equal(CaseState.Decided, @case.State);
         Assert.Contains(@case.Events, e => e.Trigger == CaseTrigger.ReverseDecision && e.RulebookVersion == "5028/v1");
+        var reversal = await db.Decisions.SingleAsync(d => d.CaseId == caseId && d.Kind == Domain.Decisions.DecisionKind.AppealBodyReversal);
+        Assert.Equal(Domain.Decisions.DecisionOutcome.GrantedWinter, reversal.Outcome);
+        Assert.Equal(Domain.Decisions.DecisionStatus.Issued, reversal.Status);
     }
 
     [Fact]

@@ -64,8 +64,10 @@ public sealed class RecordAppealBodyDecisionHandler(
             return AppealFiling.Invalid("Outcome", "AppealBodyOutcomeRequired");
         }
 
-        var isFinalReversal = next is null && outcome == AppealBodyOutcome.Reversed;
-        if (isFinalReversal && (command.NewOutcome is not { } newOutcome || !Enum.IsDefined(newOutcome)))
+        // A reversal, by the final body (fvl. § 34) or an intermediate one of the municipality's chain (fvl. § 33), says
+        // what applies instead: it takes effect as a decision of its own.
+        var isReversal = outcome == AppealBodyOutcome.Reversed;
+        if (isReversal && (command.NewOutcome is not { } newOutcome || !Enum.IsDefined(newOutcome)))
         {
             return AppealFiling.Invalid("NewOutcome", "AppealBodyNewOutcomeRequired");
         }
@@ -82,7 +84,7 @@ public sealed class RecordAppealBodyDecisionHandler(
         var language = municipality.LanguageForm;
         var now = clock.GetUtcNow();
         var today = NorwegianTime.Today(now);
-        var newOutcomeText = isFinalReversal ? ApplicationTexts.Get("AppealNewOutcome_" + command.NewOutcome, language) : null;
+        var newOutcomeText = isReversal ? ApplicationTexts.Get("AppealNewOutcome_" + command.NewOutcome, language) : null;
         if (newOutcomeText is not null)
         {
             resolution = string.IsNullOrEmpty(resolution) ? newOutcomeText : $"{newOutcomeText}. {resolution}";
@@ -120,10 +122,10 @@ public sealed class RecordAppealBodyDecisionHandler(
             return new ApplicationResult.Refused(moved.Reason!);
         }
 
-        if (isFinalReversal)
+        if (isReversal)
         {
-            // The new outcome takes effect in the case as a decision of its own (fvl. § 34 fourth paragraph): the case's
-            // decisions then say what applies now, e.g. that the transport is granted, with the body's letter.
+            // The new outcome takes effect in the case as a decision of its own: the case's decisions then say what
+            // applies now, e.g. that the transport is granted, with the body's letter.
             var context = await Decisions.DecisionContext.LoadAsync(db, rulebooks, command.CaseId, @case.MunicipalityNumber, tracking: false, cancellationToken);
             var appealed = await AppealFiling.LatestIssuedAsync(db, command.CaseId, cancellationToken);
             var reversal = Decision.Draft(Guid.CreateVersion7(now), command.CaseId, DecisionKind.AppealBodyReversal, appealed!.RulebookVersion, command.StaffUserId, now);
