@@ -203,9 +203,22 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         var bundle = await governor.Http.GetAsync(new Uri($"/klageinstans/saker/{caseId}?handler=Bundle", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
         Assert.Equal("application/pdf", bundle.Content.Headers.ContentType!.MediaType);
-        var text = await DecisionTests.PdfTextAsync(await bundle.Content.ReadAsByteArrayAsync(), tagged: false);
+        var bytes = await bundle.Content.ReadAsByteArrayAsync();
+        var text = await DecisionTests.PdfTextAsync(bytes, tagged: false);
         Assert.Contains("Innhold", text, StringComparison.Ordinal);
-        Assert.Contains("Side 2", text, StringComparison.Ordinal);
+
+        // One numbering over the whole bundle: every page says which of how many it is.
+        var path = Path.Combine(Path.GetTempPath(), $"bundle-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, bytes);
+        var pages = int.Parse((await Cli.RunAsync("qpdf", "--show-npages", path)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        File.Delete(path);
+        Assert.True(pages >= 3, $"{pages} pages");
+        var flat = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+        for (var page = 1; page <= pages; page++)
+        {
+            Assert.Contains($"Side {page} av {pages}", flat, StringComparison.Ordinal);
+        }
+
         Assert.Contains("befaring.txt", text, StringComparison.Ordinal);
         Assert.Contains("smal vegskulder", text, StringComparison.Ordinal);
         Assert.Contains("vegen.png", text, StringComparison.Ordinal);

@@ -7,4 +7,7 @@ public interface IPdfBundler
 
     /// <summary>The files one after another, in order, as one PDF.</summary>
     Task<byte[]> MergeAsync(IReadOnlyList<byte[]> pdfs, CancellationToken cancellationToken);
+
+    /// <summary>Draws the pages of <paramref name="overlay"/> on top of the corresponding pages of <paramref name="pdf"/>.</summary>
+    Task<byte[]> OverlayAsync(byte[] pdf, byte[] overlay, CancellationToken cancellationToken);
 }

@@ -13,4 +13,6 @@ public interface IPdfRenderer
 /// <param name="FooterLabel">Text left in the footer, e.g. the case number.</param>
 /// <param name="PageWord">"Side" in Bokmål and Nynorsk alike.</param>
 /// <param name="OfWord">"av" (Bokmål and Nynorsk).</param>
-public sealed record PdfDocumentRequest(string Html, string FooterLabel = "", string PageWord = "Side", string OfWord = "av");
+/// <param name="FooterPageNumbers">False for a part of a bundle, which is numbered as a whole afterwards.</param>
+/// <param name="HeaderLabel">When set, the top margin shows it with "Side n av m" (the numbering overlay of a bundle).</param>
+public sealed record PdfDocumentRequest(string Html, string FooterLabel = "", string PageWord = "Side", string OfWord = "av", bool FooterPageNumbers = true, string? HeaderLabel = null);

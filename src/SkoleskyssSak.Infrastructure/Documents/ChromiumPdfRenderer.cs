@@ -42,7 +42,7 @@ public sealed partial class ChromiumPdfRenderer(IOptions<PdfOptions> options, IL
                 Tagged = true,
                 Outline = true,
                 DisplayHeaderFooter = true,
-                HeaderTemplate = "<span></span>",
+                HeaderTemplate = HeaderTemplate(request),
                 FooterTemplate = FooterTemplate(request),
                 Margin = new Margin { Top = "20mm", Bottom = "22mm", Left = "22mm", Right = "22mm" },
             });
@@ -83,7 +83,15 @@ public sealed partial class ChromiumPdfRenderer(IOptions<PdfOptions> options, IL
     private static string FooterTemplate(PdfDocumentRequest request) =>
         "<div style=\"font-family: 'Liberation Sans', Arial, sans-serif; font-size: 9px; width: 100%; margin: 0 22mm; display: flex; justify-content: space-between;\">" +
         $"<span>{WebUtility.HtmlEncode(request.FooterLabel)}</span>" +
-        $"<span>{WebUtility.HtmlEncode(request.PageWord)} <span class=\"pageNumber\"></span> {WebUtility.HtmlEncode(request.OfWord)} <span class=\"totalPages\"></span></span></div>";
+        (request.FooterPageNumbers ? PageNumber(request) : "<span></span>") + "</div>";
+
+    private static string HeaderTemplate(PdfDocumentRequest request) => request.HeaderLabel is null
+        ? "<span></span>"
+        : "<div style=\"font-family: 'Liberation Sans', Arial, sans-serif; font-size: 9px; width: 100%; margin: 0 22mm; text-align: right;\">" +
+          $"{WebUtility.HtmlEncode(request.HeaderLabel)} – {PageNumber(request)}</div>";
+
+    private static string PageNumber(PdfDocumentRequest request) =>
+        $"<span>{WebUtility.HtmlEncode(request.PageWord)} <span class=\"pageNumber\"></span> {WebUtility.HtmlEncode(request.OfWord)} <span class=\"totalPages\"></span></span>";
 
     private async Task<IPage> TakePageAsync(CancellationToken cancellationToken)
     {

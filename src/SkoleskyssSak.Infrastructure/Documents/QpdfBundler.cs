@@ -56,6 +56,27 @@ public sealed class QpdfBundler : IPdfBundler
         }
     }
 
+    public async Task<byte[]> OverlayAsync(byte[] pdf, byte[] overlay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        ArgumentNullException.ThrowIfNull(overlay);
+        var folder = CreateFolder();
+        try
+        {
+            var under = Path.Combine(folder, "in.pdf");
+            var over = Path.Combine(folder, "overlay.pdf");
+            var output = Path.Combine(folder, "out.pdf");
+            await File.WriteAllBytesAsync(under, pdf, cancellationToken);
+            await File.WriteAllBytesAsync(over, overlay, cancellationToken);
+            await RunAsync([under, "--overlay", over, "--", output], cancellationToken);
+            return await File.ReadAllBytesAsync(output, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static string CreateFolder() => Directory.CreateTempSubdirectory("skoleskyss-bundle-").FullName;
 
     private static async Task<string> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)

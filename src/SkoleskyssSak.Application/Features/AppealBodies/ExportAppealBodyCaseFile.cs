@@ -46,14 +46,21 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         }
 
         // The contents pages come first: render once to know how many they are, then with the real start pages.
-        var cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, query.KindName, pageCounts, 1), footer), cancellationToken);
+        var cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, query.KindName, pageCounts, 1), footer, FooterPageNumbers: false), cancellationToken);
         var coverPages = await bundler.CountPagesAsync(cover, cancellationToken);
         if (coverPages != 1)
         {
-            cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, query.KindName, pageCounts, coverPages), footer), cancellationToken);
+            cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, query.KindName, pageCounts, coverPages), footer, FooterPageNumbers: false), cancellationToken);
         }
 
-        var bundle = await bundler.MergeAsync([cover, .. parts], cancellationToken);
+        var merged = await bundler.MergeAsync([cover, .. parts], cancellationToken);
+
+        // One numbering for the whole file, in the top margin of every page (the parts' own footers keep theirs): blank
+        // pages carrying only "Saksmappe 2026/00001 – Side n av m", drawn over the merged file.
+        var total = coverPages + pageCounts.Sum();
+        var blank = string.Concat(Enumerable.Range(0, total).Select(i => i < total - 1 ? "<div style=\"break-after:page\">&#160;</div>" : "<div>&#160;</div>"));
+        var numbers = await pdf.RenderAsync(new PdfDocumentRequest(Page(language, footer, blank), string.Empty, FooterPageNumbers: false, HeaderLabel: footer), cancellationToken);
+        var bundle = await bundler.OverlayAsync(merged, numbers, cancellationToken);
         return new ExportedFile($"saksdokumenter-{FileNamePart(file.CaseNumber)}.pdf", "application/pdf", bundle);
     }
 
@@ -118,7 +125,7 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
             ? $"<img alt=\"{Encode(document.FileName)}\" style=\"max-width:100%;max-height:25cm\" src=\"data:{document.ContentType};base64,{Convert.ToBase64String(content)}\">"
             : $"<pre style=\"white-space:pre-wrap;font-family:sans-serif\">{Encode(Encoding.UTF8.GetString(content))}</pre>";
         var html = Page(language, document.FileName, $"<h1 style=\"font-size:14pt\">{Encode(document.FileName)}</h1>{body}");
-        return await pdf.RenderAsync(new PdfDocumentRequest(html, footer), cancellationToken);
+        return await pdf.RenderAsync(new PdfDocumentRequest(html, footer, FooterPageNumbers: false), cancellationToken);
     }
 
     private static string CoverHtml(CaseFileExport file, Func<CaseDocumentKind, string>? kindName, List<int> pageCounts, int coverPages)
