@@ -90,6 +90,8 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(CaseDocumentKind.AppealDecisionLetter, letter.Kind);
         Assert.True(await db.JournalEntries.AnyAsync(j => j.CaseId == caseId && j.Kind == JournalEntryKind.Incoming && j.DocumentId == letter.Id && j.PublicTitle.StartsWith("Klagevedtak fra Statsforvalteren")));
         Assert.True(await db.OutboxMessages.AnyAsync(m => m.CaseId == caseId && m.Kind == "AppealDecided"));
+        var toMunicipality = await db.OutboxMessages.Where(m => m.CaseId == caseId && m.Kind == "AppealDecidedMunicipality").Select(m => m.Recipient).ToListAsync();
+        Assert.Contains("saksbehandler.melhus@demo.skoleskyss.no", toMunicipality);
         if (outcome == "Reversed")
         {
             Assert.Contains("innvilget helårsskyss", step.Resolution, StringComparison.Ordinal);

@@ -8,4 +8,5 @@ public interface IStaffDirectory
 }
 
 /// <param name="Id">The staff user id (pseudonymous; what case events and assignments store).</param>
-public sealed record StaffMember(Guid Id, string DisplayName);
+/// <param name="Email">Where notices to the caseworker go (e.g. an appeal body's decision on a case).</param>
+public sealed record StaffMember(Guid Id, string DisplayName, string? Email = null);

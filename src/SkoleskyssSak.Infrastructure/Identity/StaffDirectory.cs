@@ -15,7 +15,7 @@ public sealed class StaffDirectory(AppDbContext db) : IStaffDirectory
         return await db.Users.AsNoTracking()
             .Where(u => u.MunicipalityNumber == municipalityNumber && caseworkers.Contains(u.Id))
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
-            .Select(u => new StaffMember(u.Id, u.DisplayName))
+            .Select(u => new StaffMember(u.Id, u.DisplayName, u.Email))
             .ToListAsync(cancellationToken);
     }
 }

@@ -32,6 +32,7 @@ public sealed class RecordAppealBodyDecisionHandler(
     Rulebooks.RulebookProvider rulebooks,
     INotificationOutbox outbox,
     IServiceLinks links,
+    IStaffDirectory staff,
     IAuditTrail audit,
     TimeProvider clock)
 {
@@ -154,6 +155,17 @@ public sealed class RecordAppealBodyDecisionHandler(
         foreach (var recipient in form.GuardianEmails())
         {
             outbox.Enqueue(new Notification(recipient, subject, mail, "AppealDecided", command.CaseId));
+        }
+
+        // The municipality is told too (issue 6): the caseworker who has the case, or else every caseworker of the
+        // municipality — a quash or a reversal is work for them.
+        var caseworkers = await staff.CaseworkersOfAsync(@case.MunicipalityNumber, cancellationToken);
+        var assigned = caseworkers.Where(c => c.Id == @case.AssignedTo).ToList();
+        var staffSubject = ApplicationTexts.Format("AppealDecidedStaffSubject", language, @case.CaseNumber, body.Name);
+        var staffMail = ApplicationTexts.Format("AppealDecidedStaffBody", language, body.Name, @case.CaseNumber, ApplicationTexts.Get("AppealBodyOutcome_" + outcome, language), resolution ?? string.Empty);
+        foreach (var email in (assigned.Count > 0 ? assigned : caseworkers).Select(c => c.Email).Where(e => !string.IsNullOrWhiteSpace(e)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            outbox.Enqueue(new Notification(email!, staffSubject, staffMail, "AppealDecidedMunicipality", command.CaseId));
         }
 
         audit.Record("AppealBodyDecision" + outcome, ApplicationAccess.AuditObjectType, command.CaseId.ToString());
