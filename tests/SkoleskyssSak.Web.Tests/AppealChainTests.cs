@@ -18,19 +18,19 @@ public sealed class AppealChainTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const string Montessori = "5b0e3c1e-0205-1833-9000-000000000205";
 
-    public static TheoryData<string, string?, string, string, string, string> Chains() => new()
+    public static TheoryData<string, string?, string, string, string, string, string> Chains() => new()
     {
-        { "4647", null, "saksbehandler.sunnfjord", "saksbehandler.sunnfjord", "sf-vestland", "Statsforvaltaren i Vestland" },
-        { "5028", null, "saksbehandler.melhus", "saksbehandler.melhus", "melhus-utm", "Utvalg for teknikk og miljø" },
-        { "1833", null, "saksbehandler.rana", "saksbehandler.rana", "rana-formannskap", "Formannskapet i Rana" },
+        { "4647", null, "saksbehandler.sunnfjord", "saksbehandler.sunnfjord", "sf-vestland", "Statsforvaltaren i Vestland", "klage.vestland" },
+        { "5028", null, "saksbehandler.melhus", "saksbehandler.melhus", "melhus-utm", "Utvalg for teknikk og miljø", "utvalg.melhus" },
+        { "1833", null, "saksbehandler.rana", "saksbehandler.rana", "rana-formannskap", "Formannskapet i Rana", "formannskap.rana" },
         // Sarpsborg decides with four-eyes: one caseworker drafts, another sends.
-        { "3105", null, "saksbehandler.sarpsborg", "saksbehandler2.sarpsborg", "sf-oboa", "Statsforvalteren i Østfold, Buskerud, Oslo og Akershus" },
-        { "1833", Montessori, "saksbehandler.rana", "saksbehandler.rana", "kd", "Kunnskapsdepartementet" },
+        { "3105", null, "saksbehandler.sarpsborg", "saksbehandler2.sarpsborg", "sf-oboa", "Statsforvalteren i Østfold, Buskerud, Oslo og Akershus", "klage.oboa" },
+        { "1833", Montessori, "saksbehandler.rana", "saksbehandler.rana", "kd", "Kunnskapsdepartementet", "klage.kd" },
     };
 
     [Theory]
     [MemberData(nameof(Chains))]
-    public async Task An_upheld_appeal_goes_to_the_first_body_of_the_municipalitys_chain(string municipality, string? school, string drafter, string issuer, string body, string bodyName)
+    public async Task An_upheld_appeal_goes_to_the_first_body_of_the_municipalitys_chain_which_finds_it_in_its_queue(string municipality, string? school, string drafter, string issuer, string body, string bodyName, string member)
     {
         var caseId = await SubmittedCases.ThroughHandlersAsync(app, municipality, "12838510068", "Kari Nordmann", school is null ? null : Guid.Parse(school));
         var first = await StaffAsync(drafter);
@@ -59,6 +59,29 @@ public sealed class AppealChainTests(AppFixture app) : IClassFixture<AppFixture>
         var letter = await db.DocumentContents.SingleAsync(c => c.DocumentId == step.LetterDocumentId);
         var text = System.Text.RegularExpressions.Regex.Replace(await DecisionTests.PdfTextAsync(letter.Content), @"\s+", " ");
         Assert.Contains(bodyName, text, StringComparison.Ordinal);
+
+        // The body finds it in its own queue and can open the complete file; Melhus' committee forwards on (AppealBodyTests
+        // follows it to Statsforvalteren), every other first body here is the last of its chain and upholds.
+        var bodyMember = await StaffAsync(member);
+        var (_, queue) = await bodyMember.GetAsync("/klageinstans");
+        Assert.Contains(caseId.ToString(), queue.QuerySelector("main")!.InnerHtml, StringComparison.Ordinal);
+        var (fileResponse, file) = await bodyMember.GetAsync($"/klageinstans/saker/{caseId}");
+        Assert.Equal(HttpStatusCode.OK, fileResponse.StatusCode);
+        if (body == "melhus-utm")
+        {
+            return;
+        }
+
+        var fields = new Dictionary<string, string> { ["Outcome"] = "Upheld", ["Resolution"] = "Vedtaket blir ståande.", ["LetterText"] = "Klaga får ikkje medhald." };
+        if (body == "rana-formannskap")
+        {
+            fields["MeetingDate"] = today;
+        }
+
+        var (bodyDecision, bodyPage) = await bodyMember.UploadAsync(file, "#decide-form", fields, []);
+        Assert.True(bodyDecision.StatusCode == HttpStatusCode.Redirect, bodyPage.QuerySelector(".ds-error-summary")?.TextContent);
+        await using var check = app.Services.CreateAsyncScope();
+        Assert.Equal(CaseState.AppealDecided, (await check.ServiceProvider.GetRequiredService<AppDbContext>().Cases.SingleAsync(c => c.Id == caseId)).State);
     }
 
     private async Task<PageClient> StaffAsync(string user)
