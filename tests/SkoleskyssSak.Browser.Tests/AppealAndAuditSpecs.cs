@@ -66,6 +66,34 @@ public sealed class AppealAndAuditSpecs(BrowserFixture browser) : IClassFixture<
             await page.GetByRole(AriaRole.Button, new() { Name = "Start klagebehandlingen" }).ClickAsync();
             await Assertions.Expect(page.Locator("#case-state")).Not.ToHaveTextAsync("Klage mottatt");
             await staff.AssertAccessibleAsync();
+
+            // Upheld and forwarded to Statsforvaltaren i Vestland (fvl. § 33), with the municipality's assessment.
+            await page.GetByLabel("Kommunens vurdering av klagen").FillAsync("Vegen har gang- og sykkelveg; vedtaket blir ståande.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send klagen til klageinstansen" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#staff-documents")).ToContainTextAsync("oversending-");
+            await staff.AssertAccessibleAsync();
+        }
+
+        await using (var parent = await browser.NewSessionAsync())
+        {
+            var page = parent.Page;
+            await parent.GotoAsync("/innlogging/testid");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn som Kari Nordmann" }).ClickAsync();
+            await parent.GotoAsync($"/mine-saker/{caseId}?kommune=4647");
+            await Assertions.Expect(page.Locator("#comment")).ToContainTextAsync("Statsforvaltaren i Vestland");
+            await parent.AssertAccessibleAsync();
+            await page.GetByLabel("Merknadene dine").FillAsync("Vegen er mørk om vinteren.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send merknadene" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Merknadene er sende");
+            await parent.AssertAccessibleAsync();
+        }
+
+        await using (var governor = await browser.NewSessionAsync())
+        {
+            await SignInStaffAsync(governor, "klage.vestland@demo.skoleskyss.no");
+            await governor.GotoAsync($"/klageinstans/saker/{caseId}");
+            await Assertions.Expect(governor.Page.Locator("main")).ToContainTextAsync("Merknad");
+            await governor.AssertAccessibleAsync();
         }
 
         await using (var admin = await browser.NewSessionAsync())

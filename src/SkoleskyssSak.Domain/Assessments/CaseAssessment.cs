@@ -8,8 +8,9 @@ namespace SkoleskyssSak.Domain.Assessments;
 /// The caseworker's assessment of one case (fvl. § 17: the case must be clarified before it is decided): the objective
 /// part (the matrix of the rulebook in force on the date of application, leg by leg, with site inspections and any
 /// justified departure) and the subjective part (the child's individual circumstances, per factor of the guidelines,
-/// e.g. Sunnfjord kap. 3.2, Melhus kap. 5). It can change only while the case is <see cref="CaseState.InAssessment"/>;
-/// a decided case is changed only by a new decision (fvl. § 35). <see cref="Revision"/> counts saved changes, so a
+/// e.g. Sunnfjord kap. 3.2, Melhus kap. 5). It can change only while the case is <see cref="CaseState.InAssessment"/>,
+/// or while the municipality reviews an appeal as first instance (fvl. § 33 second paragraph: new information, a new site
+/// inspection, a new assessment); a decided case is otherwise changed only by a new decision (fvl. § 35). <see cref="Revision"/> counts saved changes, so a
 /// caseworker saving on top of an older revision than the stored one gets a conflict instead of overwriting.
 /// </summary>
 public sealed class CaseAssessment
@@ -63,8 +64,8 @@ public sealed class CaseAssessment
     /// <summary>Whether the case's state allows changes, and if not the refusal.</summary>
     public static AssessmentRefusal? Editable(CaseState state) => state switch
     {
-        CaseState.InAssessment => null,
-        CaseState.Decided or CaseState.AppealReceived or CaseState.FirstInstanceReview or CaseState.ForwardedToAppealBody
+        CaseState.InAssessment or CaseState.FirstInstanceReview => null,
+        CaseState.Decided or CaseState.AppealReceived or CaseState.ForwardedToAppealBody
             or CaseState.AppealDecided or CaseState.Closed => AssessmentRefusal.Decided,
         _ => AssessmentRefusal.NotInAssessment,
     };

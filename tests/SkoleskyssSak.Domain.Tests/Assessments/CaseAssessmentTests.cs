@@ -153,6 +153,7 @@ public sealed class CaseAssessmentTests
     [InlineData(CaseState.Withdrawn, AssessmentRefusal.NotInAssessment)]
     [InlineData(CaseState.ReferredToCounty, AssessmentRefusal.NotInAssessment)]
     [InlineData(CaseState.AppealReceived, AssessmentRefusal.Decided)]
+    [InlineData(CaseState.ForwardedToAppealBody, AssessmentRefusal.Decided)]
     public void Nothing_changes_outside_assessment(CaseState state, AssessmentRefusal refusal)
     {
         var assessment = Run(new ApplicationRoute([], [Dangerous]), grade: 3);
@@ -162,6 +163,18 @@ public sealed class CaseAssessmentTests
         Assert.Equal(refusal, assessment.DepartFromMatrix(state, TransportOutcome.None, "Begrunnelse", Caseworker, Now).Refusal);
         Assert.Equal(refusal, assessment.SaveSubjective(state, new Dictionary<SubjectiveFactor, string?>(), false, null, null, Caseworker, Now).Refusal);
         Assert.Equal(1, assessment.Revision);
+    }
+
+    [Fact]
+    public void The_first_instance_reviewing_an_appeal_may_assess_anew()
+    {
+        // fvl. § 33 second paragraph: new information, a new site inspection, a new assessment.
+        var assessment = Run(new ApplicationRoute([], [Dangerous]), grade: 3);
+
+        var corrected = assessment.CorrectLeg(CaseState.FirstInstanceReview, Book, 1, WithSidewalk, Inspection(), Caseworker, Now);
+
+        Assert.Null(corrected.Refusal);
+        Assert.Equal(2, assessment.Revision);
     }
 
     [Fact]
