@@ -24,6 +24,22 @@ public static class UploadLimits
     /// </summary>
     public const long FormReaderMargin = FormOverhead;
 
+    /// <summary>
+    /// The files of a multiple file input, each read as <see cref="ReadAsync"/> does. A browser posts an empty part when
+    /// nothing was chosen; that is skipped, not taken for an empty file.
+    /// </summary>
+    public static async Task<List<UploadedFile>> ReadAllAsync(IEnumerable<IFormFile> files, bool confidential, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var read = new List<UploadedFile>();
+        foreach (var file in files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
+        {
+            read.Add(await ReadAsync(file, confidential, cancellationToken));
+        }
+
+        return read;
+    }
+
     /// <summary>Reads at most one byte more than the policy allows: enough for it to say "too large" without holding more.</summary>
     public static async Task<UploadedFile> ReadAsync(IFormFile file, bool confidential, CancellationToken cancellationToken)
     {

@@ -101,10 +101,8 @@ public sealed class SakModel(
 
     public async Task<IActionResult> OnPostRequestAsync(CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(ReplyBy, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var replyBy))
-        {
-            replyBy = DateOnly.MinValue;
-        }
+        // An empty or malformed deadline goes to the handler as no date at all, which answers with its own message.
+        var replyBy = FormDates.TryParse(ReplyBy, out var parsed) && parsed is { } date ? date : DateOnly.MinValue;
 
         var result = await requestInformation.HandleAsync(new RequestInformationCommand(CaseId, Municipality, StaffUserId, Question, replyBy), cancellationToken);
         return await AfterCommandAsync(result, CasePath, key => key, () => ShowAsync(cancellationToken));
@@ -113,9 +111,9 @@ public sealed class SakModel(
     public async Task<IActionResult> OnPostRegisterAppealAsync(CancellationToken cancellationToken)
     {
         var channel = Enum.TryParse<AppealChannel>(AppealChannel, out var c) && c != Domain.Appeals.AppealChannel.Online ? c : Domain.Appeals.AppealChannel.Paper;
-        var received = IsoDate(AppealReceivedOn, nameof(AppealReceivedOn));
-        var posted = IsoDate(AppealPostedOn, nameof(AppealPostedOn));
-        var notice = IsoDate(AppealNoticeOn, nameof(AppealNoticeOn));
+        var received = ModelState.DateField(AppealReceivedOn, nameof(AppealReceivedOn), DateInvalid);
+        var posted = ModelState.DateField(AppealPostedOn, nameof(AppealPostedOn), DateInvalid);
+        var notice = ModelState.DateField(AppealNoticeOn, nameof(AppealNoticeOn), DateInvalid);
         if (!ModelState.IsValid || received is null)
         {
             ModelState.TryAddModelError(nameof(AppealReceivedOn), Application.Features.Applications.ApplicationTexts.Get("AppealDateInvalid"));
@@ -142,7 +140,7 @@ public sealed class SakModel(
 
     public async Task<IActionResult> OnPostForwardAppealAsync(CancellationToken cancellationToken)
     {
-        var deadline = IsoDate(CommentDeadline, nameof(CommentDeadline)) ?? DateOnly.MinValue;
+        var deadline = ModelState.DateField(CommentDeadline, nameof(CommentDeadline), DateInvalid) ?? DateOnly.MinValue;
         var result = await forwardAppeal.HandleAsync(new ForwardAppealCommand(CaseId, Municipality, StaffUserId, ForwardAssessment, deadline), cancellationToken);
         return await AfterCommandAsync(result, CasePath, key => key == nameof(ForwardAppealCommand.Assessment) ? nameof(ForwardAssessment) : nameof(CommentDeadline), () => ShowAsync(cancellationToken));
     }
@@ -161,21 +159,7 @@ public sealed class SakModel(
             () => ShowAsync(cancellationToken));
     }
 
-    private DateOnly? IsoDate(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(field, Application.Features.Applications.ApplicationTexts.Get("AppealDateInvalid"));
-        return null;
-    }
+    private static string DateInvalid => Application.Features.Applications.ApplicationTexts.Get("AppealDateInvalid");
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {

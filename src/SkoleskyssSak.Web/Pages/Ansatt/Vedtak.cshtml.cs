@@ -71,8 +71,8 @@ public sealed class VedtakModel(
 
         ModelState.Clear();
         var outcome = Enum.TryParse<DecisionOutcome>(Outcome, out var o) && Enum.IsDefined(o) ? o : (DecisionOutcome)(-1);
-        var from = Date(PeriodFrom, nameof(PeriodFrom));
-        var to = Date(PeriodTo, nameof(PeriodTo));
+        var from = ModelState.DateField(PeriodFrom, nameof(PeriodFrom), ApplicationTexts.Get("DecisionPeriodMissing"));
+        var to = ModelState.DateField(PeriodTo, nameof(PeriodTo), ApplicationTexts.Get("DecisionPeriodMissing"));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -133,22 +133,6 @@ public sealed class VedtakModel(
     }
 
     private static string? RevisionOf(DecisionDraftView? draft) => draft?.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
-
-    private DateOnly? Date(string? value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(field, SkoleskyssSak.Application.Features.Applications.ApplicationTexts.Get("DecisionPeriodMissing"));
-        return null;
-    }
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

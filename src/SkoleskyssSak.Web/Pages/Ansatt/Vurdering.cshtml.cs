@@ -74,26 +74,14 @@ public sealed class VurderingModel(
     {
         ModelState.Clear();
         var (legs, _) = RouteLegForm.Parse(Correction.Legs, "Correction.Legs", skipBlank: false, ModelState, text);
-        DateOnly? date = null;
-        if (DateOnly.TryParseExact(Correction.InspectionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            date = parsed;
-        }
-        else if (!string.IsNullOrWhiteSpace(Correction.InspectionDate))
-        {
-            ModelState.AddModelError("Correction.InspectionDate", text["AssessInspectionDateInvalid"]);
-        }
+        var date = ModelState.DateField(Correction.InspectionDate, "Correction.InspectionDate", text["AssessInspectionDateInvalid"]);
 
         if (!ModelState.IsValid || legs.Count != 1)
         {
             return await LoadAsync(Section.Correction, cancellationToken) ?? Page();
         }
 
-        var photos = new List<UploadedFile>();
-        foreach (var file in Photos.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
-        {
-            photos.Add(await UploadLimits.ReadAsync(file, confidential: false, cancellationToken));
-        }
+        var photos = await UploadLimits.ReadAllAsync(Photos, confidential: false, cancellationToken);
 
         var command = new CorrectLegCommand(CaseId, Municipality, StaffUserId, Revision, Correction.LegNumber, legs[0], date, Correction.InspectedBy, Correction.Findings, photos);
         return await AfterAsync(await correct.HandleAsync(command, cancellationToken), Section.Correction, "objektiv", key => key switch

@@ -79,16 +79,10 @@ public sealed class SakModel(
 
     public async Task<IActionResult> OnPostDecideAsync(CancellationToken cancellationToken)
     {
-        DateOnly? meeting = null;
-        if (!string.IsNullOrWhiteSpace(MeetingDate))
+        if (!FormDates.TryParse(MeetingDate, out var meeting))
         {
-            if (!DateOnly.TryParseExact(MeetingDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                ModelState.AddModelError(nameof(MeetingDate), ApplicationTexts.Get("AppealStep_MeetingMissing"));
-                return await ShowAsync(cancellationToken);
-            }
-
-            meeting = parsed;
+            ModelState.AddModelError(nameof(MeetingDate), ApplicationTexts.Get("AppealStep_MeetingMissing"));
+            return await ShowAsync(cancellationToken);
         }
 
         var letter = Letter is null ? null : await UploadLimits.ReadAsync(Letter, confidential: false, cancellationToken);

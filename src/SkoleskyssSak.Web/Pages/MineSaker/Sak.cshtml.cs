@@ -71,11 +71,7 @@ public sealed class SakModel(
 
         ModelState.Clear();
         Appealed = false;
-        var files = new List<UploadedFile>();
-        foreach (var file in AppealFiles.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
-        {
-            files.Add(await UploadLimits.ReadAsync(file, confidential: true, cancellationToken));
-        }
+        var files = await UploadLimits.ReadAllAsync(AppealFiles, confidential: true, cancellationToken);
 
         var result = await appeal.HandleAsync(new AppealDecisionCommand(CaseId, Pseudonym, AppealText, files), cancellationToken);
         if (result is ApplicationResult.Saved)
@@ -95,11 +91,7 @@ public sealed class SakModel(
 
         ModelState.Clear();
         Commented = false;
-        var files = new List<UploadedFile>();
-        foreach (var file in CommentFiles.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
-        {
-            files.Add(await UploadLimits.ReadAsync(file, confidential: true, cancellationToken));
-        }
+        var files = await UploadLimits.ReadAllAsync(CommentFiles, confidential: true, cancellationToken);
 
         var result = await comment.HandleAsync(new CommentOnForwardingCommand(CaseId, Pseudonym, CommentText, files), cancellationToken);
         if (result is ApplicationResult.Saved)
@@ -125,11 +117,7 @@ public sealed class SakModel(
 
         ModelState.Clear();
         Answered = false;
-        var files = new List<UploadedFile>();
-        foreach (var file in Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
-        {
-            files.Add(await UploadLimits.ReadAsync(file, Confidential, cancellationToken));
-        }
+        var files = await UploadLimits.ReadAllAsync(Files, Confidential, cancellationToken);
 
         var result = await answer.HandleAsync(new AnswerInformationRequestCommand(CaseId, Pseudonym, Answer, files), cancellationToken);
         if (result is ApplicationResult.Saved)

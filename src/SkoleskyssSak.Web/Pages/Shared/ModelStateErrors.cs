@@ -40,4 +40,41 @@ public static class ModelStateErrors
                 break;
         }
     }
+
+    /// <summary>
+    /// A date field's value: null when left empty; when it is no date, null with <paramref name="message"/> on the field.
+    /// </summary>
+    public static DateOnly? DateField(this ModelStateDictionary modelState, string? value, string field, string message)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (FormDates.TryParse(value, out var date))
+        {
+            return date;
+        }
+
+        modelState.AddModelError(field, message);
+        return null;
+    }
+}
+
+/// <summary>Dates as a date input posts them (yyyy-MM-dd, whatever the page's language).</summary>
+public static class FormDates
+{
+    /// <summary>True with null for an empty value, true with the date for a date, false for anything else.</summary>
+    public static bool TryParse(string? value, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        date = parsed;
+        return true;
+    }
 }
