@@ -62,7 +62,7 @@ public sealed class RecordAppealBodyDecisionHandler(
             : [AppealBodyOutcome.ForwardedOn, AppealBodyOutcome.Reversed];
         if (command.Outcome is not { } outcome || !allowed.Contains(outcome))
         {
-            return AppealFiling.Invalid("Outcome", "AppealBodyOutcomeRequired");
+            return ApplicationResult.Invalid.Text("Outcome", "AppealBodyOutcomeRequired");
         }
 
         // A reversal, by the final body (fvl. § 34) or an intermediate one of the municipality's chain (fvl. § 33), says
@@ -70,14 +70,14 @@ public sealed class RecordAppealBodyDecisionHandler(
         var isReversal = outcome == AppealBodyOutcome.Reversed;
         if (isReversal && (command.NewOutcome is not { } newOutcome || !Enum.IsDefined(newOutcome)))
         {
-            return AppealFiling.Invalid("NewOutcome", "AppealBodyNewOutcomeRequired");
+            return ApplicationResult.Invalid.Text("NewOutcome", "AppealBodyNewOutcomeRequired");
         }
 
         var resolution = command.Resolution?.Trim();
         if (outcome == AppealBodyOutcome.ForwardedOn && string.IsNullOrEmpty(resolution))
         {
             // The committee's assessment goes with the case to the next body (fvl. § 33 fourth paragraph).
-            return AppealFiling.Invalid("Resolution", "AppealBodyAssessmentRequired");
+            return ApplicationResult.Invalid.Text("Resolution", "AppealBodyAssessmentRequired");
         }
 
         var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == command.CaseId, cancellationToken)).Content;
@@ -103,7 +103,7 @@ public sealed class RecordAppealBodyDecisionHandler(
             Discard(letter);
             return refusal == AppealStepRefusal.AlreadyDecided
                 ? new ApplicationResult.Refused(ApplicationTexts.Get("AppealBodyNotOpen"))
-                : AppealFiling.Invalid(refusal == AppealStepRefusal.ResolutionTooLong ? "Resolution" : "MeetingDate", "AppealStep_" + refusal);
+                : ApplicationResult.Invalid.Text(refusal == AppealStepRefusal.ResolutionTooLong ? "Resolution" : "MeetingDate", "AppealStep_" + refusal);
         }
 
         var (trigger, rulebookVersion) = outcome switch

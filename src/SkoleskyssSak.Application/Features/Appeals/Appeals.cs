@@ -75,7 +75,7 @@ public sealed class AppealDecisionHandler(IApplicationDbContext db, INotificatio
         var text = command.Text?.Trim() ?? string.Empty;
         if (text.Length == 0)
         {
-            return AppealFiling.Invalid(nameof(command.Text), "AppealTextRequired");
+            return ApplicationResult.Invalid.Text(nameof(command.Text), "AppealTextRequired");
         }
 
         var now = clock.GetUtcNow();
@@ -106,17 +106,17 @@ public sealed class RegisterAppealHandler(IApplicationDbContext db, INotificatio
         var text = command.Text?.Trim() ?? string.Empty;
         if (text.Length == 0 && command.ScannedLetter is null)
         {
-            return AppealFiling.Invalid(nameof(command.Text), "AppealPaperRequired");
+            return ApplicationResult.Invalid.Text(nameof(command.Text), "AppealPaperRequired");
         }
 
         if (command.ReceivedOn > today || command.ReceivedOn.Year < 2000)
         {
-            return AppealFiling.Invalid(nameof(command.ReceivedOn), "AppealDateInvalid");
+            return ApplicationResult.Invalid.Text(nameof(command.ReceivedOn), "AppealDateInvalid");
         }
 
         if (command.Channel == AppealChannel.Online || !Enum.IsDefined(command.Channel))
         {
-            return AppealFiling.Invalid(nameof(command.Channel), "AppealDateInvalid");
+            return ApplicationResult.Invalid.Text(nameof(command.Channel), "AppealDateInvalid");
         }
 
         var filing = new AppealFiling(db, outbox, links, audit);
@@ -159,7 +159,7 @@ public sealed class ConsiderAppealHandler(IApplicationDbContext db, IAuditTrail 
         {
             if (string.IsNullOrWhiteSpace(command.LateReason))
             {
-                return AppealFiling.Invalid(nameof(command.LateReason), "AppealLateReasonRequired");
+                return ApplicationResult.Invalid.Text(nameof(command.LateReason), "AppealLateReasonRequired");
             }
 
             reason = "fvl. § 31: " + command.LateReason.Trim();
@@ -191,14 +191,12 @@ internal sealed class AppealFiling(IApplicationDbContext db, INotificationOutbox
     public static Task<Decision?> LatestIssuedAsync(IApplicationDbContext db, Guid caseId, CancellationToken cancellationToken) =>
         db.Decisions.AsNoTracking().Where(d => d.CaseId == caseId && d.Status == DecisionStatus.Issued).OrderByDescending(d => d.IssuedAt).FirstOrDefaultAsync(cancellationToken);
 
-    public static ApplicationResult.Invalid Invalid(string field, string key) => new(new Dictionary<string, string[]> { [field] = [ApplicationTexts.Get(key)] });
-
     /// <param name="register">The appeal for the decision appealed against, or null when its dates do not fit together.</param>
     public async Task<ApplicationResult> FileAsync(Guid caseId, CaseActor actor, Func<Decision, Appeal?> register, string text, IReadOnlyList<UploadedFile> files, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (text.Length > Appeal.MaxTextLength)
         {
-            return Invalid("Text", "AppealTextTooLong");
+            return ApplicationResult.Invalid.Text("Text", "AppealTextTooLong");
         }
 
         var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId, cancellationToken);
@@ -210,19 +208,13 @@ internal sealed class AppealFiling(IApplicationDbContext db, INotificationOutbox
 
         if (register(decision) is not { } appeal)
         {
-            return Invalid("NoticeReceivedOn", "AppealDatesInconsistent");
+            return ApplicationResult.Invalid.Text("NoticeReceivedOn", "AppealDatesInconsistent");
         }
 
-        var stored = new List<CaseDocument>();
-        for (var i = 0; i < files.Count; i++)
+        var (stored, errors) = CaseAttachments.TryStoreAll(db, caseId, CaseDocumentKind.Appeal, files, actor.Id, now, i => $"Files[{i}]");
+        if (errors is not null)
         {
-            var (document, errors) = CaseAttachments.TryStore(db, caseId, CaseDocumentKind.Appeal, files[i], i, actor.Id, now, $"Files[{i}]");
-            if (errors is not null)
-            {
-                return new ApplicationResult.Invalid(errors);
-            }
-
-            stored.Add(document!);
+            return new ApplicationResult.Invalid(errors);
         }
 
         var moved = @case.Apply(CaseTrigger.ReceiveAppeal, actor, now, appeal.IsLate ? $"Klagen kom etter fristen {appeal.Deadline:dd.MM.yyyy}" : null);

@@ -55,19 +55,19 @@ public sealed class ForwardAppealHandler(
         var assessment = command.Assessment?.Trim() ?? string.Empty;
         if (assessment.Length == 0)
         {
-            return AppealFiling.Invalid(nameof(command.Assessment), "ForwardingAssessmentRequired");
+            return ApplicationResult.Invalid.Text(nameof(command.Assessment), "ForwardingAssessmentRequired");
         }
 
         if (assessment.Length > AppealForwarding.MaxTextLength)
         {
-            return AppealFiling.Invalid(nameof(command.Assessment), "AppealTextTooLong");
+            return ApplicationResult.Invalid.Text(nameof(command.Assessment), "AppealTextTooLong");
         }
 
         var now = clock.GetUtcNow();
         var today = NorwegianTime.Today(now);
         if (command.CommentDeadline <= today || command.CommentDeadline > today.AddDays(MaxCommentDays))
         {
-            return AppealFiling.Invalid(nameof(command.CommentDeadline), "ForwardingDeadlineInvalid");
+            return ApplicationResult.Invalid.Text(nameof(command.CommentDeadline), "ForwardingDeadlineInvalid");
         }
 
         var body = context.AppealChain[0];
@@ -140,26 +140,22 @@ public sealed class CommentOnForwardingHandler(IApplicationDbContext db, IAuditT
         var files = command.Files ?? [];
         if (text.Length == 0 && files.Count == 0)
         {
-            return AppealFiling.Invalid(nameof(command.Text), "InformationReplyEmpty");
+            return ApplicationResult.Invalid.Text(nameof(command.Text), "InformationReplyEmpty");
         }
 
         if (text.Length > AppealForwarding.MaxTextLength)
         {
-            return AppealFiling.Invalid(nameof(command.Text), "AppealTextTooLong");
+            return ApplicationResult.Invalid.Text(nameof(command.Text), "AppealTextTooLong");
         }
 
         var now = clock.GetUtcNow();
-        var stored = new List<CaseDocument>();
-        for (var i = 0; i < files.Count; i++)
+        var (accepted, errors) = CaseAttachments.TryStoreAll(db, command.CaseId, CaseDocumentKind.Comment, files, command.PartyPseudonym, now, i => $"Files[{i}]");
+        if (errors is not null)
         {
-            var (document, errors) = CaseAttachments.TryStore(db, command.CaseId, CaseDocumentKind.Comment, files[i], i, command.PartyPseudonym, now, $"Files[{i}]");
-            if (errors is not null)
-            {
-                return new ApplicationResult.Invalid(errors);
-            }
-
-            stored.Add(document!);
+            return new ApplicationResult.Invalid(errors);
         }
+
+        var stored = accepted.ToList();
 
         var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == command.CaseId, cancellationToken)).Content;
         var language = (await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken)).LanguageForm;

@@ -58,12 +58,12 @@ public sealed class DismissLateAppealHandler(
         var reason = command.Reason?.Trim() ?? string.Empty;
         if (reason.Length == 0)
         {
-            return AppealFiling.Invalid(nameof(command.Reason), "LateAppealDismissalReasonRequired");
+            return ApplicationResult.Invalid.Text(nameof(command.Reason), "LateAppealDismissalReasonRequired");
         }
 
         if (reason.Length > MaxReasonLength)
         {
-            return AppealFiling.Invalid(nameof(command.Reason), "LateAppealDismissalReasonTooLong");
+            return ApplicationResult.Invalid.Text(nameof(command.Reason), "LateAppealDismissalReasonTooLong");
         }
 
         var now = clock.GetUtcNow();

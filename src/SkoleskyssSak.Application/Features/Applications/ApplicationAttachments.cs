@@ -90,6 +90,32 @@ internal static class CaseAttachments
         return (document, null);
     }
 
+    /// <summary>
+    /// Several files uploaded together (a reply, an appeal, comments, inspection photos): all are checked before any is
+    /// added to the unit of work, so a refused file never leaves its accepted siblings behind to be saved by a later
+    /// audit. <paramref name="field"/> names the field of file i for its message.
+    /// </summary>
+    public static (IReadOnlyList<CaseDocument> Documents, IReadOnlyDictionary<string, string[]>? Errors) TryStoreAll(
+        IApplicationDbContext db, Guid caseId, CaseDocumentKind kind, IReadOnlyList<UploadedFile> files, string addedBy, DateTimeOffset now, Func<int, string> field)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(field);
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (files[i]?.Content is not { } content)
+            {
+                return ([], Error(field(i), "AttachmentRequired"));
+            }
+
+            if (AttachmentPolicy.Check(content, i).Refusal is { } refusal)
+            {
+                return ([], Error(field(i), RefusalKey(refusal)));
+            }
+        }
+
+        return (files.Select((file, i) => TryStore(db, caseId, kind, file, i, addedBy, now, field(i)).Document!).ToList(), null);
+    }
+
     public static string RefusalKey(AttachmentRefusal refusal) => refusal switch
     {
         AttachmentRefusal.Empty => "AttachmentEmpty",

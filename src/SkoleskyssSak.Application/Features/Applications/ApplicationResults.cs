@@ -24,7 +24,14 @@ public abstract record ApplicationResult
     public sealed record NotFound : ApplicationResult;
 
     /// <summary>Field (the form's property path, e.g. <c>Guardians[0].Email</c>) → Norwegian messages.</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : ApplicationResult;
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : ApplicationResult
+    {
+        /// <summary>One message on one field.</summary>
+        public static Invalid Field(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+
+        /// <summary>One message on one field, by its key in the søknad's texts (current culture).</summary>
+        public static Invalid Text(string field, string textKey) => Field(field, ApplicationTexts.Get(textKey));
+    }
 
     /// <summary>Not permitted in the case's state; the reason is in Norwegian.</summary>
     public sealed record Refused(string Reason) : ApplicationResult;

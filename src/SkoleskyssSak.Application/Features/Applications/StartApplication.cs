@@ -20,14 +20,14 @@ public sealed class StartApplicationHandler(IApplicationDbContext db, IAuditTrai
         ArgumentNullException.ThrowIfNull(command);
         if (!ApplicationAccess.IsValidPseudonym(command.ApplicantPseudonym))
         {
-            return Invalid(nameof(command.ApplicantPseudonym), "ApplicantInvalid");
+            return ApplicationResult.Invalid.Text(nameof(command.ApplicantPseudonym), "ApplicantInvalid");
         }
 
         var municipalityNumber = command.MunicipalityNumber?.Trim() ?? string.Empty;
         if (municipalityNumber.Length != 4 || !municipalityNumber.All(char.IsAsciiDigit)
             || !await db.Municipalities.AnyAsync(m => m.Number == municipalityNumber, cancellationToken))
         {
-            return Invalid(nameof(command.MunicipalityNumber), "MunicipalityUnknown");
+            return ApplicationResult.Invalid.Text(nameof(command.MunicipalityNumber), "MunicipalityUnknown");
         }
 
         var nin = NationalIdentityNumber.TryParse(command.ApplicantNationalIdentityNumber, out var parsed) ? parsed!.Value : null;
@@ -37,9 +37,6 @@ public sealed class StartApplicationHandler(IApplicationDbContext db, IAuditTrai
         await db.SaveChangesAsync(cancellationToken);
         return new ApplicationResult.Started(draftId);
     }
-
-    private static ApplicationResult.Invalid Invalid(string field, string key) =>
-        new(new Dictionary<string, string[]> { [field] = [ApplicationTexts.Get(key)] });
 }
 
 /// <summary>A new draft case with its søknad and the applicant as a party (so the draft shows in "Mine saker").</summary>

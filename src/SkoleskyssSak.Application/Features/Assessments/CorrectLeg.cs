@@ -43,16 +43,10 @@ public sealed class CorrectLegHandler(IApplicationDbContext db, RulebookProvider
             return (AssessmentChange.Invalid([]), legCheck.Errors.GroupBy(e => "Leg." + e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
         }
 
-        var photos = new List<CaseDocument>();
-        for (var i = 0; i < command.Photos.Count; i++)
+        var (photos, errors) = CaseAttachments.TryStoreAll(Db, c.Case.Id, CaseDocumentKind.SiteInspection, command.Photos, command.StaffUserId, c.Now, _ => "Photos");
+        if (errors is not null)
         {
-            var stored = CaseAttachments.TryStore(Db, c.Case.Id, CaseDocumentKind.SiteInspection, command.Photos[i], i, command.StaffUserId, c.Now, "Photos");
-            if (stored.Errors is { } errors)
-            {
-                return (AssessmentChange.Invalid([]), errors);
-            }
-
-            photos.Add(stored.Document!);
+            return (AssessmentChange.Invalid([]), errors);
         }
 
         var inspection = new SiteInspection(

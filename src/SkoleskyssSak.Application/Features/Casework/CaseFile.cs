@@ -115,7 +115,7 @@ public sealed class ChangeCaseStateHandler(IApplicationDbContext db, IAuditTrail
         if (!moved.Succeeded)
         {
             return moved.ErrorType == CaseTransitionErrorType.BadRequest
-                ? new ApplicationResult.Invalid(new Dictionary<string, string[]> { [nameof(command.Reason)] = [moved.Reason!] })
+                ? ApplicationResult.Invalid.Field(nameof(command.Reason), moved.Reason!)
                 : new ApplicationResult.Refused(moved.Reason!);
         }
 

@@ -211,7 +211,7 @@ public sealed class IssueDecisionHandler(
 
         if (decision.Grounds.Contains(DecisionLetters.ToCompleteMarker, StringComparison.Ordinal))
         {
-            return new ApplicationResult.Invalid(new Dictionary<string, string[]> { [nameof(SaveDecisionDraftCommand.Grounds)] = [ApplicationTexts.Get("DecisionGroundsIncomplete")] });
+            return ApplicationResult.Invalid.Text(nameof(SaveDecisionDraftCommand.Grounds), "DecisionGroundsIncomplete");
         }
 
         var now = clock.GetUtcNow();
@@ -242,15 +242,13 @@ internal static class DecisionRefusals
         var message = ApplicationTexts.Get("Decision" + refusal);
         return refusal switch
         {
-            DecisionRefusal.OutcomeMissing => Field(nameof(SaveDecisionDraftCommand.Outcome), message),
-            DecisionRefusal.GroundsMissing or DecisionRefusal.GroundsTooLong => Field(nameof(SaveDecisionDraftCommand.Grounds), message),
-            DecisionRefusal.PeriodMissing => Field(nameof(SaveDecisionDraftCommand.PeriodFrom), message),
-            DecisionRefusal.PeriodReversed => Field(nameof(SaveDecisionDraftCommand.PeriodTo), message),
+            DecisionRefusal.OutcomeMissing => ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.Outcome), message),
+            DecisionRefusal.GroundsMissing or DecisionRefusal.GroundsTooLong => ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.Grounds), message),
+            DecisionRefusal.PeriodMissing => ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.PeriodFrom), message),
+            DecisionRefusal.PeriodReversed => ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.PeriodTo), message),
             _ => new ApplicationResult.Refused(message),
         };
     }
-
-    private static ApplicationResult.Invalid Field(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }
 
 /// <summary>

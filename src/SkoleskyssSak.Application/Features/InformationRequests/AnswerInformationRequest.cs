@@ -38,25 +38,19 @@ public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IA
         var files = command.Files ?? [];
         if (answer.Length == 0 && files.Count == 0)
         {
-            return Invalid(nameof(command.Answer), "InformationReplyEmpty");
+            return ApplicationResult.Invalid.Text(nameof(command.Answer), "InformationReplyEmpty");
         }
 
         if (answer.Length > InformationRequest.MaxTextLength)
         {
-            return Invalid(nameof(command.Answer), "InformationTextTooLong");
+            return ApplicationResult.Invalid.Text(nameof(command.Answer), "InformationTextTooLong");
         }
 
         var now = clock.GetUtcNow();
-        var stored = new List<CaseDocument>();
-        for (var i = 0; i < files.Count; i++)
+        var (stored, errors) = CaseAttachments.TryStoreAll(db, @case.Id, CaseDocumentKind.InformationReplyAttachment, files, command.PartyPseudonym, now, i => $"Files[{i}]");
+        if (errors is not null)
         {
-            var (document, errors) = CaseAttachments.TryStore(db, @case.Id, CaseDocumentKind.InformationReplyAttachment, files[i], i, command.PartyPseudonym, now, $"Files[{i}]");
-            if (errors is not null)
-            {
-                return new ApplicationResult.Invalid(errors);
-            }
-
-            stored.Add(document!);
+            return new ApplicationResult.Invalid(errors);
         }
 
         var moved = @case.Apply(CaseTrigger.InformationReceived, new CaseActor(command.PartyPseudonym, CaseActorRole.Guardian), now);
@@ -85,7 +79,4 @@ public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IA
         audit.Record("InformationAnswered", ApplicationAccess.AuditObjectType, @case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
     }
-
-    private static ApplicationResult.Invalid Invalid(string field, string key) =>
-        new(new Dictionary<string, string[]> { [field] = [ApplicationTexts.Get(key)] });
 }
