@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SkoleskyssSak.Infrastructure.Seeding;
 
 namespace SkoleskyssSak.Browser.Tests;
 
@@ -12,11 +11,7 @@ public sealed partial class AdminRulebookSpecs(BrowserFixture browser) : IClassF
         await using var session = await browser.NewSessionAsync();
         var page = session.Page;
 
-        await session.GotoAsync("/innlogging/ansatt");
-        await page.GetByLabel("E-post").FillAsync("admin.sunnfjord@demo.skoleskyss.no");
-        await page.GetByLabel("Passord").FillAsync(DemoDataSeeder.DemoPassword);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
-        await page.WaitForURLAsync(StaffPage());
+        await session.SignInAsStaffAsync("admin.sunnfjord@demo.skoleskyss.no");
 
         // The staff page (Bokmål: no municipality in its address) leads to the table page, in Sunnfjord's Nynorsk.
         await page.GetByRole(AriaRole.Link, new() { Name = "Retningslinje for skoleskyss (administrator)" }).ClickAsync();
@@ -64,8 +59,6 @@ public sealed partial class AdminRulebookSpecs(BrowserFixture browser) : IClassF
         session.AssertNoConsoleErrors();
     }
 
-    [GeneratedRegex("/ansatt$")]
-    private static partial Regex StaffPage();
 
     [GeneratedRegex("/admin/retningslinje/4647$")]
     private static partial Regex TablePage();

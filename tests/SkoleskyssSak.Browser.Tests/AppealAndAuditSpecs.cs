@@ -1,4 +1,3 @@
-using SkoleskyssSak.Infrastructure.Seeding;
 using SkoleskyssSak.Testing;
 
 namespace SkoleskyssSak.Browser.Tests;
@@ -18,7 +17,7 @@ public sealed class AppealAndAuditSpecs(BrowserFixture browser) : IClassFixture<
         await using (var staff = await browser.NewSessionAsync())
         {
             var page = staff.Page;
-            await SignInStaffAsync(staff, "saksbehandler.sunnfjord@demo.skoleskyss.no");
+            await staff.SignInAsStaffAsync("saksbehandler.sunnfjord@demo.skoleskyss.no");
             await staff.GotoAsync($"/ansatt/saker/{caseId}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Ta saken" }).ClickAsync();
             await page.Locator(".case-actions").GetByRole(AriaRole.Link, new() { Name = "Vedtak" }).ClickAsync();
@@ -59,7 +58,7 @@ public sealed class AppealAndAuditSpecs(BrowserFixture browser) : IClassFixture<
         await using (var staff = await browser.NewSessionAsync())
         {
             var page = staff.Page;
-            await SignInStaffAsync(staff, "saksbehandler.sunnfjord@demo.skoleskyss.no");
+            await staff.SignInAsStaffAsync("saksbehandler.sunnfjord@demo.skoleskyss.no");
             await staff.GotoAsync($"/ansatt/saker/{caseId}");
             await Assertions.Expect(page.Locator("#appeals")).ToContainTextAsync("klagefrist");
             await staff.AssertAccessibleAsync();
@@ -90,7 +89,7 @@ public sealed class AppealAndAuditSpecs(BrowserFixture browser) : IClassFixture<
 
         await using (var governor = await browser.NewSessionAsync())
         {
-            await SignInStaffAsync(governor, "klage.vestland@demo.skoleskyss.no");
+            await governor.SignInAsStaffAsync("klage.vestland@demo.skoleskyss.no");
             await governor.GotoAsync($"/klageinstans/saker/{caseId}");
             await Assertions.Expect(governor.Page.Locator("main")).ToContainTextAsync("Merknad");
             await governor.AssertAccessibleAsync();
@@ -98,21 +97,11 @@ public sealed class AppealAndAuditSpecs(BrowserFixture browser) : IClassFixture<
 
         await using (var admin = await browser.NewSessionAsync())
         {
-            await SignInStaffAsync(admin, "admin.sunnfjord@demo.skoleskyss.no");
+            await admin.SignInAsStaffAsync("admin.sunnfjord@demo.skoleskyss.no");
             await admin.GotoAsync("/admin/brevmaler/4647");
             await Assertions.Expect(admin.Page.Locator("h1")).ToBeVisibleAsync();
             await admin.AssertAccessibleAsync();
             admin.AssertNoConsoleErrors();
         }
-    }
-
-    internal static async Task SignInStaffAsync(BrowserSession session, string email)
-    {
-        var page = session.Page;
-        await session.GotoAsync("/innlogging/ansatt");
-        await page.GetByLabel("E-post").FillAsync(email);
-        await page.GetByLabel("Passord").FillAsync(DemoDataSeeder.DemoPassword);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/ansatt"));
     }
 }

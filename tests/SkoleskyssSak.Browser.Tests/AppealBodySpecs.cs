@@ -15,7 +15,7 @@ public sealed class AppealBodySpecs(BrowserFixture browser) : IClassFixture<Brow
         await using (var staff = await browser.NewSessionAsync())
         {
             var page = staff.Page;
-            await AppealAndAuditSpecs.SignInStaffAsync(staff, "saksbehandler.melhus@demo.skoleskyss.no");
+            await staff.SignInAsStaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
             await staff.GotoAsync($"/ansatt/saker/{caseId}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Ta saken" }).ClickAsync();
             await page.Locator(".case-actions").GetByRole(AriaRole.Link, new() { Name = "Vedtak" }).ClickAsync();
@@ -34,7 +34,7 @@ public sealed class AppealBodySpecs(BrowserFixture browser) : IClassFixture<Brow
         await using (var committee = await browser.NewSessionAsync())
         {
             var page = committee.Page;
-            await AppealAndAuditSpecs.SignInStaffAsync(committee, "utvalg.melhus@demo.skoleskyss.no");
+            await committee.SignInAsStaffAsync("utvalg.melhus@demo.skoleskyss.no");
             await page.GetByRole(AriaRole.Link, new() { Name = "Saker til klagebehandling" }).ClickAsync();
             await Assertions.Expect(page.Locator("#open-cases")).ToBeVisibleAsync();
             await committee.AssertAccessibleAsync();
@@ -63,7 +63,7 @@ public sealed class AppealBodySpecs(BrowserFixture browser) : IClassFixture<Brow
         await using (var governor = await browser.NewSessionAsync())
         {
             var page = governor.Page;
-            await AppealAndAuditSpecs.SignInStaffAsync(governor, "klage.trondelag@demo.skoleskyss.no");
+            await governor.SignInAsStaffAsync("klage.trondelag@demo.skoleskyss.no");
             await governor.GotoAsync("/klageinstans");
             await page.Locator($"#open-cases a[href='/klageinstans/saker/{caseId}']").ClickAsync();
             await Assertions.Expect(page.Locator("#steps")).ToContainTextAsync("Utvalget opprettholder vedtaket.");

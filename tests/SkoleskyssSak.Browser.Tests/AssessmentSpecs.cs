@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Routes;
-using SkoleskyssSak.Infrastructure.Seeding;
 using SkoleskyssSak.Testing;
 
 namespace SkoleskyssSak.Browser.Tests;
 
 /// <summary>The caseworker's assessment page in a real browser: before and after the matrix runs, and with messages, it passes axe.</summary>
-public sealed partial class AssessmentSpecs(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class AssessmentSpecs(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly Guid GimseSkole = Guid.Parse("5b0e3c1e-0101-5028-9000-000000000101");
 
@@ -17,11 +16,7 @@ public sealed partial class AssessmentSpecs(BrowserFixture browser) : IClassFixt
         var caseId = await CaseInAssessmentAsync();
         await using var session = await browser.NewSessionAsync();
         var page = session.Page;
-        await session.GotoAsync("/innlogging/ansatt");
-        await page.GetByLabel("E-post").FillAsync("saksbehandler.melhus@demo.skoleskyss.no");
-        await page.GetByLabel("Passord").FillAsync(DemoDataSeeder.DemoPassword);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
-        await page.WaitForURLAsync(StaffPage());
+        await session.SignInAsStaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
 
         await session.GotoAsync($"/ansatt/saker/{caseId}/vurdering");
         await session.AssertAccessibleAsync();
@@ -61,7 +56,4 @@ public sealed partial class AssessmentSpecs(BrowserFixture browser) : IClassFixt
         await db.SaveChangesAsync();
         return caseId;
     }
-
-    [GeneratedRegex("/ansatt$")]
-    private static partial Regex StaffPage();
 }

@@ -51,6 +51,16 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(context, page, baseAddress);
     }
 
+    /// <summary>Signs in as a demo staff user through the staff sign-in page and waits for the staff landing page.</summary>
+    public async Task SignInAsStaffAsync(string email)
+    {
+        await GotoAsync("/innlogging/ansatt");
+        await Page.GetByLabel("E-post").FillAsync(email);
+        await Page.GetByLabel("Passord").FillAsync(SkoleskyssSak.Infrastructure.Seeding.DemoDataSeeder.DemoPassword);
+        await Page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/ansatt$"));
+    }
+
     /// <summary>Opens a path of the app, e.g. "/mine-saker", and fails on an HTTP error status.</summary>
     public async Task<IResponse> GotoAsync(string path)
     {

@@ -1,4 +1,3 @@
-using SkoleskyssSak.Infrastructure.Seeding;
 using SkoleskyssSak.Testing;
 
 namespace SkoleskyssSak.Browser.Tests;
@@ -22,10 +21,7 @@ public sealed class CaseworkerDecisionSpecs(BrowserFixture browser) : IClassFixt
 
         await using var session = await browser.NewSessionAsync();
         var page = session.Page;
-        await session.GotoAsync("/innlogging/ansatt");
-        await page.GetByLabel("E-post").FillAsync("saksbehandler.melhus@demo.skoleskyss.no");
-        await page.GetByLabel("Passord").FillAsync(DemoDataSeeder.DemoPassword);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        await session.SignInAsStaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
         await page.GetByRole(AriaRole.Link, new() { Name = "Arbeidskø: søknader til behandling" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "2026/00007" }).ClickAsync();

@@ -1,4 +1,3 @@
-using SkoleskyssSak.Infrastructure.Seeding;
 
 namespace SkoleskyssSak.Browser.Tests;
 
@@ -17,11 +16,7 @@ public sealed class ErrorAndAccessPagesSpecs(BrowserFixture browser) : IClassFix
         await session.AssertAccessibleAsync();
 
         // A caseworker opening the admin pages is sent to "Du har ikke tilgang".
-        await session.GotoAsync("/innlogging/ansatt");
-        await page.GetByLabel("E-post").FillAsync("saksbehandler.melhus@demo.skoleskyss.no");
-        await page.GetByLabel("Passord").FillAsync(DemoDataSeeder.DemoPassword);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
-        await page.WaitForURLAsync("**/ansatt");
+        await session.SignInAsStaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
         var denied = await page.GotoAsync(new Uri(session.BaseAddress, "/admin/retningslinje/5028").ToString());
         Assert.Equal(403, denied!.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Du har ikke tilgang");

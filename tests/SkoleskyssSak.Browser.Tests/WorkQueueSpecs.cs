@@ -1,4 +1,3 @@
-using SkoleskyssSak.Infrastructure.Seeding;
 using SkoleskyssSak.Testing;
 
 namespace SkoleskyssSak.Browser.Tests;
@@ -20,10 +19,7 @@ public sealed class WorkQueueSpecs(BrowserFixture browser) : IClassFixture<Brows
 
         await using var session = await browser.NewSessionAsync();
         var page = session.Page;
-        await session.GotoAsync("/innlogging/ansatt");
-        await page.GetByLabel("E-post").FillAsync("saksbehandler.melhus@demo.skoleskyss.no");
-        await page.GetByLabel("Passord").FillAsync(DemoDataSeeder.DemoPassword);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        await session.SignInAsStaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
         await page.GetByRole(AriaRole.Link, new() { Name = "Arbeidskø: søknader til behandling" }).ClickAsync();
 
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Arbeidskø" });
