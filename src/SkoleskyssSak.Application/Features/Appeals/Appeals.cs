@@ -31,11 +31,12 @@ public sealed record AppealView(Guid AppealId, AppealChannel Channel, DateOnly R
 /// <param name="Deadline">The deadline for appealing the latest issued decision (notice = the day it was issued), or null.</param>
 /// <param name="CanAppeal">The case stands decided, so a new appeal can be received now.</param>
 /// <param name="OpenForwarding">The appeal body that has the case now, and the deadline for comments to the forwarding letter.</param>
-public sealed record AppealStatus(DateOnly? Deadline, bool CanAppeal, IReadOnlyList<AppealView> Appeals, OpenForwardingView? OpenForwarding = null);
+/// <param name="DeadlinePassed">Today (Norwegian date) is after <paramref name="Deadline"/>: an appeal now is late (fvl. § 31).</param>
+public sealed record AppealStatus(DateOnly? Deadline, bool CanAppeal, IReadOnlyList<AppealView> Appeals, OpenForwardingView? OpenForwarding = null, bool DeadlinePassed = false);
 
 public sealed record OpenForwardingView(string BodyName, DateOnly CommentDeadline);
 
-public sealed class GetAppealStatusHandler(IApplicationDbContext db)
+public sealed class GetAppealStatusHandler(IApplicationDbContext db, TimeProvider clock)
 {
     public async Task<AppealStatus?> HandleAsync(GetAppealStatusQuery query, CancellationToken cancellationToken)
     {
@@ -58,7 +59,7 @@ public sealed class GetAppealStatusHandler(IApplicationDbContext db)
             .Where(f => f.CaseId == query.CaseId && f.Outcome == null)
             .Join(db.AppealBodies, f => f.BodyCode, b => b.Code, (f, b) => new OpenForwardingView(b.Name, f.CommentDeadline))
             .FirstOrDefaultAsync(cancellationToken);
-        return new AppealStatus(deadline, @case.State == CaseState.Decided && latest is not null, appeals, open);
+        return new AppealStatus(deadline, @case.State == CaseState.Decided && latest is not null, appeals, open, NorwegianTime.Today(clock.GetUtcNow()) > deadline);
     }
 }
 
