@@ -142,8 +142,7 @@ public sealed class SakerModel(ListWorkQueueHandler list, AssignCaseHandler assi
     public string PostUrl(string handler) => ListUrl(After) + (ListUrl(After).Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler;
 
     /// <summary>A state in the caseworker's words; most are the parent's words too (CaseState_*).</summary>
-    public string StateText(CaseState state) =>
-        (state == CaseState.AwaitingInformation ? text["QueueState_AwaitingInformation"] : text["CaseState_" + state]).Value;
+    public string StateText(CaseState state) => CaseStateTexts.ForStaff(text, state);
 
     private async Task<IActionResult> AssignAsync(Guid caseId, Guid assignee, CancellationToken cancellationToken)
     {
