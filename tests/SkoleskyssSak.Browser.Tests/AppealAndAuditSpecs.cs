@@ -20,6 +20,37 @@ public sealed class AppealAndAuditSpecs(BrowserFixture browser) : IClassFixture<
             await staff.SignInAsStaffAsync("saksbehandler.sunnfjord@demo.skoleskyss.no");
             await staff.GotoAsync($"/ansatt/saker/{caseId}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Ta saken" }).ClickAsync();
+
+            // A request for more information (fvl. § 17), answered by the parent from Mine saker below.
+            await page.GetByLabel("Hva ber dere om?").FillAsync("Send gjerne eit bilete av vegen ved skulen.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send forespørselen" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("Venter på opplysninger fra foresatte");
+            await staff.AssertAccessibleAsync();
+        }
+
+        await using (var parent = await browser.NewSessionAsync())
+        {
+            var page = parent.Page;
+            await parent.GotoAsync("/innlogging/testid");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn som Kari Nordmann" }).ClickAsync();
+            await parent.GotoAsync($"/mine-saker/{caseId}?kommune=4647");
+            await Assertions.Expect(page.Locator("#information-request")).ToContainTextAsync("bilete av vegen");
+            await parent.AssertAccessibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#Answer")).ToHaveAttributeAsync("aria-invalid", "true");
+            await parent.AssertAccessibleAsync();
+            await page.GetByLabel("Svaret ditt").FillAsync("Vegen har gang- og sykkelveg, men han er mørk.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send svar" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Svaret er sendt");
+            await parent.AssertAccessibleAsync();
+        }
+
+        await using (var staff = await browser.NewSessionAsync())
+        {
+            var page = staff.Page;
+            await staff.SignInAsStaffAsync("saksbehandler.sunnfjord@demo.skoleskyss.no");
+            await staff.GotoAsync($"/ansatt/saker/{caseId}");
+            await Assertions.Expect(page.Locator("#staff-documents")).ToContainTextAsync("svar-pa-forespurnad.txt");
             await page.Locator(".case-actions").GetByRole(AriaRole.Link, new() { Name = "Vedtak" }).ClickAsync();
             await page.GetByLabel("Avslag").CheckAsync();
             await page.Locator("#Grounds").FillAsync("Vegen har gang- og sykkelveg heile vegen.");
