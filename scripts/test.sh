@@ -15,10 +15,10 @@ dotnet build SkoleskyssSak.sln -c Debug --nologo -v quiet || exit 1
 status=0
 for project in tests/*.Tests/*.Tests.csproj; do
   [[ "$project" == *Browser.Tests* ]] && continue
-  dotnet test "$project" --no-build --nologo -v quiet 2>&1 | tee -a "$log"
+  dotnet test "$project" --no-build --nologo -v quiet --logger "console;verbosity=normal" 2>&1 | tee -a "$log"
   [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
 done
-dotnet test tests/SkoleskyssSak.Browser.Tests/SkoleskyssSak.Browser.Tests.csproj --no-build --nologo -v quiet 2>&1 | tee -a "$log"
+dotnet test tests/SkoleskyssSak.Browser.Tests/SkoleskyssSak.Browser.Tests.csproj --no-build --nologo -v quiet --logger "console;verbosity=normal" 2>&1 | tee -a "$log"
 [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
