@@ -27,6 +27,9 @@ public sealed class SignInThrottling(AppDbContext db, TimeProvider clock)
         new("address", FreeFailures: 20, FirstDelay: TimeSpan.FromSeconds(1), MaxDelay: TimeSpan.FromMinutes(15), ForgetAfter: TimeSpan.FromHours(1)),
     ];
 
+    /// <summary>Counts untouched this long are removed (longer than every rule's <see cref="SignInBackOff.ForgetAfter"/>).</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
+
     /// <summary>How long the caller must wait before this attempt may be checked, or null when it may be checked now.</summary>
     public async Task<TimeSpan?> RetryAfterAsync(string email, string? clientAddress, CancellationToken cancellationToken)
     {
@@ -64,18 +67,15 @@ public sealed class SignInThrottling(AppDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>A successful sign-in forgets the account's failures (not the address's).</summary>
-    public Task RecordSuccessAsync(string email, CancellationToken cancellationToken)
+    /// <summary>
+    /// A successful sign-in forgets the account's failures (not the address's), and removes counts nobody has added to
+    /// for a day (<see cref="Retention"/>).
+    /// </summary>
+    public async Task RecordSuccessAsync(string email, CancellationToken cancellationToken)
     {
         var id = Id("account", email);
-        return db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM sign_in_throttles WHERE id = {id}", cancellationToken);
-    }
-
-    /// <summary>Removes counts nobody has added to for a day.</summary>
-    public Task ForgetOldAsync(CancellationToken cancellationToken)
-    {
-        var before = clock.GetUtcNow() - TimeSpan.FromDays(1);
-        return db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM sign_in_throttles WHERE last_failure_at < {before}", cancellationToken);
+        var before = clock.GetUtcNow() - Retention;
+        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM sign_in_throttles WHERE id = {id} OR last_failure_at < {before}", cancellationToken);
     }
 
     private static IEnumerable<(SignInBackOff Rule, string Id)> Ids(string email, string? clientAddress) =>
