@@ -45,6 +45,8 @@ public static class DependencyInjection
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.Configure<CitizenPseudonymOptions>(configuration.GetSection(CitizenPseudonymOptions.Section));
         services.AddSingleton<ICitizenPseudonyms, CitizenPseudonym>();
+        services.AddScoped<SignInSessionStore>();
+        services.AddScoped<SignInThrottling>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<RulebookSeeder>();
 

@@ -74,13 +74,10 @@ builder.Services.AddRateLimiter(o =>
     o.AddPolicy(RateLimitPolicies.PublicApi, context => RateLimitPartition.GetFixedWindowLimiter(
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = publicApiPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    // Every 429 says when to come back (RFC 9110 § 10.2.3): the limiter's own window when it knows it, else a minute.
     o.OnRejected = (context, _) =>
     {
-        if (ApiPaths.IsApi(context.HttpContext))
-        {
-            context.HttpContext.Response.Headers.RetryAfter = "60";
-        }
-
+        context.HttpContext.Response.Headers.RetryAfter = RateLimitPolicies.RetryAfterSeconds(context.Lease);
         return ValueTask.CompletedTask;
     };
 });

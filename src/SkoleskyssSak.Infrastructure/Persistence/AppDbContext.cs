@@ -60,6 +60,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<LetterTemplateText> LetterTemplateTexts => Set<LetterTemplateText>();
 
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);

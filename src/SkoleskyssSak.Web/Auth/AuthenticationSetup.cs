@@ -35,10 +35,18 @@ internal static class AuthenticationSetup
             .AddPolicyScheme(AuthSchemes.Default, "Foresatt eller ansatt", o => o.ForwardDefaultSelector = context =>
                 context.Request.Cookies.ContainsKey(cookieName(CitizenCookieName)) ? AuthSchemes.Citizen : AuthSchemes.Staff)
             // Lax: the parent's cookie must survive the redirect back from ID-porten.
-            .AddCookie(AuthSchemes.Citizen, o => ConfigureCookie(o, cookieName(CitizenCookieName), SameSiteMode.Lax, securePolicy, "/innlogging/foresatt", TimeSpan.FromMinutes(30)));
+            .AddCookie(AuthSchemes.Citizen, o =>
+            {
+                ConfigureCookie(o, cookieName(CitizenCookieName), SameSiteMode.Lax, securePolicy, "/innlogging/foresatt", TimeSpan.FromMinutes(30));
+                SignInSessionEvents.Attach(o, SignInSessionStore.Citizen);
+            });
 
+        // Server-side sessions for both cookies (SignInSessionEvents); for staff this replaces the security stamp validator.
         authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
-            ConfigureCookie(o, cookieName(StaffCookieName), SameSiteMode.Strict, securePolicy, "/innlogging/ansatt", TimeSpan.FromHours(8))));
+        {
+            ConfigureCookie(o, cookieName(StaffCookieName), SameSiteMode.Strict, securePolicy, "/innlogging/ansatt", TimeSpan.FromHours(8));
+            SignInSessionEvents.Attach(o, SignInSessionStore.Staff);
+        }));
 
         if (idPorten.Mode == IdPortenMode.IdPorten)
         {

@@ -7,4 +7,14 @@ internal static class RateLimitPolicies
 
     /// <summary>The public API: requests per client address per minute (RateLimiting:PublicApiPerMinute).</summary>
     public const string PublicApi = "public-api";
+
+    /// <summary>The <c>Retry-After</c> value for a refused lease: its own retry-after when it has one, else 60 seconds.</summary>
+    public static string RetryAfterSeconds(System.Threading.RateLimiting.RateLimitLease lease)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        var seconds = lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 60;
+        return seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -10,15 +10,18 @@ using SkoleskyssSak.Web.Localization;
 
 namespace SkoleskyssSak.Web.Pages.Innlogging;
 
-/// <summary>Staff sign in with e-mail and password (ASP.NET Core Identity, lockout after 5 failures).</summary>
+/// <summary>Staff sign in with e-mail and password (ASP.NET Core Identity; failures slow the account and the address down, <see cref="SignInThrottling"/>).</summary>
 [EnableRateLimiting(RateLimitPolicies.Login)]
 public sealed class AnsattModel(
     SignInManager<StaffUser> signIn,
     UserManager<StaffUser> users,
     IAuditTrail audit,
     IApplicationDbContext db,
+    SignInThrottling throttling,
     IStringLocalizer<SharedResource> text) : PageModel
 {
+    private static string? dummyPasswordHash;
+
     [BindProperty]
     public StaffSignInInput Input { get; set; } = new();
 
@@ -46,22 +49,35 @@ public sealed class AnsattModel(
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email!.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        // Issue 10: back-off per account and per address instead of Identity's lockout, and the same answer whether
+        // the account exists, is disabled or the password is wrong (SignInThrottling).
+        var email = Input.Email!.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (await throttling.RetryAfterAsync(email, address, cancellationToken) is { } wait)
         {
-            ModelState.AddModelError("Input.Email", text["SignInLockedOut"]);
-            return Page();
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
+        var user = await users.FindByEmailAsync(email);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
+            if (user is null || result.IsLockedOut || result.IsNotAllowed)
+            {
+                // As long as a real check, so the time taken does not tell which accounts exist.
+                dummyPasswordHash ??= users.PasswordHasher.HashPassword(new StaffUser(), Guid.NewGuid().ToString("N"));
+                _ = users.PasswordHasher.VerifyHashedPassword(new StaffUser(), dummyPasswordHash, Input.Password!);
+            }
+
+            await throttling.RecordFailureAsync(email, address, cancellationToken);
             ModelState.AddModelError("Input.Email", text["SignInFailed"]);
             return Page();
         }
 
+        await throttling.RecordSuccessAsync(email, cancellationToken);
         audit.RecordSignIn(user!.Id.ToString(), "Staff", "password");
         await db.SaveChangesAsync(cancellationToken);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/ansatt");

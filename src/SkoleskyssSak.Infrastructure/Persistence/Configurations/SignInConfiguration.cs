@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SkoleskyssSak.Infrastructure.Identity;
+
+namespace SkoleskyssSak.Infrastructure.Persistence.Configurations;
+
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> builder)
+    {
+        builder.ToTable("SignInSessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.UserKind).HasMaxLength(16);
+        builder.Property(s => s.Subject).HasMaxLength(SignInSession.MaxSubjectLength);
+
+        // Ending every session of a user; removing lapsed rows.
+        builder.HasIndex(s => s.Subject);
+        builder.HasIndex(s => s.ExpiresAt);
+    }
+}
+
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> builder)
+    {
+        builder.ToTable("SignInThrottles");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).HasMaxLength(SignInThrottle.MaxIdLength).ValueGeneratedNever();
+        builder.HasIndex(t => t.LastFailureAt);
+    }
+}
