@@ -12,7 +12,7 @@ namespace SkoleskyssSak.Web.Tests;
 /// Issue 6, DESIGN.md §4: when the first instance upholds its decision, the appeal goes to the first body of this
 /// municipality's chain — Sunnfjord → Statsforvaltaren i Vestland; Melhus → Utvalg for teknikk og miljø; Rana →
 /// formannskapet; Sarpsborg → Statsforvalteren i Østfold, Buskerud, Oslo og Akershus; a private-school pupil → the
-/// ministry (friskolelova § 3-7) — and the forwarding letter names it.
+/// ministry (privatskolelova § 3-7) — and the forwarding letter names it.
 /// </summary>
 public sealed class AppealChainTests(AppFixture app) : IClassFixture<AppFixture>
 {
