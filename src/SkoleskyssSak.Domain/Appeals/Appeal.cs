@@ -90,6 +90,13 @@ public sealed class Appeal
         return new Appeal(id, caseId, decisionId, channel, text, receivedOn, postedOn, noticeReceivedOn, registeredBy, now);
     }
 
+    /// <summary>
+    /// fvl. § 31: a late appeal may be considered anyway only while it is not more than one year since the decision was
+    /// made (third paragraph); after that it can only be dismissed. False for an appeal in time or already handled.
+    /// </summary>
+    public bool MayBeConsideredAnyway(DateOnly decisionMadeOn) =>
+        IsLate && LateHandling is null && !AppealDeadline.IsBeyondLateAppealLimit(decisionMadeOn, ReceivedOn, PostedOn);
+
     /// <summary>Records how a late appeal is handled (fvl. § 31); false when it is in time or already handled.</summary>
     public bool TryRecordLateHandling(LateAppealHandling handling, string reason)
     {

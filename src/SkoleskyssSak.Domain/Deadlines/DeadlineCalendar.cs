@@ -3,17 +3,11 @@ namespace SkoleskyssSak.Domain.Deadlines;
 /// <summary>Why a deadline cannot end on a day (domstolloven § 149).</summary>
 public enum NonWorkingDay
 {
-    /// <summary>A helligdag or an offisiell høytidsdag (see <see cref="NorwegianHolidays"/>), whatever the weekday.</summary>
+    /// <summary>
+    /// A helgedag (the helligdager of helligdagsfredloven § 2) or a day the law puts on a par with one (1 and 17 May,
+    /// lov 26. april 1947 nr. 1), see <see cref="NorwegianHolidays"/>, whatever the weekday.
+    /// </summary>
     PublicHoliday,
-
-    /// <summary>Påskeaften, the Saturday before Easter Sunday.</summary>
-    EasterEve,
-
-    /// <summary>Julaften, 24 December, whatever the weekday.</summary>
-    ChristmasEve,
-
-    /// <summary>Nyttårsaften, 31 December, whatever the weekday.</summary>
-    NewYearsEve,
 
     Saturday,
     Sunday,
@@ -27,13 +21,15 @@ public enum NonWorkingDay
 /// <item>§ 148 (weeks): n weeks end on the day of the last week with the same name as the start day (start + 7n).</item>
 /// <item>§ 148 (months, years): they end on the day of the last month with the same number as the start day;
 /// when the last month has no such day (31 January + 1 month, 29 February + 1 year), on the last day of that month.</item>
-/// <item>§ 149: an end that falls on a Saturday, a Sunday, a public holiday (helligdag, or 1 or 17 May, which the law
-/// puts on a par with one), Easter Eve, Christmas Eve or New Year's Eve is extended to the nearest following day
-/// that is none of these; several such days in a row are all passed over (Maundy Thursday → the Tuesday after Easter).</item>
+/// <item>§ 149 as written: "Når fristen etter § 148 ender på en lørdag, en helgedag eller en dag som etter lovgivningen
+/// er likestilt med en helgedag, forlenges fristen til den nærmeste dag som ikke er nevnt her." An end on a Saturday,
+/// a Sunday, a helligdag or 1 or 17 May is extended to the nearest following day that is none of these; several such
+/// days in a row are all passed over (Maundy Thursday → the Tuesday after Easter).</item>
 /// <item>Only the end moves: a time limit that starts to run on a Saturday or a holiday is counted from that day.</item>
 /// </list>
-/// Whitsun Eve (pinseaften) is always a Saturday, and so is Easter Eve, so naming them changes no date;
-/// Easter Eve is named because the design names it. Rettsferie (domstolloven § 140) does not apply to
+/// Christmas Eve and New Year's Eve are neither helgedager nor put on a par with one by any statute: on a weekday
+/// they are ordinary days on which a deadline ends (the courts' and offices' practice of closing early does not move
+/// a statutory deadline). Easter Eve and Whitsun Eve are always Saturdays. Rettsferie (domstolloven § 140) does not apply to
 /// administrative deadlines. The posting rule of fvl § 30 is <see cref="IsLate"/>.
 /// </summary>
 public static class DeadlineCalendar
@@ -46,17 +42,10 @@ public static class DeadlineCalendar
             return NonWorkingDay.PublicHoliday;
         }
 
-        if (date == NorwegianHolidays.EasterSunday(date.Year).AddDays(-1))
+        return date.DayOfWeek switch
         {
-            return NonWorkingDay.EasterEve;
-        }
-
-        return (date.Month, date.Day, date.DayOfWeek) switch
-        {
-            (12, 24, _) => NonWorkingDay.ChristmasEve,
-            (12, 31, _) => NonWorkingDay.NewYearsEve,
-            (_, _, DayOfWeek.Saturday) => NonWorkingDay.Saturday,
-            (_, _, DayOfWeek.Sunday) => NonWorkingDay.Sunday,
+            DayOfWeek.Saturday => NonWorkingDay.Saturday,
+            DayOfWeek.Sunday => NonWorkingDay.Sunday,
             _ => null,
         };
     }

@@ -1,6 +1,6 @@
 namespace SkoleskyssSak.Domain.Municipalities;
 
-/// <summary>A school in a municipality; <see cref="IsPrivate"/> schools have the ministry as appeal body (friskolelova § 3-7).</summary>
+/// <summary>A school in a municipality; <see cref="IsPrivate"/> schools have the ministry as appeal body (privatskolelova § 3-7).</summary>
 public sealed class School
 {
     private School()

@@ -10,7 +10,7 @@ public sealed class MatrixRule
     private readonly (GradeRange Range, TransportOutcome Outcome)[] outcomes;
     private readonly CompiledCondition compiled;
 
-    public MatrixRule(string id, string text, LegCondition when, IReadOnlyDictionary<string, TransportOutcome> outcomesByGrades, string? note = null)
+    public MatrixRule(string id, string text, LegCondition when, IReadOnlyDictionary<string, TransportOutcome> outcomesByGrades, string? note = null, bool unconfirmed = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
@@ -20,6 +20,7 @@ public sealed class MatrixRule
         Text = text;
         When = when;
         Note = note;
+        Unconfirmed = unconfirmed;
         OutcomesByGrades = outcomesByGrades;
         outcomes = outcomesByGrades.Select(pair => (GradeRange.Parse(pair.Key), pair.Value)).ToArray();
         compiled = when.Compile();
@@ -36,6 +37,14 @@ public sealed class MatrixRule
     public string? Note { get; }
 
     public IReadOnlyDictionary<string, TransportOutcome> OutcomesByGrades { get; }
+
+    /// <summary>
+    /// The row's outcome is not in the published text and the municipality has not confirmed it (Sunnfjord's matrix
+    /// colours, seed 001 section 6): it gives no outcome, and a leg it matches needs a manual assessment unless a
+    /// confirmed row already gives transport all year. <see cref="OutcomesByGrades"/> then holds the reconstruction
+    /// proposed to the municipality.
+    /// </summary>
+    public bool Unconfirmed { get; }
 
     public bool Matches(Routes.RouteLeg leg) => compiled.Matches(leg);
 

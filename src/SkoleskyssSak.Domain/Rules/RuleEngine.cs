@@ -4,7 +4,8 @@ namespace SkoleskyssSak.Domain.Rules;
 
 /// <summary>
 /// Evaluates a route against a rulebook for a pupil's grade. Each leg gets the most generous outcome of the rows
-/// it matches; a leg matching no row needs a manual assessment. The route gets the most generous leg
+/// it matches; a leg matching no row needs a manual assessment, and so does one matching an unconfirmed row
+/// (<see cref="MatrixRule.Unconfirmed"/>) that could be more generous. The route gets the most generous leg
 /// (YearRound &gt; Winter &gt; ConsiderWinter &gt; None).
 /// </summary>
 public static class RuleEngine
@@ -41,18 +42,30 @@ public static class RuleEngine
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(leg);
         List<MatrixRule>? matched = null;
+        List<MatrixRule>? unconfirmed = null;
         var outcome = TransportOutcome.None;
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
-            if (rule.Matches(leg))
+            if (!rule.Matches(leg))
             {
-                (matched ??= []).Add(rule);
-                outcome = Max(outcome, rule.OutcomeFor(grade));
+                continue;
             }
+
+            if (rule.Unconfirmed)
+            {
+                (unconfirmed ??= []).Add(rule);
+                continue;
+            }
+
+            (matched ??= []).Add(rule);
+            outcome = Max(outcome, rule.OutcomeFor(grade));
         }
 
-        return new LegAssessment(leg, outcome, (IReadOnlyList<MatrixRule>?)matched ?? []);
+        return new LegAssessment(leg, outcome, (IReadOnlyList<MatrixRule>?)matched ?? [])
+        {
+            UnconfirmedRules = (IReadOnlyList<MatrixRule>?)unconfirmed ?? [],
+        };
     }
 
     private static TransportOutcome Max(TransportOutcome a, TransportOutcome b) => a >= b ? a : b;

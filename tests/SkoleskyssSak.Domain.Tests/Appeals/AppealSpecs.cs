@@ -16,8 +16,9 @@ public sealed class AppealSpecs
     [InlineData("2026-11-02", "2026-11-26", "2026-11-24", "2026-11-23", true)]
     // Notice Thursday 17 December 2026: 7 January 2027 is an ordinary Thursday.
     [InlineData("2026-12-17", "2027-01-07", null, "2027-01-07", false)]
-    // Notice Thursday 10 December 2026: 31 December (New Year's Eve) moves the deadline to Monday 4 January 2027.
-    [InlineData("2026-12-10", "2027-01-04", null, "2027-01-04", false)]
+    // Notice Thursday 10 December 2026: 31 December (New Year's Eve) is an ordinary Thursday (domstolloven § 149), so an
+    // appeal received on Monday 4 January 2027 is late.
+    [InlineData("2026-12-10", "2027-01-04", null, "2026-12-31", true)]
     // Notice Thursday 14 May 2026 (Ascension Day): counting starts the day after; 4 June is an ordinary Thursday.
     [InlineData("2026-05-14", "2026-06-04", null, "2026-06-04", false)]
     // Notice Thursday 25 April 2030: 16 May 2030 is the Thursday before 17 May and a working day.

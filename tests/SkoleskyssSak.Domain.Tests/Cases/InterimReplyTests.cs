@@ -49,7 +49,8 @@ public class InterimReplyTests
     [InlineData("2026-10-15", 4, "2026-11-16", "2026-12-14", "4 weeks ran out on 12 November: today + 4 weeks")]
     [InlineData("2026-10-15", null, "2026-11-16", "2026-12-14", "no processing time announced: today + 4 weeks")]
     [InlineData("2026-10-15", 5, "2026-11-19", "2026-12-17", "announced date is today: already no news, today + 4 weeks")]
-    [InlineData("2026-11-26", null, "2026-11-26", "2026-12-28", "today + 4 weeks is Christmas Eve: the next working day")]
+    [InlineData("2026-11-26", null, "2026-11-26", "2026-12-24", "today + 4 weeks is Christmas Eve, a Thursday: an ordinary day (domstolloven § 149)")]
+    [InlineData("2026-11-28", null, "2026-11-28", "2026-12-28", "today + 4 weeks is Saturday 26 December: past the weekend")]
     public void The_expected_answer_is_the_announced_date_or_four_weeks_ahead(string received, int? weeks, string today, string expected, string why)
     {
         Assert.True(D(expected) == InterimReply.ExpectedAnswer(D(received), weeks, D(today)), why);

@@ -4,8 +4,9 @@ using SkoleskyssSak.Domain.Deadlines;
 namespace SkoleskyssSak.Domain.Tests.Deadlines;
 
 /// <summary>
-/// Domstolloven § 149 (by fvl § 30): a deadline ending on a Saturday, Sunday, public holiday, Easter Eve,
-/// Christmas Eve or New Year's Eve is extended to the nearest day that is none of these.
+/// Domstolloven § 149 (by fvl § 30): a deadline ending on a Saturday, a helgedag or a day the law puts on a par with
+/// one (1 and 17 May) is extended to the nearest day that is none of these; Christmas Eve and New Year's Eve on a
+/// weekday are ordinary days.
 /// Every expected date was worked out by hand from a calendar.
 /// </summary>
 public class DeadlineCalendarTests
@@ -21,7 +22,7 @@ public class DeadlineCalendarTests
         // Easter 2025 (Easter Sunday 20 April): Thursday to Monday are all passed over.
         { "2025-04-17", "2025-04-22", NonWorkingDay.PublicHoliday, "Maundy Thursday → the Tuesday after Easter" },
         { "2025-04-18", "2025-04-22", NonWorkingDay.PublicHoliday, "Good Friday → Tuesday" },
-        { "2025-04-19", "2025-04-22", NonWorkingDay.EasterEve, "Easter Eve → Tuesday" },
+        { "2025-04-19", "2025-04-22", NonWorkingDay.Saturday, "Easter Eve, a Saturday → Tuesday" },
         { "2025-04-20", "2025-04-22", NonWorkingDay.PublicHoliday, "Easter Sunday → Tuesday" },
         { "2025-04-21", "2025-04-22", NonWorkingDay.PublicHoliday, "Easter Monday → Tuesday" },
         { "2008-03-20", "2008-03-25", NonWorkingDay.PublicHoliday, "Maundy Thursday of the earliest Easter in range" },
@@ -40,20 +41,13 @@ public class DeadlineCalendarTests
         { "2008-05-01", "2008-05-02", NonWorkingDay.PublicHoliday, "1 May that is also Ascension Day → Friday" },
         { "2027-05-17", "2027-05-18", NonWorkingDay.PublicHoliday, "17 May that is also Whit Monday → Tuesday" },
 
-        // Christmas: 24 December is an eve, 25 and 26 are holidays, 27 December is an ordinary day.
-        { "2027-12-24", "2027-12-27", NonWorkingDay.ChristmasEve, "Christmas Eve on a Friday → Monday 27 December" },
-        { "2022-12-24", "2022-12-27", NonWorkingDay.ChristmasEve, "Christmas Eve on a Saturday → Tuesday 27 (26 is a Monday holiday)" },
-        { "2025-12-24", "2025-12-29", NonWorkingDay.ChristmasEve, "Christmas Eve on a Wednesday → Monday 29 (five days in a row)" },
-        { "2026-12-24", "2026-12-28", NonWorkingDay.ChristmasEve, "Christmas Eve on a Thursday → Monday 28" },
-        { "2024-12-24", "2024-12-27", NonWorkingDay.ChristmasEve, "Christmas Eve on a Tuesday → Friday 27" },
+        // Christmas: 25 and 26 December are holidays; Christmas Eve on a weekend is passed over as a Saturday or Sunday.
+        { "2022-12-24", "2022-12-27", NonWorkingDay.Saturday, "Christmas Eve on a Saturday → Tuesday 27 (26 is a Monday holiday)" },
         { "2025-12-26", "2025-12-29", NonWorkingDay.PublicHoliday, "26 December on a Friday → Monday" },
 
-        // New Year: 31 December is an eve, 1 January a holiday.
-        { "2025-12-31", "2026-01-02", NonWorkingDay.NewYearsEve, "New Year's Eve on a Wednesday → Friday 2 January" },
-        { "2026-12-31", "2027-01-04", NonWorkingDay.NewYearsEve, "New Year's Eve on a Thursday → Monday 4 January" },
-        { "2027-12-31", "2028-01-03", NonWorkingDay.NewYearsEve, "New Year's Eve on a Friday → Monday 3 January" },
-        { "2022-12-31", "2023-01-02", NonWorkingDay.NewYearsEve, "New Year's Eve on a Saturday → Monday 2 January" },
-        { "2023-12-31", "2024-01-02", NonWorkingDay.NewYearsEve, "New Year's Eve on a Sunday → Tuesday 2 January" },
+        // New Year: 1 January is a holiday.
+        { "2022-12-31", "2023-01-02", NonWorkingDay.Saturday, "New Year's Eve on a Saturday → Monday 2 January" },
+        { "2023-12-31", "2024-01-02", NonWorkingDay.Sunday, "New Year's Eve on a Sunday → Tuesday 2 January" },
         { "2026-01-01", "2026-01-02", NonWorkingDay.PublicHoliday, "1 January on a Thursday → Friday" },
     };
 
@@ -77,6 +71,12 @@ public class DeadlineCalendarTests
     [InlineData("2025-12-30")]
     [InlineData("2026-01-02")]
     [InlineData("2025-05-08")] // frigjøringsdagen, a flag day
+    [InlineData("2024-12-24")] // Christmas Eve on a Tuesday: no helgedag (domstolloven § 149)
+    [InlineData("2025-12-24")] // Christmas Eve on a Wednesday
+    [InlineData("2026-12-24")] // Christmas Eve on a Thursday
+    [InlineData("2027-12-24")] // Christmas Eve on a Friday
+    [InlineData("2025-12-31")] // New Year's Eve on a Wednesday
+    [InlineData("2027-12-31")] // New Year's Eve on a Friday
     [InlineData("2028-02-29")] // leap day on a Tuesday
     public void Deadline_on_a_working_day_stays(string end)
     {
@@ -87,8 +87,8 @@ public class DeadlineCalendarTests
 
     [Theory]
     [InlineData("2022-12-25", NonWorkingDay.PublicHoliday)] // Christmas Day on a Sunday
-    [InlineData("2022-12-24", NonWorkingDay.ChristmasEve)]  // Christmas Eve on a Saturday
-    [InlineData("2023-12-31", NonWorkingDay.NewYearsEve)]   // New Year's Eve on a Sunday
+    [InlineData("2022-12-24", NonWorkingDay.Saturday)]      // Christmas Eve on a Saturday
+    [InlineData("2023-12-31", NonWorkingDay.Sunday)]        // New Year's Eve on a Sunday
     [InlineData("2022-01-01", NonWorkingDay.PublicHoliday)] // 1 January on a Saturday
     [InlineData("2025-05-17", NonWorkingDay.PublicHoliday)] // 17 May on a Saturday
     public void The_most_specific_reason_is_given_when_several_apply(string date, NonWorkingDay reason)
@@ -103,28 +103,27 @@ public class DeadlineCalendarTests
         {
             var eve = NorwegianHolidays.EasterSunday(year).AddDays(-1);
             Assert.Equal(DayOfWeek.Saturday, eve.DayOfWeek);
-            Assert.Equal(NonWorkingDay.EasterEve, DeadlineCalendar.NonWorkingReason(eve));
+            Assert.Equal(NonWorkingDay.Saturday, DeadlineCalendar.NonWorkingReason(eve));
             Assert.Equal(NorwegianHolidays.EasterSunday(year).AddDays(2), DeadlineCalendar.ExtendToWorkingDay(eve));
         }
     }
 
     [Fact]
-    public void Christmas_Eve_and_New_Years_Eve_are_non_working_on_every_weekday_1990_to_2100()
+    public void Christmas_Eve_and_New_Years_Eve_on_a_weekday_are_ordinary_days_1990_to_2100()
     {
         for (var year = 1990; year <= 2100; year++)
         {
-            Assert.Equal(NonWorkingDay.ChristmasEve, DeadlineCalendar.NonWorkingReason(new DateOnly(year, 12, 24)));
-            Assert.Equal(NonWorkingDay.NewYearsEve, DeadlineCalendar.NonWorkingReason(new DateOnly(year, 12, 31)));
-
-            // Past Christmas the first working day is 27 December at the earliest; past New Year, 2 January.
-            Assert.InRange(DeadlineCalendar.ExtendToWorkingDay(new DateOnly(year, 12, 24)), new DateOnly(year, 12, 27), new DateOnly(year, 12, 29));
-            Assert.InRange(DeadlineCalendar.ExtendToWorkingDay(new DateOnly(year, 12, 31)), new DateOnly(year + 1, 1, 2), new DateOnly(year + 1, 1, 4));
+            foreach (var eve in new[] { new DateOnly(year, 12, 24), new DateOnly(year, 12, 31) })
+            {
+                var weekend = eve.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+                Assert.Equal(!weekend, DeadlineCalendar.IsWorkingDay(eve));
+            }
         }
     }
 
     /// <summary>
     /// For every day 1990–2100: the extension is a working day, every day passed over is not, and the longest run of
-    /// non-working days is five (Maundy Thursday to Easter Monday; 24–28 December when the 24th is a Wednesday).
+    /// non-working days is five (Maundy Thursday to Easter Monday).
     /// </summary>
     [Fact]
     public void Extension_lands_on_the_first_working_day_and_passes_at_most_five_days()
@@ -147,13 +146,12 @@ public class DeadlineCalendarTests
     }
 
     [Fact]
-    public void Working_days_are_the_weekdays_that_are_no_holiday_or_eve()
+    public void Working_days_are_the_weekdays_that_are_no_holiday()
     {
         for (var date = new DateOnly(1990, 1, 1); date <= new DateOnly(2100, 12, 31); date = date.AddDays(1))
         {
             var expected = date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
-                && !NorwegianHolidays.IsPublicHoliday(date)
-                && !(date.Month == 12 && date.Day is 24 or 31);
+                && !NorwegianHolidays.IsPublicHoliday(date);
             Assert.Equal(expected, DeadlineCalendar.IsWorkingDay(date));
         }
     }

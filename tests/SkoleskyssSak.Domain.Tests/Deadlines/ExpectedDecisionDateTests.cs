@@ -11,7 +11,7 @@ public class ExpectedDecisionDateTests
     [Theory]
     [InlineData("2026-11-23", 5, "2026-12-28", "Monday → Monday five weeks later")]
     [InlineData("2026-11-21", 6, "2027-01-04", "received on a Saturday: ends Saturday 2 January → Monday")]
-    [InlineData("2026-12-03", 3, "2026-12-28", "ends on Christmas Eve → past Christmas and the weekend")]
+    [InlineData("2026-12-03", 3, "2026-12-24", "ends on Christmas Eve, a Thursday: an ordinary day (domstolloven § 149)")]
     [InlineData("2027-03-04", 3, "2027-03-30", "ends on Maundy Thursday → the Tuesday after Easter")]
     public void Weeks_after_receipt_on_a_working_day(string received, int weeks, string expected, string why)
     {

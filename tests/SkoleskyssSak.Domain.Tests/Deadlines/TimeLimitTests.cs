@@ -13,13 +13,13 @@ public class TimeLimitTests
         // Days: the start day is not counted.
         { 14, TimeLimitUnit.Days, "2025-06-02", "2025-06-16", "2025-06-16" },
         { 1, TimeLimitUnit.Days, "2025-06-13", "2025-06-14", "2025-06-16" },   // ends on Saturday → Monday
-        { 1, TimeLimitUnit.Days, "2025-12-30", "2025-12-31", "2026-01-02" },   // ends on New Year's Eve
+        { 1, TimeLimitUnit.Days, "2025-12-30", "2025-12-31", "2025-12-31" },   // ends on New Year's Eve, a Wednesday: an ordinary day
         { 10, TimeLimitUnit.Days, "2028-02-20", "2028-03-01", "2028-03-01" },  // across the leap day
         { 10, TimeLimitUnit.Days, "2027-02-20", "2027-03-02", "2027-03-02" },
 
         // Weeks: the same weekday.
         { 2, TimeLimitUnit.Weeks, "2025-06-04", "2025-06-18", "2025-06-18" },
-        { 2, TimeLimitUnit.Weeks, "2025-12-10", "2025-12-24", "2025-12-29" },  // ends on Christmas Eve
+        { 2, TimeLimitUnit.Weeks, "2025-12-10", "2025-12-24", "2025-12-24" },  // ends on Christmas Eve, a Wednesday: an ordinary day
         { 1, TimeLimitUnit.Weeks, "2025-04-10", "2025-04-17", "2025-04-22" },  // ends on Maundy Thursday
         { 6, TimeLimitUnit.Weeks, "2025-11-26", "2026-01-07", "2026-01-07" },  // across the new year
 
@@ -32,8 +32,8 @@ public class TimeLimitTests
         { 1, TimeLimitUnit.Months, "2028-02-29", "2028-03-29", "2028-03-29" }, // from the leap day: 29 March, not the 31st
         { 12, TimeLimitUnit.Months, "2028-02-29", "2029-02-28", "2029-02-28" },
         { 2, TimeLimitUnit.Months, "2025-11-15", "2026-01-15", "2026-01-15" }, // across the new year
-        { 2, TimeLimitUnit.Months, "2025-10-31", "2025-12-31", "2026-01-02" }, // ends on New Year's Eve
-        { 1, TimeLimitUnit.Months, "2025-11-24", "2025-12-24", "2025-12-29" }, // ends on Christmas Eve
+        { 2, TimeLimitUnit.Months, "2025-10-31", "2025-12-31", "2025-12-31" }, // ends on New Year's Eve, a Wednesday: an ordinary day
+        { 1, TimeLimitUnit.Months, "2025-11-24", "2025-12-24", "2025-12-24" }, // ends on Christmas Eve, a Wednesday: an ordinary day
         { 1, TimeLimitUnit.Months, "2025-03-17", "2025-04-17", "2025-04-22" }, // ends on Maundy Thursday
 
         // Years.

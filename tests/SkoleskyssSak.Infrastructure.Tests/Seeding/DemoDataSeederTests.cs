@@ -48,7 +48,7 @@ public class DemoDataSeederTests(SeededDatabase database) : IClassFixture<Seeded
         var after = await CountsAsync();
 
         Assert.Equal(before, after);
-        Assert.Equal(new Counts(Municipalities: 4, Schools: 26, AppealBodies: 6, Staff: 16, Roles: 4, RoleGrants: 16), after);
+        Assert.Equal(new Counts(Municipalities: 4, Schools: 26, AppealBodies: 7, Staff: 17, Roles: 4, RoleGrants: 17), after);
     }
 
     [Fact]

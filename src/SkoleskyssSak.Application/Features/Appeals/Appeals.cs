@@ -13,7 +13,10 @@ namespace SkoleskyssSak.Application.Features.Appeals;
 public sealed record AppealDecisionCommand(Guid CaseId, string PartyPseudonym, string? Text, IReadOnlyList<UploadedFile> Files);
 
 /// <summary>A caseworker registers an appeal that came on paper or by e-mail, with the dates that decide whether it is late.</summary>
-/// <param name="NoticeReceivedOn">When the decision reached the party; by default the day it was issued (digital notice).</param>
+/// <param name="NoticeReceivedOn">
+/// When the decision reached the party. Left out, the deadline is counted from the day the letter was made available to
+/// the guardians in Mine saker (digital notice: the day it was issued, when it was put there and they were told).
+/// </param>
 /// <param name="PostedOn">The postmark of a paper appeal, if known (fvl. § 30: posted in time is in time).</param>
 public sealed record RegisterAppealCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, AppealChannel Channel, DateOnly ReceivedOn, DateOnly? PostedOn, DateOnly? NoticeReceivedOn, string? Text, UploadedFile? ScannedLetter);
 
@@ -161,6 +164,13 @@ public sealed class ConsiderAppealHandler(IApplicationDbContext db, IAuditTrail 
             if (string.IsNullOrWhiteSpace(command.LateReason))
             {
                 return ApplicationResult.Invalid.Text(nameof(command.LateReason), "AppealLateReasonRequired");
+            }
+
+            // fvl. § 31 third paragraph: more than one year after the decision was made, no appeal can be considered.
+            var decisionMadeOn = await db.Decisions.Where(d => d.Id == appeal.DecisionId).Select(d => d.IssuedAt).SingleAsync(cancellationToken);
+            if (decisionMadeOn is null || !appeal.MayBeConsideredAnyway(NorwegianTime.Today(decisionMadeOn.Value)))
+            {
+                return new ApplicationResult.Refused(ApplicationTexts.Get("AppealBeyondOneYearLimit"));
             }
 
             reason = "fvl. § 31: " + command.LateReason.Trim();

@@ -63,7 +63,7 @@ internal sealed record DecisionContext(
 
     /// <summary>
     /// The bodies after the municipality, in order (DESIGN.md §4); a pupil of a private school appeals to the ministry
-    /// (friskolelova § 3-7).
+    /// (privatskolelova § 3-7).
     /// </summary>
     private static async Task<IReadOnlyList<AppealBody>> AppealChainAsync(IApplicationDbContext db, Rulebook? rulebook, School school, CancellationToken cancellationToken)
     {

@@ -46,7 +46,15 @@ internal static class DecisionLetters
             new(ApplicationTexts.Get("DecisionHeading", context.Language), decisionText),
             new(ApplicationTexts.Get("GroundsHeading", context.Language), grounds),
         };
+        var appeal = sections.Count;
         sections.AddRange(NoticeSections(context));
+
+        // fvl. § 27 third paragraph: the notice names the appeal deadline. The letter is made available to the guardians
+        // in Mine saker on its date, so the last day is known: three weeks on (fvl. § 29), by domstolloven §§ 148–149.
+        sections[appeal] = sections[appeal] with
+        {
+            Paragraphs = [.. sections[appeal].Paragraphs, ApplicationTexts.Format("AppealDeadlineOn", context.Language, context.Date(Domain.Deadlines.AppealDeadline.From(date)))],
+        };
         return CaseLetterFrame.Compose(context, date, title, sections);
     }
 

@@ -24,7 +24,9 @@ public static class AssessmentExplainer
         var description = Describe(leg.Leg, culture);
         if (leg.ManualAssessmentRequired)
         {
-            return Format(culture, "Leg_NoRule", description);
+            return leg.UnconfirmedRules.Count == 0
+                ? Format(culture, "Leg_NoRule", description)
+                : Format(culture, "Leg_Unconfirmed", description, string.Join("; ", leg.UnconfirmedRules.Select(r => Format(culture, "Leg_Rule", r.Id, r.Text))));
         }
 
         // Cite the rows that gave the leg its outcome (all matched rows when the outcome is none).

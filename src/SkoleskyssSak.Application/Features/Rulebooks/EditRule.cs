@@ -56,6 +56,9 @@ public sealed class EditRuleHandler(IApplicationDbContext db, IAuditTrail audit,
                 Note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
                 When = read.When,
                 Outcomes = read.Outcomes,
+
+                // The municipality's admin has set the row: it is no longer an unconfirmed reconstruction.
+                Unconfirmed = null,
             };
             return DraftChange.To(document with { Rules = rules });
         }, "RulebookRuleEdited", command.RuleId, cancellationToken);

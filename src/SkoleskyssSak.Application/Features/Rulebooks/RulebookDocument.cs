@@ -69,7 +69,7 @@ public sealed record RulebookDocument
         AppealChain = AppealChain,
         Provenance = Provenance,
         Source = Source,
-        Rules = Rules.Select(r => new MatrixRule(r.Id, r.Text, r.When, r.Outcomes, r.Note)).ToList(),
+        Rules = Rules.Select(r => new MatrixRule(r.Id, r.Text, r.When, r.Outcomes, r.Note, r.Unconfirmed == true)).ToList(),
         DefinedSegments = DefinedSegments,
     };
 
@@ -98,6 +98,13 @@ public sealed record RuleDocument
 
     /// <summary>Grade range ("1", "2-4", "1-10") → outcome; grades not covered get none.</summary>
     public required IReadOnlyDictionary<string, TransportOutcome> Outcomes { get; init; }
+
+    /// <summary>
+    /// True for a row whose outcome the published text does not give and the municipality has not confirmed (a
+    /// reconstruction): a leg it matches needs a manual assessment, see <see cref="MatrixRule.Unconfirmed"/>.
+    /// Omitted (null) for every other row; an admin's edit of the row clears it.
+    /// </summary>
+    public bool? Unconfirmed { get; init; }
 }
 
 /// <summary>Day and month as Norwegian texts write them: "15.10" to "15.03".</summary>

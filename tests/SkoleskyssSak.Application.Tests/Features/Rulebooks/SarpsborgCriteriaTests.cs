@@ -25,17 +25,17 @@ public sealed class SarpsborgCriteriaTests
     // ---------------------------------------------------------------- 50 km fartsgrense
 
     [Theory]
-    [InlineData(50, 8001, PF.None, Cov.Partial, "YYcccccccc", "50-1 vinter")]
-    [InlineData(50, 8001, PF.WidenedShoulder, Cov.Partial, "YYcccccccc", "50-1 vinter")]
-    [InlineData(50, 8001, PF.WidenedShoulder, Cov.Full, "YYcccccccc", "50-1 vinter")]
-    [InlineData(50, 8001, PF.WidenedShoulder, Cov.None, "YY--------", "50-1")]
+    [InlineData(50, 8001, PF.None, Cov.Partial, "YYccccc---", "50-1 vinter-50")]
+    [InlineData(50, 8001, PF.WidenedShoulder, Cov.Partial, "YYccccc---", "50-1 vinter-50-utvidet")]
+    [InlineData(50, 8001, PF.WidenedShoulder, Cov.Full, "YYccccc---", "50-1 vinter-50-utvidet")]
+    [InlineData(50, 8001, PF.WidenedShoulder, Cov.None, "YYccccc---", "50-1 vinter-50-utvidet")]
     [InlineData(50, 8001, PF.None, Cov.None, "YYYYYYY---", "50-1 50-2")]
-    [InlineData(50, 25000, PF.WidenedShoulder, Cov.None, "YY--------", "50-1")]
-    [InlineData(50, 8000, PF.None, Cov.Partial, "cccccccccc", "vinter")]
+    [InlineData(50, 25000, PF.WidenedShoulder, Cov.None, "YYccccc---", "50-1 vinter-50-utvidet")]
+    [InlineData(50, 8000, PF.None, Cov.Partial, "----------", "")]
     [InlineData(50, 8000, PF.WidenedShoulder, Cov.None, "----------", "")]
-    [InlineData(50, 1001, PF.None, Cov.Partial, "cccccccccc", "vinter")]
+    [InlineData(50, 1001, PF.None, Cov.Partial, "----------", "")]
     [InlineData(50, 1001, PF.WidenedShoulder, Cov.None, "----------", "")]
-    [InlineData(50, 1000, PF.None, Cov.Partial, "cccccccccc", "vinter")]
+    [InlineData(50, 1000, PF.None, Cov.Partial, "----------", "")]
     [InlineData(50, 1000, PF.WidenedShoulder, Cov.None, "----------", "")]
     [InlineData(50, null, PF.WidenedShoulder, Cov.None, "----------", "")]
     [InlineData(50, 8001, PF.Sidewalk, Cov.Partial, "----------", "")]
@@ -45,7 +45,7 @@ public sealed class SarpsborgCriteriaTests
     [InlineData(40, 8001, PF.WidenedShoulder, Cov.None, "----------", "")]
     [InlineData(49, 8001, PF.WidenedShoulder, Cov.None, "----------", "")]
     [InlineData(51, 8001, PF.WidenedShoulder, Cov.None, "----------", "")]
-    [InlineData(60, 8001, PF.WidenedShoulder, Cov.None, "YYYY------", "60-1 60-2")]
+    [InlineData(60, 8001, PF.WidenedShoulder, Cov.None, "YYYYccc---", "60-1 60-2 vinter-60-utvidet")]
     public void Sarpsborg_50_1_strongly_trafficked_road_without_sidewalk_or_path_grades_1_2(
         int speed, int? aadt, PF pedestrianFacility, Cov walkableSideArea, string expected, string matched) =>
         AssertLeg(Along(Road.Municipal, speed, aadt, pedestrianFacility, walkableSideArea), expected, matched);
@@ -56,10 +56,10 @@ public sealed class SarpsborgCriteriaTests
     [InlineData(50, 8000, PF.None, Cov.None, "----------", "")]
     [InlineData(50, 1001, PF.None, Cov.None, "----------", "")]
     [InlineData(50, 1000, PF.None, Cov.None, "----------", "")]
-    [InlineData(50, 8001, PF.None, Cov.Partial, "YYcccccccc", "50-1 vinter")]
-    [InlineData(50, 8001, PF.None, Cov.Full, "YYcccccccc", "50-1 vinter")]
+    [InlineData(50, 8001, PF.None, Cov.Partial, "YYccccc---", "50-1 vinter-50")]
+    [InlineData(50, 8001, PF.None, Cov.Full, "YYccccc---", "50-1 vinter-50")]
     [InlineData(50, 8001, PF.None, null, "YY--------", "50-1")]
-    [InlineData(50, 8001, PF.WidenedShoulder, Cov.None, "YY--------", "50-1")]
+    [InlineData(50, 8001, PF.WidenedShoulder, Cov.None, "YYccccc---", "50-1 vinter-50-utvidet")]
     [InlineData(50, 8001, PF.Sidewalk, Cov.None, "----------", "")]
     [InlineData(50, 8001, PF.FootAndCyclePath, Cov.None, "----------", "")]
     [InlineData(40, 8001, PF.None, Cov.None, "----------", "")]
@@ -94,16 +94,16 @@ public sealed class SarpsborgCriteriaTests
     // ---------------------------------------------------------------- 60 km fartsgrense
 
     [Theory]
-    [InlineData(60, 1001, PF.None, Cov.Partial, "YYcccccccc", "60-1 vinter")]
-    [InlineData(60, 1001, PF.WidenedShoulder, Cov.Partial, "YYcccccccc", "60-1 vinter")]
+    [InlineData(60, 1001, PF.None, Cov.Partial, "YY--------", "60-1")]
+    [InlineData(60, 1001, PF.WidenedShoulder, Cov.Partial, "YY--------", "60-1")]
     [InlineData(60, 1001, PF.WidenedShoulder, Cov.None, "YY--------", "60-1")]
     [InlineData(60, 1001, PF.None, Cov.None, "YY--------", "60-1")]
-    [InlineData(60, 1000, PF.None, Cov.Partial, "cccccccccc", "vinter")]
+    [InlineData(60, 1000, PF.None, Cov.Partial, "----------", "")]
     [InlineData(60, 1000, PF.WidenedShoulder, Cov.None, "----------", "")]
     [InlineData(60, 1000, PF.None, Cov.None, "----------", "")]
     [InlineData(60, 8000, PF.None, Cov.None, "YY--------", "60-1")]
-    [InlineData(60, 8000, PF.None, Cov.Partial, "YYcccccccc", "60-1 vinter")]
-    [InlineData(60, 8001, PF.WidenedShoulder, Cov.None, "YYYY------", "60-1 60-2")]
+    [InlineData(60, 8000, PF.None, Cov.Partial, "YY--------", "60-1")]
+    [InlineData(60, 8001, PF.WidenedShoulder, Cov.None, "YYYYccc---", "60-1 60-2 vinter-60-utvidet")]
     [InlineData(60, null, PF.None, Cov.None, "----------", "")]
     [InlineData(60, 1001, PF.Sidewalk, Cov.Partial, "----------", "")]
     [InlineData(60, 1001, PF.FootAndCyclePath, Cov.None, "----------", "")]
@@ -116,18 +116,18 @@ public sealed class SarpsborgCriteriaTests
         AssertLeg(Along(Road.County, speed, aadt, pedestrianFacility, walkableSideArea), expected, matched);
 
     [Theory]
-    [InlineData(60, 8001, PF.None, Cov.Partial, "YYYYcccccc", "60-1 60-2 vinter")]
-    [InlineData(60, 8001, PF.WidenedShoulder, Cov.Full, "YYYYcccccc", "60-1 60-2 vinter")]
-    [InlineData(60, 8001, PF.WidenedShoulder, Cov.None, "YYYY------", "60-1 60-2")]
+    [InlineData(60, 8001, PF.None, Cov.Partial, "YYYYccc---", "60-1 60-2 vinter-60")]
+    [InlineData(60, 8001, PF.WidenedShoulder, Cov.Full, "YYYYccc---", "60-1 60-2 vinter-60-utvidet")]
+    [InlineData(60, 8001, PF.WidenedShoulder, Cov.None, "YYYYccc---", "60-1 60-2 vinter-60-utvidet")]
     [InlineData(60, 8001, PF.None, Cov.None, "YYYYYYY---", "60-1 60-2 60-3")]
-    [InlineData(60, 8000, PF.None, Cov.Partial, "YYcccccccc", "60-1 vinter")]
+    [InlineData(60, 8000, PF.None, Cov.Partial, "YY--------", "60-1")]
     [InlineData(60, 8000, PF.WidenedShoulder, Cov.None, "YY--------", "60-1")]
     [InlineData(60, 1001, PF.WidenedShoulder, Cov.None, "YY--------", "60-1")]
     [InlineData(60, 1000, PF.WidenedShoulder, Cov.None, "----------", "")]
     [InlineData(60, 8001, PF.Sidewalk, Cov.None, "----------", "")]
     [InlineData(60, 8001, PF.FootAndCyclePath, Cov.Partial, "----------", "")]
-    [InlineData(50, 8001, PF.WidenedShoulder, Cov.None, "YY--------", "50-1")]
-    [InlineData(70, 8001, PF.WidenedShoulder, Cov.None, "YYYYYYYYYY", "70-1 70-3")]
+    [InlineData(50, 8001, PF.WidenedShoulder, Cov.None, "YYccccc---", "50-1 vinter-50-utvidet")]
+    [InlineData(70, 8001, PF.WidenedShoulder, Cov.None, "YYYYYYYYYY", "70-1 70-3 vinter-70-utvidet")]
     public void Sarpsborg_60_2_strongly_trafficked_road_without_sidewalk_or_path_grades_1_4(
         int speed, int? aadt, PF pedestrianFacility, Cov walkableSideArea, string expected, string matched) =>
         AssertLeg(Along(Road.National, speed, aadt, pedestrianFacility, walkableSideArea), expected, matched);
@@ -138,9 +138,9 @@ public sealed class SarpsborgCriteriaTests
     [InlineData(60, 8000, PF.None, Cov.None, "YY--------", "60-1")]
     [InlineData(60, 1001, PF.None, Cov.None, "YY--------", "60-1")]
     [InlineData(60, 1000, PF.None, Cov.None, "----------", "")]
-    [InlineData(60, 8001, PF.None, Cov.Partial, "YYYYcccccc", "60-1 60-2 vinter")]
-    [InlineData(60, 8001, PF.None, Cov.Full, "YYYYcccccc", "60-1 60-2 vinter")]
-    [InlineData(60, 8001, PF.WidenedShoulder, Cov.None, "YYYY------", "60-1 60-2")]
+    [InlineData(60, 8001, PF.None, Cov.Partial, "YYYYccc---", "60-1 60-2 vinter-60")]
+    [InlineData(60, 8001, PF.None, Cov.Full, "YYYYccc---", "60-1 60-2 vinter-60")]
+    [InlineData(60, 8001, PF.WidenedShoulder, Cov.None, "YYYYccc---", "60-1 60-2 vinter-60-utvidet")]
     [InlineData(60, 8001, PF.Sidewalk, Cov.None, "----------", "")]
     [InlineData(60, 8001, PF.FootAndCyclePath, Cov.None, "----------", "")]
     [InlineData(50, 8001, PF.None, Cov.None, "YYYYYYY---", "50-1 50-2")]
@@ -172,20 +172,20 @@ public sealed class SarpsborgCriteriaTests
     // ---------------------------------------------------------------- 70km fartsgrense eller mer
 
     [Theory]
-    [InlineData(70, 1000, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter")]
+    [InlineData(70, 1000, PF.None, Cov.Partial, "YYYYYYY---", "70-1")]
     [InlineData(70, 1000, PF.WidenedShoulder, Cov.None, "YYYYYYY---", "70-1")]
-    [InlineData(70, 1000, PF.WidenedShoulder, Cov.Full, "YYYYYYYccc", "70-1 vinter")]
-    [InlineData(70, 0, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter")]
-    [InlineData(70, null, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter")]
+    [InlineData(70, 1000, PF.WidenedShoulder, Cov.Full, "YYYYYYY---", "70-1")]
+    [InlineData(70, 0, PF.None, Cov.Partial, "YYYYYYY---", "70-1")]
+    [InlineData(70, null, PF.None, Cov.Partial, "YYYYYYY---", "70-1")]
     [InlineData(70, null, PF.WidenedShoulder, Cov.None, "YYYYYYY---", "70-1")]
-    [InlineData(70, 1001, PF.WidenedShoulder, Cov.None, "YYYYYYY---", "70-1")]
-    [InlineData(70, 1001, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter")]
-    [InlineData(70, 8000, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter")]
-    [InlineData(70, 8001, PF.None, Cov.Partial, "YYYYYYYYYY", "70-1 70-3 vinter")]
-    [InlineData(80, 1000, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter")]
+    [InlineData(70, 1001, PF.WidenedShoulder, Cov.None, "YYYYYYYccc", "70-1 vinter-70-utvidet")]
+    [InlineData(70, 1001, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter-70")]
+    [InlineData(70, 8000, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter-70")]
+    [InlineData(70, 8001, PF.None, Cov.Partial, "YYYYYYYYYY", "70-1 70-3 vinter-70")]
+    [InlineData(80, 1000, PF.None, Cov.Partial, "YYYYYYY---", "70-1")]
     [InlineData(110, 1000, PF.WidenedShoulder, Cov.None, "YYYYYYY---", "70-1")]
-    [InlineData(69, 1000, PF.None, Cov.Partial, "cccccccccc", "vinter")]
-    [InlineData(60, 1000, PF.None, Cov.Partial, "cccccccccc", "vinter")]
+    [InlineData(69, 1000, PF.None, Cov.Partial, "----------", "")]
+    [InlineData(60, 1000, PF.None, Cov.Partial, "----------", "")]
     [InlineData(70, 1000, PF.Sidewalk, Cov.None, "----------", "")]
     [InlineData(70, 1000, PF.Sidewalk, Cov.Partial, "----------", "")]
     [InlineData(70, 1000, PF.FootAndCyclePath, Cov.Partial, "----------", "")]
@@ -200,9 +200,9 @@ public sealed class SarpsborgCriteriaTests
     [InlineData(70, 8000, PF.None, Cov.None, "YYYYYYYYYY", "70-1 70-2")]
     [InlineData(70, 8001, PF.None, Cov.None, "YYYYYYYYYY", "70-1 70-2 70-3")]
     [InlineData(70, null, PF.None, Cov.None, "YYYYYYY---", "70-1")]
-    [InlineData(70, 1001, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter")]
-    [InlineData(70, 1001, PF.None, Cov.Full, "YYYYYYYccc", "70-1 vinter")]
-    [InlineData(70, 1001, PF.WidenedShoulder, Cov.None, "YYYYYYY---", "70-1")]
+    [InlineData(70, 1001, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter-70")]
+    [InlineData(70, 1001, PF.None, Cov.Full, "YYYYYYYccc", "70-1 vinter-70")]
+    [InlineData(70, 1001, PF.WidenedShoulder, Cov.None, "YYYYYYYccc", "70-1 vinter-70-utvidet")]
     [InlineData(70, 1001, PF.Sidewalk, Cov.None, "----------", "")]
     [InlineData(70, 1001, PF.FootAndCyclePath, Cov.None, "----------", "")]
     [InlineData(80, 1001, PF.None, Cov.None, "YYYYYYYYYY", "70-1 70-2")]
@@ -212,17 +212,17 @@ public sealed class SarpsborgCriteriaTests
         AssertLeg(Along(Road.County, speed, aadt, pedestrianFacility, walkableSideArea), expected, matched);
 
     [Theory]
-    [InlineData(70, 8001, PF.None, Cov.Partial, "YYYYYYYYYY", "70-1 70-3 vinter")]
-    [InlineData(70, 8001, PF.WidenedShoulder, Cov.None, "YYYYYYYYYY", "70-1 70-3")]
-    [InlineData(70, 8001, PF.WidenedShoulder, Cov.Full, "YYYYYYYYYY", "70-1 70-3 vinter")]
-    [InlineData(70, 8000, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter")]
-    [InlineData(70, 8000, PF.WidenedShoulder, Cov.None, "YYYYYYY---", "70-1")]
-    [InlineData(70, 1001, PF.WidenedShoulder, Cov.Full, "YYYYYYYccc", "70-1 vinter")]
-    [InlineData(70, 1000, PF.WidenedShoulder, Cov.Full, "YYYYYYYccc", "70-1 vinter")]
-    [InlineData(80, 8001, PF.WidenedShoulder, Cov.Partial, "YYYYYYYYYY", "70-1 70-3 vinter")]
+    [InlineData(70, 8001, PF.None, Cov.Partial, "YYYYYYYYYY", "70-1 70-3 vinter-70")]
+    [InlineData(70, 8001, PF.WidenedShoulder, Cov.None, "YYYYYYYYYY", "70-1 70-3 vinter-70-utvidet")]
+    [InlineData(70, 8001, PF.WidenedShoulder, Cov.Full, "YYYYYYYYYY", "70-1 70-3 vinter-70-utvidet")]
+    [InlineData(70, 8000, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter-70")]
+    [InlineData(70, 8000, PF.WidenedShoulder, Cov.None, "YYYYYYYccc", "70-1 vinter-70-utvidet")]
+    [InlineData(70, 1001, PF.WidenedShoulder, Cov.Full, "YYYYYYYccc", "70-1 vinter-70-utvidet")]
+    [InlineData(70, 1000, PF.WidenedShoulder, Cov.Full, "YYYYYYY---", "70-1")]
+    [InlineData(80, 8001, PF.WidenedShoulder, Cov.Partial, "YYYYYYYYYY", "70-1 70-3 vinter-70-utvidet")]
     [InlineData(70, 8001, PF.Sidewalk, Cov.Partial, "----------", "")]
     [InlineData(70, 8001, PF.FootAndCyclePath, Cov.None, "----------", "")]
-    [InlineData(60, 8001, PF.WidenedShoulder, Cov.None, "YYYY------", "60-1 60-2")]
+    [InlineData(60, 8001, PF.WidenedShoulder, Cov.None, "YYYYccc---", "60-1 60-2 vinter-60-utvidet")]
     public void Sarpsborg_70_3_strongly_trafficked_road_without_sidewalk_or_path_grades_8_10(
         int speed, int? aadt, PF pedestrianFacility, Cov walkableSideArea, string expected, string matched) =>
         AssertLeg(Along(Road.European, speed, aadt, pedestrianFacility, walkableSideArea), expected, matched);
@@ -266,31 +266,70 @@ public sealed class SarpsborgCriteriaTests
 
     // ---------------------------------------------------------------- vinterhalvåret
 
+    // Punkt 3, last paragraph: "Det kan innvilges skoleskyss i vinterhalvåret (desember-februar) for elever som ferdes
+    // langs strekninger hvor snø- og brøyteforhold gjør at veiskulder ikke kan benyttes." The sentence lifts only the
+    // criteria that name "veiskulder" (50-2, 60-3, 70-2): a leg with a shoulder gets "vinterskyss kan vurderes" for
+    // those grades where such a criterion would apply if the shoulder were missing, and nothing else.
     [Theory]
-    [InlineData(50, 5000, PF.None, Cov.Partial, "cccccccccc", "vinter")]
-    [InlineData(50, 5000, PF.None, Cov.Full, "cccccccccc", "vinter")]
-    [InlineData(50, 5000, PF.WidenedShoulder, Cov.Partial, "cccccccccc", "vinter")]
-    [InlineData(50, 5000, PF.WidenedShoulder, Cov.Full, "cccccccccc", "vinter")]
-    [InlineData(50, 5000, PF.None, Cov.None, "----------", "")]
-    [InlineData(50, 5000, PF.WidenedShoulder, Cov.None, "----------", "")]
-    [InlineData(50, 5000, PF.Sidewalk, Cov.Partial, "----------", "")]
-    [InlineData(50, 5000, PF.FootAndCyclePath, Cov.Full, "----------", "")]
-    [InlineData(50, 5000, PF.None, null, "----------", "")]
-    [InlineData(30, 200, PF.None, Cov.Partial, "cccccccccc", "vinter")]
-    [InlineData(null, null, PF.None, Cov.Partial, "cccccccccc", "vinter")]
-    [InlineData(70, 500, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter")]
-    [InlineData(50, 9000, PF.None, Cov.Partial, "YYcccccccc", "50-1 vinter")]
-    public void Sarpsborg_vinter_shoulder_that_snow_can_make_unusable_may_be_considered_for_all_grades(
+    [InlineData(50, 8001, PF.None, Cov.Partial, "YYccccc---", "50-1 vinter-50")]
+    [InlineData(50, 8001, PF.None, Cov.Full, "YYccccc---", "50-1 vinter-50")]
+    [InlineData(50, 8001, PF.WidenedShoulder, Cov.None, "YYccccc---", "50-1 vinter-50-utvidet")]
+    [InlineData(50, 8001, PF.WidenedShoulder, null, "YYccccc---", "50-1 vinter-50-utvidet")]
+    [InlineData(50, 8000, PF.None, Cov.Partial, "----------", "")]
+    [InlineData(60, 8001, PF.None, Cov.Partial, "YYYYccc---", "60-1 60-2 vinter-60")]
+    [InlineData(60, 8001, PF.WidenedShoulder, Cov.Full, "YYYYccc---", "60-1 60-2 vinter-60-utvidet")]
+    [InlineData(60, 8000, PF.None, Cov.Partial, "YY--------", "60-1")]
+    [InlineData(70, 1001, PF.None, Cov.Partial, "YYYYYYYccc", "70-1 vinter-70")]
+    [InlineData(90, 1001, PF.WidenedShoulder, Cov.None, "YYYYYYYccc", "70-1 vinter-70-utvidet")]
+    [InlineData(70, 1000, PF.None, Cov.Partial, "YYYYYYY---", "70-1")]
+    [InlineData(70, null, PF.WidenedShoulder, Cov.Full, "YYYYYYY---", "70-1")]
+    public void Sarpsborg_vinter_lifts_only_the_criteria_that_name_veiskulder(
         int? speed, int? aadt, PF pedestrianFacility, Cov? walkableSideArea, string expected, string matched) =>
         AssertLeg(Along(Road.Municipal, speed, aadt, pedestrianFacility, walkableSideArea), expected, matched);
 
-    [Fact]
-    public void Sarpsborg_vinter_winter_outcome_is_only_a_consideration()
+    [Theory]
+    [InlineData(30, 200, PF.None, Cov.Partial)]
+    [InlineData(30, 25000, PF.None, Cov.Full)]
+    [InlineData(30, 25000, PF.WidenedShoulder, Cov.Partial)]
+    [InlineData(40, 9000, PF.WidenedShoulder, Cov.None)]
+    [InlineData(null, null, PF.None, Cov.Partial)]
+    [InlineData(50, 5000, PF.None, Cov.Partial)]
+    [InlineData(50, 5000, PF.WidenedShoulder, Cov.Full)]
+    [InlineData(60, 1001, PF.None, Cov.Partial)]
+    [InlineData(60, 8001, PF.Sidewalk, Cov.Partial)]
+    [InlineData(70, 8001, PF.FootAndCyclePath, Cov.Full)]
+    public void Sarpsborg_vinter_a_street_with_a_shoulder_that_no_veiskulder_criterion_covers_is_not_a_winter_case(
+        int? speed, int? aadt, PF pedestrianFacility, Cov walkableSideArea)
     {
-        var rule = Sarpsborg.Rules.Single(r => r.Id == "sarpsborg/vinter");
+        var leg = Along(Road.Municipal, speed, aadt, pedestrianFacility, walkableSideArea);
 
-        Assert.All(Enumerable.Range(1, 10), grade => Assert.Equal(TransportOutcome.ConsiderWinter, rule.OutcomeFor(grade)));
-        Assert.Contains("vinterhalvåret (desember-februar)", rule.Text, StringComparison.Ordinal);
+        for (var grade = 1; grade <= 10; grade++)
+        {
+            var assessment = RuleEngine.EvaluateLeg(Sarpsborg.Rules, grade, leg);
+            Assert.NotEqual(TransportOutcome.ConsiderWinter, assessment.Outcome);
+            Assert.DoesNotContain(assessment.MatchedRules, rule => rule.Id.StartsWith("sarpsborg/vinter", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Sarpsborg_vinter_rows_give_only_a_consideration_for_the_grades_of_their_veiskulder_criterion()
+    {
+        var winterRows = Sarpsborg.Rules.Where(r => r.Id.StartsWith("sarpsborg/vinter", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(6, winterRows.Count);
+        foreach (var rule in winterRows)
+        {
+            var criterion = Sarpsborg.Rules.Single(r => r.Id == "sarpsborg/" + rule.Id.Split('-')[1] switch
+            {
+                "50" => "50-2",
+                "60" => "60-3",
+                _ => "70-2",
+            });
+            Assert.Equal(criterion.OutcomesByGrades.Keys, rule.OutcomesByGrades.Keys);
+            Assert.All(rule.OutcomesByGrades.Values, outcome => Assert.Equal(TransportOutcome.ConsiderWinter, outcome));
+            Assert.Contains("vinterhalvåret (desember-februar)", rule.Text, StringComparison.Ordinal);
+            Assert.Contains(criterion.Id, rule.Note, StringComparison.Ordinal);
+        }
     }
 
     // ---------------------------------------------------------------- roads and speeds across all criteria
@@ -353,7 +392,7 @@ public sealed class SarpsborgCriteriaTests
     public void Roads_under_50_km_h_match_no_criterion_and_need_a_manual_assessment(int speed)
     {
         // Intended: Sarpsborg's criteria start at 50 km/h; a slower road is assessed by the caseworker.
-        // (A slower road with a shoulder still meets the winter rule, see the vinter rows.)
+        // (A slower road with a shoulder is no winter case either: no veiskulder criterion covers it.)
         var legs = new[]
         {
             Along(Road.Municipal, speed, 25000, PF.None, Cov.None),
@@ -374,13 +413,15 @@ public sealed class SarpsborgCriteriaTests
     [InlineData(1, TransportOutcome.YearRound)]
     [InlineData(4, TransportOutcome.YearRound)]
     [InlineData(5, TransportOutcome.ConsiderWinter)]
-    [InlineData(10, TransportOutcome.ConsiderWinter)]
+    [InlineData(7, TransportOutcome.ConsiderWinter)]
+    [InlineData(8, TransportOutcome.None)]
+    [InlineData(10, TransportOutcome.None)]
     public void A_route_gets_its_most_generous_leg(int grade, TransportOutcome expected)
     {
         var legs = new[]
         {
             Crossing(Road.Municipal, 50, 12000, CF.None),
-            Along(Road.Municipal, 50, 3000, PF.WidenedShoulder, Cov.Partial),
+            Along(Road.Municipal, 50, 9000, PF.WidenedShoulder, Cov.Partial),
         };
 
         var assessment = RuleEngine.Evaluate(Sarpsborg, grade, legs, distanceKm: 1.5m);
@@ -392,7 +433,7 @@ public sealed class SarpsborgCriteriaTests
         Assert.Equal(RuleProvenance.Published, assessment.Provenance);
         Assert.Equal(Sarpsborg.WinterPeriod, assessment.WinterPeriod);
         Assert.Equal(["sarpsborg/50-3"], assessment.Legs[0].MatchedRules.Select(r => r.Id));
-        Assert.Equal(["sarpsborg/vinter"], assessment.Legs[1].MatchedRules.Select(r => r.Id));
+        Assert.Equal(["sarpsborg/50-1", "sarpsborg/vinter-50-utvidet"], assessment.Legs[1].MatchedRules.Select(r => r.Id));
     }
 
     [Fact]
@@ -500,7 +541,9 @@ public sealed class SarpsborgCriteriaTests
             "sarpsborg/50-1", "sarpsborg/50-2", "sarpsborg/50-3",
             "sarpsborg/60-1", "sarpsborg/60-2", "sarpsborg/60-3", "sarpsborg/60-4",
             "sarpsborg/70-1", "sarpsborg/70-2", "sarpsborg/70-3", "sarpsborg/70-4", "sarpsborg/70-5",
-            "sarpsborg/vinter",
+            "sarpsborg/vinter-50", "sarpsborg/vinter-50-utvidet",
+            "sarpsborg/vinter-60", "sarpsborg/vinter-60-utvidet",
+            "sarpsborg/vinter-70", "sarpsborg/vinter-70-utvidet",
         ];
 
         Assert.Equal(expected, Sarpsborg.Rules.Select(r => r.Id));
@@ -520,7 +563,12 @@ public sealed class SarpsborgCriteriaTests
     [InlineData("70-3", "70km fartsgrense eller mer: Sterkt trafikkert vei uten fortau eller gang- og sykkelsti – elever 8.-10. trinn", "8-10")]
     [InlineData("70-4", "70km fartsgrense eller mer: Kryssing av trafikkert vei uten tilrettelagt kryssingssted – elever 1.-7. trinn", "1-7")]
     [InlineData("70-5", "70km fartsgrense eller mer: Kryssing av sterkt trafikkert vei uten tilrettelagt kryssingssted – alle elever", "1-10")]
-    [InlineData("vinter", "Det kan innvilges skoleskyss i vinterhalvåret (desember-februar) for elever som ferdes langs strekninger hvor snø- og brøyteforhold gjør at veiskulder ikke kan benyttes.", "1-10")]
+    [InlineData("vinter-50", "Det kan innvilges skoleskyss i vinterhalvåret (desember-februar) for elever som ferdes langs strekninger hvor snø- og brøyteforhold gjør at veiskulder ikke kan benyttes.", "3-7")]
+    [InlineData("vinter-50-utvidet", "Det kan innvilges skoleskyss i vinterhalvåret (desember-februar) for elever som ferdes langs strekninger hvor snø- og brøyteforhold gjør at veiskulder ikke kan benyttes.", "3-7")]
+    [InlineData("vinter-60", "Det kan innvilges skoleskyss i vinterhalvåret (desember-februar) for elever som ferdes langs strekninger hvor snø- og brøyteforhold gjør at veiskulder ikke kan benyttes.", "5-7")]
+    [InlineData("vinter-60-utvidet", "Det kan innvilges skoleskyss i vinterhalvåret (desember-februar) for elever som ferdes langs strekninger hvor snø- og brøyteforhold gjør at veiskulder ikke kan benyttes.", "5-7")]
+    [InlineData("vinter-70", "Det kan innvilges skoleskyss i vinterhalvåret (desember-februar) for elever som ferdes langs strekninger hvor snø- og brøyteforhold gjør at veiskulder ikke kan benyttes.", "8-10")]
+    [InlineData("vinter-70-utvidet", "Det kan innvilges skoleskyss i vinterhalvåret (desember-februar) for elever som ferdes langs strekninger hvor snø- og brøyteforhold gjør at veiskulder ikke kan benyttes.", "8-10")]
     public void Sarpsborg_rule_text_and_grade_range_are_as_published(string id, string text, string grades)
     {
         var rule = Sarpsborg.Rules.Single(r => r.Id == Prefix + id);
@@ -688,10 +736,26 @@ public sealed class SarpsborgCriteriaTests
                 }
             }
 
-            // Winter: along a road without sidewalk or path where there is a shoulder snow can take away.
-            if (noSidewalkOrPath && leg.WalkableSideArea is Cov.Partial or Cov.Full)
+            // Winter (last paragraph): where snow can take away the shoulder, the criteria that name "veiskulder"
+            // are considered as if it were missing. A widened shoulder is a shoulder.
+            var hasShoulder = leg.PedestrianFacility == PF.WidenedShoulder
+                || (leg.PedestrianFacility == PF.None && leg.WalkableSideArea is Cov.Partial or Cov.Full);
+            if (hasShoulder)
             {
-                Give(1, 10, TransportOutcome.ConsiderWinter);
+                if (speed == 50 && sterkt)
+                {
+                    Give(3, 7, TransportOutcome.ConsiderWinter);
+                }
+
+                if (speed == 60 && sterkt)
+                {
+                    Give(5, 7, TransportOutcome.ConsiderWinter);
+                }
+
+                if (speed >= 70 && moderat)
+                {
+                    Give(8, 10, TransportOutcome.ConsiderWinter);
+                }
             }
         }
         else if (leg.Kind == LegKind.Crossing && leg.CrossingFacility == CF.None)
