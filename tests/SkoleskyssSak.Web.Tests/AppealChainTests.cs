@@ -72,7 +72,7 @@ public sealed class AppealChainTests(AppFixture app) : IClassFixture<AppFixture>
             return;
         }
 
-        var fields = new Dictionary<string, string> { ["Outcome"] = "Upheld", ["Resolution"] = "Vedtaket blir ståande.", ["LetterText"] = "Klaga får ikkje medhald." };
+        var fields = new Dictionary<string, string> { ["Outcome"] = "Upheld", ["Resolution"] = "Vedtaket blir ståande.", ["LetterText"] = "Klaga får ikkje medhald.", [AppealBodyTests.DecideEarly] = "true", [AppealBodyTests.EarlyReason] = AppealBodyTests.EarlyReasonText };
         if (body == "rana-formannskap")
         {
             fields["MeetingDate"] = today;
