@@ -47,6 +47,11 @@ public sealed class AppealBodySpecs(BrowserFixture browser) : IClassFixture<Brow
             await page.GetByLabel("Opprettholde vedtaket og sende saken videre til neste klageinstans").CheckAsync();
             await page.GetByLabel("Vedtaket i møtet").FillAsync("Utvalget opprettholder vedtaket.");
             await page.GetByLabel("Skriv brevet").FillAsync("Saken sendes til Statsforvalteren i Trøndelag.");
+
+            // The guardians' comment deadline has not passed: deciding now is confirmed and explained (issue 11).
+            await Assertions.Expect(page.Locator("#decide-early")).ToBeVisibleAsync();
+            await page.GetByLabel("Vi avgjør saken før fristen").CheckAsync();
+            await page.GetByLabel("Hvorfor avgjøres saken før fristen?").FillAsync("Foresatte har sagt at de ikke har flere merknader.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Registrer avgjørelsen" }).ClickAsync();
             await Assertions.Expect(page.Locator(".ds-error-summary")).ToContainTextAsync("møtedato");
             await committee.AssertAccessibleAsync();
@@ -69,6 +74,8 @@ public sealed class AppealBodySpecs(BrowserFixture browser) : IClassFixture<Brow
             await Assertions.Expect(page.Locator("#steps")).ToContainTextAsync("Utvalget opprettholder vedtaket.");
             await page.GetByLabel("Stadfeste vedtaket").CheckAsync();
             await page.GetByLabel("Skriv brevet").FillAsync("Statsforvalteren stadfester vedtaket.");
+            await page.GetByLabel("Vi avgjør saken før fristen").CheckAsync();
+            await page.GetByLabel("Hvorfor avgjøres saken før fristen?").FillAsync("Saken er godt nok opplyst.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Registrer avgjørelsen" }).ClickAsync();
             await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("Klagen er avgjort");
             await governor.AssertAccessibleAsync();

@@ -17,6 +17,11 @@ namespace SkoleskyssSak.Web.Tests;
 /// </summary>
 public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
 {
+    /// <summary>The comment deadline of a fresh forwarding has not passed: a body deciding now confirms it and says why.</summary>
+    internal const string DecideEarly = "DecideEarly";
+    internal const string EarlyReason = "EarlyDecisionReason";
+    internal const string EarlyReasonText = "Saken er godt nok opplyst, og foresatte har sagt at de ikke har flere merknader.";
+
     [Fact]
     public async Task A_body_sees_only_the_cases_forwarded_to_it_and_reads_their_complete_file()
     {
@@ -65,7 +70,7 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         // A reversal without the new outcome: a message next to the field, nothing recorded.
         if (outcome == "Reversed")
         {
-            var (refused, refusedPage) = await governor.UploadAsync(page, "#decide-form", new Dictionary<string, string> { ["Outcome"] = outcome, ["LetterText"] = "Brev" }, []);
+            var (refused, refusedPage) = await governor.UploadAsync(page, "#decide-form", new Dictionary<string, string> { ["Outcome"] = outcome, ["LetterText"] = "Brev", [DecideEarly] = "true", [EarlyReason] = EarlyReasonText }, []);
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.NotNull(refusedPage.QuerySelector("#NewOutcome-error"));
         }
@@ -73,6 +78,8 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         var (decided, _) = await governor.UploadAsync(page, "#decide-form", new Dictionary<string, string>
         {
             ["Outcome"] = outcome,
+            [DecideEarly] = "true",
+            [EarlyReason] = EarlyReasonText,
             ["NewOutcome"] = "GrantedYearRound",
             ["LetterText"] = "Statsforvalteren har behandlet klagen.",
         }, []);
@@ -123,6 +130,8 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         var (missing, missingPage) = await committee.UploadAsync(page, "#decide-form", new Dictionary<string, string>
         {
             ["Outcome"] = "ForwardedOn",
+            [DecideEarly] = "true",
+            [EarlyReason] = EarlyReasonText,
             ["Resolution"] = "Utvalget opprettholder vedtaket.",
             ["LetterText"] = "Saken sendes til Statsforvalteren.",
         }, []);
@@ -133,6 +142,8 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         var (forwarded, _) = await committee.UploadAsync(missingPage, "#decide-form", new Dictionary<string, string>
         {
             ["Outcome"] = "ForwardedOn",
+            [DecideEarly] = "true",
+            [EarlyReason] = EarlyReasonText,
             ["MeetingDate"] = today,
             ["Resolution"] = "Utvalget opprettholder vedtaket.",
         }, [("Letter", "protokoll.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray())]);
@@ -168,6 +179,8 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
         var (reversed, _) = await committee.UploadAsync(page, "#decide-form", new Dictionary<string, string>
         {
             ["Outcome"] = "Reversed",
+            [DecideEarly] = "true",
+            [EarlyReason] = EarlyReasonText,
             ["NewOutcome"] = "GrantedWinter",
             ["MeetingDate"] = today,
             ["Resolution"] = "Utvalget gir skyss.",

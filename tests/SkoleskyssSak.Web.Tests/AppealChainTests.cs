@@ -73,7 +73,7 @@ public sealed class AppealChainTests(AppFixture app) : IClassFixture<AppFixture>
             return;
         }
 
-        var fields = new Dictionary<string, string> { ["Outcome"] = "Upheld", ["Resolution"] = "Vedtaket blir ståande.", ["LetterText"] = "Klaga får ikkje medhald." };
+        var fields = new Dictionary<string, string> { ["Outcome"] = "Upheld", ["Resolution"] = "Vedtaket blir ståande.", ["LetterText"] = "Klaga får ikkje medhald.", [AppealBodyTests.DecideEarly] = "true", [AppealBodyTests.EarlyReason] = AppealBodyTests.EarlyReasonText };
 
         var (bodyDecision, bodyPage) = await bodyMember.UploadAsync(file, "#decide-form", fields, []);
         Assert.True(bodyDecision.StatusCode == HttpStatusCode.Redirect, bodyPage.QuerySelector(".ds-error-summary")?.TextContent);

@@ -83,20 +83,57 @@ public enum NoticeTextProblemKind
 
     /// <summary>A brace that is not part of a placeholder.</summary>
     StrayBrace,
+
+    /// <summary>
+    /// Content the law requires of the notice is no longer in the text (<see cref="NoticeTextRules.RequiredContent"/>):
+    /// the right to appeal and its deadline, how to appeal, suspension (fvl. § 42), legal costs (fvl. § 36), access.
+    /// </summary>
+    MissingContent,
 }
 
 /// <param name="Placeholder">The placeholder concerned ("{1}"), when there is one.</param>
-public sealed record NoticeTextProblem(NoticeTextProblemKind Kind, string? Placeholder = null);
+/// <param name="Content">The required content missing (<see cref="NoticeContent.Element"/>), for MissingContent.</param>
+public sealed record NoticeTextProblem(NoticeTextProblemKind Kind, string? Placeholder = null, string? Content = null);
+
+/// <summary>
+/// One piece of content the notice of a decision must carry, recognised in the municipality's wording by what any
+/// Bokmål or Nynorsk phrasing of it has to say (the statute section, the length of the deadline).
+/// </summary>
+/// <param name="Key">The notice text that carries it.</param>
+/// <param name="Element">Its name, e.g. "AppealDeadline" (the admin's message is NoticeTextMissingContent_{Element}).</param>
+/// <param name="Pattern">What the text must contain (case-insensitive).</param>
+/// <param name="Source">The statute it comes from.</param>
+public sealed record NoticeContent(NoticeText Key, string Element, System.Text.RegularExpressions.Regex Pattern, string Source);
 
 /// <summary>
 /// The letter fills the notice texts with string.Format: AppealText gets {0} the municipality and {1} the appeal chain,
 /// GuidanceText gets {0} the unit to contact; the others take nothing. A municipality's wording must keep exactly
 /// those placeholders (the appeal chain is required content, fvl. § 27 third paragraph) and no other braces, so
-/// formatting can never fail.
+/// formatting can never fail; and it must keep the rest of what the law requires the notice to say
+/// (<see cref="RequiredContent"/>).
 /// </summary>
 public static class NoticeTextRules
 {
     public const int MaxLength = 4000;
+
+    private const System.Text.RegularExpressions.RegexOptions Options =
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant;
+
+    /// <summary>
+    /// What the notice must say besides the placeholders, per text (fvl. § 27 third paragraph: the right to appeal, the
+    /// deadline, the appeal body — placeholder {1} — where — {0} — and how to appeal, and the right to see the
+    /// documents, §§ 18–19; and, as the default letter says, suspension, § 42, and legal costs, § 36). A rule table:
+    /// add a row, not a branch.
+    /// </summary>
+    public static IReadOnlyList<NoticeContent> RequiredContent { get; } =
+    [
+        new(NoticeText.AppealText, "AppealRight", new(@"\bklag", Options), "forvaltningsloven §§ 27–28"),
+        new(NoticeText.AppealText, "AppealDeadline", new(@"\b(tre|3)\s+(uker|veker)\b", Options), "forvaltningsloven §§ 27 og 29"),
+        new(NoticeText.AppealHow, "AppealInWriting", new(@"\bskriftle?i?g", Options), "forvaltningsloven §§ 27 og 32"),
+        new(NoticeText.AppealHow, "Suspension", new(@"§\s*42\b", Options), "forvaltningsloven § 42"),
+        new(NoticeText.AppealHow, "LegalCosts", new(@"§\s*36\b", Options), "forvaltningsloven § 36"),
+        new(NoticeText.AccessText, "DocumentAccess", new(@"§§?\s*18\b", Options), "forvaltningsloven §§ 18–19 og 27"),
+    ];
 
     public static IReadOnlyList<string> Placeholders(NoticeText key) => key switch
     {
@@ -157,6 +194,7 @@ public static class NoticeTextRules
         }
 
         problems.AddRange(expected.Where(p => !found.Contains(p)).Select(p => new NoticeTextProblem(NoticeTextProblemKind.MissingPlaceholder, p)));
+        problems.AddRange(RequiredContent.Where(c => c.Key == key && !c.Pattern.IsMatch(text)).Select(c => new NoticeTextProblem(NoticeTextProblemKind.MissingContent, Content: c.Element)));
         return problems;
     }
 }

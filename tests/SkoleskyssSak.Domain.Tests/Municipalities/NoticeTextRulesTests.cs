@@ -10,8 +10,8 @@ public class NoticeTextRulesTests
     {
         { NoticeText.AppealHeading, "Klagerett" },
         { NoticeText.AppealText, "Klag til {0} innan tre veker. Klageinstans: {1}." },
-        { NoticeText.AppealText, "Klageinstans er {1}; klaga går først til {0}, og {0} vurderer ho på nytt." },
-        { NoticeText.AppealHow, "Send klaga skriftleg til postmottak@kommune.no." },
+        { NoticeText.AppealText, "Klageinstans er {1}; klaga går først til {0} innan tre veker, og {0} vurderer ho på nytt." },
+        { NoticeText.AppealHow, "Send klaga skriftleg til postmottak@kommune.no. Utsett iverksetting: § 42. Sakskostnader: § 36." },
         { NoticeText.AccessHeading, "Innsyn" },
         { NoticeText.AccessText, "Du kan sjå dokumenta (forvaltningslova §§ 18 og 19)." },
         { NoticeText.GuidanceHeading, "Rettleiing" },
@@ -63,17 +63,18 @@ public class NoticeTextRulesTests
         foreach (var key in Enum.GetValues<NoticeText>())
         {
             var placeholders = NoticeTextRules.Placeholders(key);
-            var text = "Tekst " + string.Concat(placeholders);
+            const string requiredContent = " Klage skriftlig innen tre uker, § 42, § 36, §§ 18 og 19.";
+            var text = "Tekst " + string.Concat(placeholders) + requiredContent;
             Assert.Empty(NoticeTextRules.Check(key, text));
             var values = placeholders.Select(p => (object?)("verdi" + p)).ToArray();
-            Assert.Equal("Tekst " + string.Concat(placeholders.Select(p => "verdi" + p)), string.Format(System.Globalization.CultureInfo.InvariantCulture, text, values));
+            Assert.Equal("Tekst " + string.Concat(placeholders.Select(p => "verdi" + p)) + requiredContent, string.Format(System.Globalization.CultureInfo.InvariantCulture, text, values));
         }
     }
 
     [Fact]
     public void Both_a_missing_and_an_added_placeholder_are_reported()
     {
-        var problems = NoticeTextRules.Check(NoticeText.AppealText, "Klag til {0} eller {2}.");
+        var problems = NoticeTextRules.Check(NoticeText.AppealText, "Klag til {0} eller {2} innen tre uker.");
         Assert.Equal([new NoticeTextProblem(NoticeTextProblemKind.UnknownPlaceholder, "{2}"), new NoticeTextProblem(NoticeTextProblemKind.MissingPlaceholder, "{1}")], problems);
     }
 }

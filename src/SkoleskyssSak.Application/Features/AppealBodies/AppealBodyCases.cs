@@ -76,6 +76,8 @@ public sealed record AppealForwardingView(
 /// <param name="OpenStep">This body's open step, if it has the case now.</param>
 /// <param name="NextBodyCode">The next body of the chain after this one; null when this body is the last (final).</param>
 /// <param name="IsCommittee">A political committee or formannskap: a decision needs the meeting date and resolution.</param>
+/// <param name="Assessment">The municipality's objective and subjective assessment with its site inspections, as the
+/// decision's grounds quote it; null when none is recorded (issue 11: the body reads everything).</param>
 public sealed record AppealBodyCaseFile(
     CaseFile File,
     string MunicipalityName,
@@ -84,7 +86,8 @@ public sealed record AppealBodyCaseFile(
     IReadOnlyList<AppealBodyAppealView> Appeals,
     AppealForwardingView? OpenStep,
     string? NextBodyCode,
-    bool IsCommittee);
+    bool IsCommittee,
+    IReadOnlyList<string>? Assessment = null);
 
 public sealed record AppealBodyAppealView(DateOnly ReceivedOn, AppealChannel Channel, DateOnly Deadline, bool IsLate, string Text);
 
@@ -114,6 +117,9 @@ public sealed class GetAppealBodyCaseFileHandler(IApplicationDbContext db, IAudi
             .ToListAsync(cancellationToken);
         var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Number == file.MunicipalityNumber).Select(m => m.Name).SingleAsync(cancellationToken);
         var next = await AppealBodyAccess.NextBodyAsync(db, rulebooks, file.CaseId, query.BodyCode, cancellationToken);
+        var language = await db.Municipalities.AsNoTracking().Where(m => m.Number == file.MunicipalityNumber).Select(m => m.LanguageForm).SingleAsync(cancellationToken);
+        var assessment = await db.CaseAssessments.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == file.CaseId, cancellationToken);
+        var summary = assessment is null ? null : Assessments.AssessmentReads.Summarize(assessment, language);
         return new AppealBodyCaseFile(
             file,
             municipality,
@@ -122,7 +128,8 @@ public sealed class GetAppealBodyCaseFileHandler(IApplicationDbContext db, IAudi
             appeals,
             forwardings.LastOrDefault(f => f.BodyCode == query.BodyCode && f.Outcome is null),
             next,
-            AppealBodyAccess.IsCommittee(body));
+            AppealBodyAccess.IsCommittee(body),
+            summary is null ? null : Decisions.DecisionLetters.AssessmentParagraphs(summary, language));
     }
 }
 

@@ -33,9 +33,21 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
 
         var language = file.Language;
         var footer = ApplicationTexts.Format("BundleFooter", language, file.CaseNumber);
+
+        // First what the forwarding letter says the file holds but is not a stored document (issue 11): the søknad as it
+        // was submitted, and the municipality's objective and subjective assessment with its site inspections. Then
+        // every document: decisions and letters, the appeal, comments, the forwarding letter, attachments.
+        var entries = new List<(string Label, string Date)>();
         var parts = new List<byte[]>();
+        foreach (var (label, date, html) in await RecordsAsync(query.CaseId, file, cancellationToken))
+        {
+            entries.Add((label, date));
+            parts.Add(await pdf.RenderAsync(new PdfDocumentRequest(html, footer, FooterPageNumbers: false), cancellationToken));
+        }
+
         foreach (var (document, content) in file.Documents)
         {
+            entries.Add(($"{query.KindName?.Invoke(document.Kind) ?? document.Kind.ToString()}: {document.FileName}", Day(document.AddedAt)));
             parts.Add(await AsPdfAsync(document, content, language, footer, cancellationToken));
         }
 
@@ -46,11 +58,11 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         }
 
         // The contents pages come first: render once to know how many they are, then with the real start pages.
-        var cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, query.KindName, pageCounts, 1), footer, FooterPageNumbers: false), cancellationToken);
+        var cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, entries, pageCounts, 1), footer, FooterPageNumbers: false), cancellationToken);
         var coverPages = await bundler.CountPagesAsync(cover, cancellationToken);
         if (coverPages != 1)
         {
-            cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, query.KindName, pageCounts, coverPages), footer, FooterPageNumbers: false), cancellationToken);
+            cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, entries, pageCounts, coverPages), footer, FooterPageNumbers: false), cancellationToken);
         }
 
         var merged = await bundler.MergeAsync([cover, .. parts], cancellationToken);
@@ -128,15 +140,14 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         return await pdf.RenderAsync(new PdfDocumentRequest(html, footer, FooterPageNumbers: false), cancellationToken);
     }
 
-    private static string CoverHtml(CaseFileExport file, Func<CaseDocumentKind, string>? kindName, List<int> pageCounts, int coverPages)
+    private static string CoverHtml(CaseFileExport file, List<(string Label, string Date)> entries, List<int> pageCounts, int coverPages)
     {
         var language = file.Language;
         var rows = new StringBuilder();
         var page = coverPages + 1;
-        for (var i = 0; i < file.Documents.Count; i++)
+        for (var i = 0; i < entries.Count; i++)
         {
-            var document = file.Documents[i].Document;
-            rows.Append(CultureInfo.InvariantCulture, $"<tr><td>{i + 1}</td><td>{Encode(kindName?.Invoke(document.Kind) ?? document.Kind.ToString())}: {Encode(document.FileName)}</td><td>{Day(document.AddedAt)}</td><td>{Encode(ApplicationTexts.Get("BundlePage", language))} {page}</td></tr>");
+            rows.Append(CultureInfo.InvariantCulture, $"<tr><td>{i + 1}</td><td>{Encode(entries[i].Label)}</td><td>{entries[i].Date}</td><td>{Encode(ApplicationTexts.Get("BundlePage", language))} {page}</td></tr>");
             page += pageCounts[i];
         }
 
@@ -147,6 +158,58 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
             <h2 style="font-size:14pt">{Encode(ApplicationTexts.Get("BundleContents", language))}</h2>
             <table style="border-collapse:collapse;width:100%"><tbody>{rows}</tbody></table>
             """);
+    }
+
+    /// <summary>
+    /// The records of the case that are data, not stored documents, as printable pages: the søknad as submitted (no
+    /// fødselsnummer) and the assessment (Features/Assessments: each leg with its rows, site inspections, departure,
+    /// subjective notes and conclusion) — so the bundle holds what the forwarding letter says it does.
+    /// </summary>
+    private async Task<IReadOnlyList<(string Label, string Date, string Html)>> RecordsAsync(Guid caseId, CaseFileExport file, CancellationToken cancellationToken)
+    {
+        var language = file.Language;
+        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
+        var @case = await db.Cases.AsNoTracking().Include(c => c.Events).SingleAsync(c => c.Id == caseId, cancellationToken);
+        var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == caseId, cancellationToken)).Content;
+        var school = form.Child is null ? null : await db.Schools.AsNoTracking().Where(s => s.Id == form.Child.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
+        var submitted = GetMyCaseHandler.SubmittedAt(@case) ?? @case.CreatedAt;
+        var received = NorwegianTime.Today(submitted).ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+
+        static string Items(IEnumerable<string> items) => "<ul>" + string.Concat(items.Select(i => $"<li>{Encode(i)}</li>")) + "</ul>";
+        static string Para(string text) => $"<p style=\"white-space:pre-wrap\">{Encode(text)}</p>";
+        var application = new StringBuilder();
+        var title = T("BundleApplicationTitle", received);
+        application.Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:16pt\">{Encode(title)}</h1>");
+        if (form.Child is { } child)
+        {
+            application.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:13pt\">{Encode(T("BundleApplicationChild"))}</h2>");
+            application.Append(Items([child.Name, T("BundleApplicationGrade", child.Grade), school ?? "–", T("BundleApplicationSchoolYear", child.SchoolYearStart, child.SchoolYearStart + 1)]));
+        }
+
+        application.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:13pt\">{Encode(T("BundleApplicationGuardians"))}</h2>");
+        application.Append(Items(form.Guardians.Select(g => string.Join(", ", new[] { g.Name, g.Email, g.Phone }.Where(v => !string.IsNullOrWhiteSpace(v))))));
+        application.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:13pt\">{Encode(T("BundleApplicationHomes"))}</h2>");
+        application.Append(Items(form.Homes.Select(h => T("BundleApplicationHome", h.Address, h.PostalCode, h.Place, h.WalkingDistanceKm))));
+        application.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:13pt\">{Encode(T("BundleApplicationRoute"))}</h2>");
+        application.Append(Items(form.Route.DefinedSegmentIds.Select(id => T("BundleApplicationSegment", id))
+            .Concat(form.Route.Legs.Select((leg, i) => T("BundleApplicationLeg", i + 1, RouteAssessments.AssessmentExplainer.Describe(leg, language))))));
+        application.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:13pt\">{Encode(T("BundleApplicationReasons"))}</h2>");
+        application.Append(Para(form.Reasons.Text ?? "–"));
+        foreach (var (factor, note) in form.Reasons.Factors)
+        {
+            application.Append(Para($"{T("Factor_" + factor)}: {note}"));
+        }
+
+        application.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:13pt\">{Encode(T("BundleApplicationPeriod"))}</h2>");
+        application.Append(Para(T("BundleApplicationPeriod_" + form.Period)));
+        var records = new List<(string, string, string)> { (T("BundleApplicationLabel"), Day(submitted), Page(language, title, application.ToString())) };
+
+        var assessment = await db.CaseAssessments.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == caseId, cancellationToken);
+        var summary = assessment is null ? null : Assessments.AssessmentReads.Summarize(assessment, language);
+        var assessmentTitle = T("BundleAssessmentTitle");
+        IReadOnlyList<string> paragraphs = summary is null ? [T("BundleAssessmentNone")] : Decisions.DecisionLetters.AssessmentParagraphs(summary, language);
+        records.Add((T("BundleAssessmentLabel"), Day(assessment?.UpdatedAt ?? submitted), Page(language, assessmentTitle, $"<h1 style=\"font-size:16pt\">{Encode(assessmentTitle)}</h1>{string.Concat(paragraphs.Select(Para))}")));
+        return records;
     }
 
     private static string Page(Domain.Municipalities.LanguageForm language, string title, string body) =>

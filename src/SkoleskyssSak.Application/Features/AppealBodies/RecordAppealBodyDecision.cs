@@ -16,6 +16,8 @@ namespace SkoleskyssSak.Application.Features.AppealBodies;
 /// the next body or reverses (fvl. § 33). The letter is uploaded or written.
 /// </summary>
 /// <param name="NewOutcome">For a final body's reversal: the outcome that now applies.</param>
+/// <param name="DecidesBeforeCommentDeadline">The body confirms it decides while the guardians may still comment on the
+/// forwarding letter (fvl. § 33 fourth paragraph, §§ 16–17): allowed only with <paramref name="EarlyDecisionReason"/>.</param>
 public sealed record RecordAppealBodyDecisionCommand(
     Guid CaseId,
     string BodyCode,
@@ -25,7 +27,9 @@ public sealed record RecordAppealBodyDecisionCommand(
     DateOnly? MeetingDate,
     string? Resolution,
     string? LetterText,
-    UploadedFile? Letter);
+    UploadedFile? Letter,
+    bool DecidesBeforeCommentDeadline = false,
+    string? EarlyDecisionReason = null);
 
 public sealed class RecordAppealBodyDecisionHandler(
     IApplicationDbContext db,
@@ -34,10 +38,15 @@ public sealed class RecordAppealBodyDecisionHandler(
     IServiceLinks links,
     IStaffDirectory staff,
     IAuditTrail audit,
+    ILetterRenderer letters,
+    IPdfRenderer pdf,
     TimeProvider clock)
 {
     /// <summary>The parent's time to comment on the next forwarding (fvl. § 33 fourth paragraph).</summary>
     public const int CommentDays = 14;
+
+    /// <summary>The longest reason for deciding before the comment deadline (it goes into the case event's reason).</summary>
+    public const int MaxEarlyDecisionReasonLength = 2000;
 
     public async Task<ApplicationResult> HandleAsync(RecordAppealBodyDecisionCommand command, CancellationToken cancellationToken)
     {
@@ -85,13 +94,28 @@ public sealed class RecordAppealBodyDecisionHandler(
         var language = municipality.LanguageForm;
         var now = clock.GetUtcNow();
         var today = NorwegianTime.Today(now);
+
+        // The guardians were promised until the comment deadline to answer the forwarding letter (fvl. § 33 fourth
+        // paragraph): deciding before it has passed is a choice the body makes knowingly and explains.
+        var earlyReason = command.EarlyDecisionReason?.Trim();
+        var decidesEarly = today <= step.CommentDeadline;
+        if (decidesEarly && (!command.DecidesBeforeCommentDeadline || string.IsNullOrEmpty(earlyReason)))
+        {
+            return ApplicationResult.Invalid.Field("EarlyDecisionReason", ApplicationTexts.FormatCurrent("AppealBodyEarlyDecisionRequired", step.CommentDeadline.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (decidesEarly && earlyReason!.Length > MaxEarlyDecisionReasonLength)
+        {
+            return ApplicationResult.Invalid.Field("EarlyDecisionReason", ApplicationTexts.FormatCurrent("AppealBodyEarlyDecisionReasonTooLong", MaxEarlyDecisionReasonLength));
+        }
         var newOutcomeText = isReversal ? ApplicationTexts.Get("AppealNewOutcome_" + command.NewOutcome, language) : null;
         if (newOutcomeText is not null)
         {
             resolution = string.IsNullOrEmpty(resolution) ? newOutcomeText : $"{newOutcomeText}. {resolution}";
         }
 
-        var letter = StoreLetter(command, ApplicationTexts.Get("AppealBodyLetterFileName", language), now, out var letterErrors);
+        var outcomeText = ApplicationTexts.Get("AppealBodyOutcome_" + outcome, language) + (newOutcomeText is null ? string.Empty : " – " + newOutcomeText);
+        var (letter, letterErrors) = await StoreLetterAsync(command, body, municipality, @case.CaseNumber!, form, today, outcomeText, resolution, now, cancellationToken);
         if (letterErrors is not null)
         {
             return new ApplicationResult.Invalid(letterErrors);
@@ -116,6 +140,11 @@ public sealed class RecordAppealBodyDecisionHandler(
             _ => (CaseTrigger.ReverseDecision, (await AppealFiling.LatestIssuedAsync(db, command.CaseId, cancellationToken))?.RulebookVersion),
         };
         var reason = $"{body.Name}: {ApplicationTexts.Get("AppealBodyOutcome_" + outcome, language)}{(newOutcomeText is null ? string.Empty : " – " + newOutcomeText)}";
+        if (decidesEarly)
+        {
+            reason += " – " + ApplicationTexts.Format("AppealBodyDecidedEarly", language, step.CommentDeadline.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture), earlyReason);
+        }
+
         var moved = @case.Apply(trigger, new CaseActor(command.StaffUserId, CaseActorRole.AppealBody), now, reason, rulebookVersion);
         if (!moved.Succeeded)
         {
@@ -169,31 +198,48 @@ public sealed class RecordAppealBodyDecisionHandler(
         }
 
         audit.Record("AppealBodyDecision" + outcome, ApplicationAccess.AuditObjectType, command.CaseId.ToString());
+        if (decidesEarly)
+        {
+            audit.Record("AppealBodyDecidedBeforeCommentDeadline", ApplicationAccess.AuditObjectType, command.CaseId.ToString());
+        }
+
         return await ApplicationAccess.SaveOrConflictAsync(db, command.CaseId, cancellationToken);
     }
 
-    /// <summary>The uploaded letter (AttachmentPolicy), or the written text as a produced document.</summary>
-    private CaseDocument? StoreLetter(RecordAppealBodyDecisionCommand command, string fileName, DateTimeOffset now, out IReadOnlyDictionary<string, string[]>? errors)
+    /// <summary>
+    /// The uploaded letter (AttachmentPolicy), or the written text printed as the body's letter (a tagged PDF in the
+    /// municipality's language form, issue 11: never a text file handed to the parent).
+    /// </summary>
+    private async Task<(CaseDocument? Letter, IReadOnlyDictionary<string, string[]>? Errors)> StoreLetterAsync(
+        RecordAppealBodyDecisionCommand command,
+        Domain.Municipalities.AppealBody body,
+        Domain.Municipalities.Municipality municipality,
+        CaseNumber caseNumber,
+        ApplicationForm form,
+        DateOnly today,
+        string outcomeText,
+        string? resolution,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (command.Letter is not null)
         {
             var (document, uploadErrors) = CaseAttachments.TryStore(db, command.CaseId, CaseDocumentKind.AppealDecisionLetter, command.Letter, 0, command.StaffUserId, now, "Letter");
-            errors = uploadErrors;
-            return document;
+            return (document, uploadErrors);
         }
 
         var text = command.LetterText?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            errors = new Dictionary<string, string[]> { ["LetterText"] = [ApplicationTexts.Get("AppealBodyLetterRequired")] };
-            return null;
+            return (null, new Dictionary<string, string[]> { ["LetterText"] = [ApplicationTexts.Get("AppealBodyLetterRequired")] });
         }
 
-        var (produced, content) = CaseDocument.ProducedText(Guid.CreateVersion7(now), command.CaseId, CaseDocumentKind.AppealDecisionLetter, fileName, text, confidential: false, command.StaffUserId, now);
+        var composed = AppealDocuments.ComposeBodyDecision(municipality, body, caseNumber, form, today, outcomeText, resolution, text);
+        var fileName = ApplicationTexts.Get("AppealBodyLetterFileName", municipality.LanguageForm);
+        var (produced, content) = await AppealDocuments.PrintAsync(letters, pdf, composed, command.CaseId, caseNumber, CaseDocumentKind.AppealDecisionLetter, fileName, confidential: false, command.StaffUserId, now, cancellationToken);
         db.Documents.Add(produced);
         db.DocumentContents.Add(content);
-        errors = null;
-        return produced;
+        return (produced, null);
     }
 
     /// <summary>Takes a stored letter out of the unit of work again when the decision is refused.</summary>

@@ -29,7 +29,8 @@ public sealed record ConsiderAppealCommand(Guid CaseId, string MunicipalityNumbe
 /// <summary>The appeals of a case and the deadline for appealing its latest decision, for a party or a caseworker of its municipality.</summary>
 public sealed record GetAppealStatusQuery(Guid CaseId, string? PartyPseudonym, string? MunicipalityNumber);
 
-public sealed record AppealView(Guid AppealId, AppealChannel Channel, DateOnly ReceivedOn, DateOnly? PostedOn, DateOnly NoticeReceivedOn, DateOnly Deadline, bool IsLate, LateAppealHandling? LateHandling);
+/// <param name="Text">What the appeal says (or the caseworker's summary of a paper appeal); empty when only a scan came.</param>
+public sealed record AppealView(Guid AppealId, AppealChannel Channel, DateOnly ReceivedOn, DateOnly? PostedOn, DateOnly NoticeReceivedOn, DateOnly Deadline, bool IsLate, LateAppealHandling? LateHandling, string Text = "");
 
 /// <param name="Deadline">The deadline for appealing the latest issued decision (notice = the day it was issued), or null.</param>
 /// <param name="CanAppeal">The case stands decided, so a new appeal can be received now.</param>
@@ -55,7 +56,7 @@ public sealed class GetAppealStatusHandler(IApplicationDbContext db, TimeProvide
 
         var latest = await AppealFiling.LatestIssuedAsync(db, query.CaseId, cancellationToken);
         var appeals = await db.Appeals.AsNoTracking().Where(a => a.CaseId == query.CaseId).OrderBy(a => a.RegisteredAt)
-            .Select(a => new AppealView(a.Id, a.Channel, a.ReceivedOn, a.PostedOn, a.NoticeReceivedOn, a.Deadline, a.IsLate, a.LateHandling))
+            .Select(a => new AppealView(a.Id, a.Channel, a.ReceivedOn, a.PostedOn, a.NoticeReceivedOn, a.Deadline, a.IsLate, a.LateHandling, a.Text))
             .ToListAsync(cancellationToken);
         var deadline = latest?.IssuedAt is { } issued ? Domain.Deadlines.AppealDeadline.From(NorwegianTime.Today(issued)) : (DateOnly?)null;
         var open = @case!.State != CaseState.ForwardedToAppealBody ? null : await db.AppealForwardings.AsNoTracking()
@@ -66,7 +67,7 @@ public sealed class GetAppealStatusHandler(IApplicationDbContext db, TimeProvide
     }
 }
 
-public sealed class AppealDecisionHandler(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit, TimeProvider clock)
+public sealed class AppealDecisionHandler(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit, ILetterRenderer letters, IPdfRenderer pdf, TimeProvider clock)
 {
     public async Task<ApplicationResult> HandleAsync(AppealDecisionCommand command, CancellationToken cancellationToken)
     {
@@ -83,7 +84,7 @@ public sealed class AppealDecisionHandler(IApplicationDbContext db, INotificatio
         }
 
         var now = clock.GetUtcNow();
-        var filing = new AppealFiling(db, outbox, links, audit);
+        var filing = new AppealFiling(db, outbox, links, audit, letters, pdf);
         return await filing.FileAsync(
             command.CaseId,
             new CaseActor(command.PartyPseudonym, CaseActorRole.Guardian),
@@ -95,7 +96,7 @@ public sealed class AppealDecisionHandler(IApplicationDbContext db, INotificatio
     }
 }
 
-public sealed class RegisterAppealHandler(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit, TimeProvider clock)
+public sealed class RegisterAppealHandler(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit, ILetterRenderer letters, IPdfRenderer pdf, TimeProvider clock)
 {
     public async Task<ApplicationResult> HandleAsync(RegisterAppealCommand command, CancellationToken cancellationToken)
     {
@@ -123,7 +124,7 @@ public sealed class RegisterAppealHandler(IApplicationDbContext db, INotificatio
             return ApplicationResult.Invalid.Text(nameof(command.Channel), "AppealDateInvalid");
         }
 
-        var filing = new AppealFiling(db, outbox, links, audit);
+        var filing = new AppealFiling(db, outbox, links, audit, letters, pdf);
         return await filing.FileAsync(
             command.CaseId,
             new CaseActor(command.StaffUserId, CaseActorRole.Caseworker),
@@ -197,7 +198,7 @@ public sealed class ConsiderAppealHandler(IApplicationDbContext db, IAuditTrail 
 /// Files an appeal, whoever registers it: the case moves to AppealReceived, the appeal text (confidential: it may describe
 /// the child's health) and files are stored and journaled as incoming, the guardians get a receipt, and it is audited.
 /// </summary>
-internal sealed class AppealFiling(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit)
+internal sealed class AppealFiling(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit, ILetterRenderer letters, IPdfRenderer pdf)
 {
     public static Task<Decision?> LatestIssuedAsync(IApplicationDbContext db, Guid caseId, CancellationToken cancellationToken) =>
         db.Decisions.AsNoTracking().Where(d => d.CaseId == caseId && d.Status == DecisionStatus.Issued).OrderByDescending(d => d.IssuedAt).FirstOrDefaultAsync(cancellationToken);
@@ -243,7 +244,10 @@ internal sealed class AppealFiling(IApplicationDbContext db, INotificationOutbox
         var title = ApplicationTexts.Format("AppealJournalTitle", language, year, year + 1);
         if (text.Length > 0)
         {
-            var (document, content) = CaseDocument.ProducedText(Guid.CreateVersion7(now), caseId, CaseDocumentKind.Appeal, ApplicationTexts.Get("AppealFileName", language), text, confidential: true, actor.Id, now);
+            // The appeal as a document (issue 11): the text as a tagged PDF listing its attachments, not a text file.
+            var school = @case.SchoolId is { } schoolId ? await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) : null;
+            var composed = AppealDocuments.ComposeAppeal(municipality, school, @case.CaseNumber!, form, appeal, NorwegianTime.Today(decision.IssuedAt!.Value), stored.Select(d => d.FileName).ToList());
+            var (document, content) = await AppealDocuments.PrintAsync(letters, pdf, composed, caseId, @case.CaseNumber!, CaseDocumentKind.Appeal, ApplicationTexts.Get("AppealFileName", language), confidential: true, actor.Id, now, cancellationToken);
             db.Documents.Add(document);
             db.DocumentContents.Add(content);
             db.JournalEntries.Add(SubmitApplicationHandler.Register(caseId, JournalEntryKind.Incoming, [title], title, form, today, now, document.Id, confidential: true));

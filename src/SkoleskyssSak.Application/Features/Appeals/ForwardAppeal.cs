@@ -78,7 +78,8 @@ public sealed class ForwardAppealHandler(
         }
 
         var forwarding = AppealForwarding.Forward(Guid.CreateVersion7(now), context.Case.Id, appeal.Id, body.Code, step: 1, assessment, command.CommentDeadline, command.StaffUserId, now);
-        var bytes = await CaseLetterSending.PrintAsync(letters, pdf, context, Compose(context, appeal, decision.IssuedAt!.Value, body, forwarding, today), cancellationToken);
+        var next = context.AppealChain.Count > 1 ? context.AppealChain[1] : null;
+        var bytes = await CaseLetterSending.PrintAsync(letters, pdf, context, Compose(context, appeal, decision.IssuedAt!.Value, body, next, forwarding, today), cancellationToken);
         var language = context.Language;
         var year = context.Form.Child!.SchoolYearStart;
         var title = ApplicationTexts.Format("ForwardingJournalTitle", language, year, year + 1);
@@ -96,14 +97,25 @@ public sealed class ForwardAppealHandler(
         return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
     }
 
-    private static Letter Compose(DecisionContext context, Appeal appeal, DateTimeOffset decidedAt, Domain.Municipalities.AppealBody body, AppealForwarding forwarding, DateOnly today)
+    /// <param name="next">The body after <paramref name="body"/> in the chain when <paramref name="body"/> is intermediate
+    /// (Melhus' utvalg, Rana's formannskap): it "behandler" the appeal, and the case goes on to <paramref name="next"/> if
+    /// it upholds the decision.</param>
+    private static Letter Compose(DecisionContext context, Appeal appeal, DateTimeOffset decidedAt, Domain.Municipalities.AppealBody body, Domain.Municipalities.AppealBody? next, AppealForwarding forwarding, DateOnly today)
     {
         var language = context.Language;
         string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
         var guardians = string.Join(", ", context.Form.Guardians.Select(g => g.Name));
+        var intro = next is null
+            ? T("ForwardingIntro", guardians, context.Date(appeal.ReceivedOn), context.Date(NorwegianTime.Today(decidedAt)), context.Form.Child!.FirstName(), body.Name)
+            : T("ForwardingIntroIntermediate", guardians, context.Date(appeal.ReceivedOn), context.Date(NorwegianTime.Today(decidedAt)), context.Form.Child!.FirstName(), body.Name, next.Name);
+
+        // Whether the appeal came in time (fvl. §§ 29–30), or why a late one is considered all the same (fvl. § 31).
+        var timeliness = !appeal.IsLate
+            ? T("ForwardingInTime", context.Date(appeal.ReceivedOn), context.Date(appeal.Deadline))
+            : T("ForwardingLateConsidered", context.Date(appeal.ReceivedOn), context.Date(appeal.Deadline), appeal.LateHandlingReason ?? string.Empty);
         var sections = new List<LetterSection>
         {
-            new(T("ForwardingIntroHeading"), [T("ForwardingIntro", guardians, context.Date(appeal.ReceivedOn), context.Date(NorwegianTime.Today(decidedAt)), context.Form.Child!.FirstName(), body.Name)]),
+            new(T("ForwardingIntroHeading"), [intro, timeliness]),
             new(T("ForwardingAssessmentHeading"), DecisionLetters.Paragraphs(forwarding.Assessment)),
             new(T("ForwardingCommentsHeading"), [T("ForwardingComments", context.Date(forwarding.CommentDeadline))]),
             new(T("ForwardingDocumentsHeading"), [T("ForwardingDocuments"), T("ForwardingCopy", guardians)]),

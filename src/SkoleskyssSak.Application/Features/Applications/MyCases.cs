@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Decisions;
 using SkoleskyssSak.Domain.Documents;
 using SkoleskyssSak.Domain.Deadlines;
 using SkoleskyssSak.Domain.Municipalities;
@@ -79,6 +80,8 @@ public sealed record CaseHandling(string MunicipalityName, LanguageForm Language
 /// <param name="CanWithdraw">The state machine lets a guardian withdraw now.</param>
 /// <param name="Documents">Oldest first; a draft's are the attachments uploaded so far.</param>
 /// <param name="OpenInformationRequest">Set while the case awaits the guardian's reply.</param>
+/// <param name="DecisionInForce">The latest issued decision on the søknad (a dismissal of a late appeal leaves the one
+/// before it in force); null before the first decision.</param>
 public sealed record MyCaseDetails(
     Guid CaseId,
     string MunicipalityNumber,
@@ -92,7 +95,11 @@ public sealed record MyCaseDetails(
     bool IsApplicant,
     bool CanWithdraw,
     IReadOnlyList<MyCaseDocument> Documents,
-    MyInformationRequest? OpenInformationRequest);
+    MyInformationRequest? OpenInformationRequest,
+    MyDecision? DecisionInForce = null);
+
+/// <summary>What the decision in force says, for the parent's case page: the outcome and the period (issue 11).</summary>
+public sealed record MyDecision(DecisionKind Kind, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, DateTimeOffset IssuedAt);
 
 public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit)
 {
@@ -120,6 +127,11 @@ public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit
             .FirstOrDefaultAsync(cancellationToken);
         var municipality = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken);
         var submittedAt = SubmittedAt(@case);
+        var inForce = await db.Decisions.AsNoTracking()
+            .Where(d => d.CaseId == query.CaseId && d.Status == DecisionStatus.Issued && d.Outcome != DecisionOutcome.AppealDismissed)
+            .OrderByDescending(d => d.IssuedAt)
+            .Select(d => new MyDecision(d.Kind, d.Outcome, d.PeriodFrom, d.PeriodTo, d.IssuedAt!.Value))
+            .FirstOrDefaultAsync(cancellationToken);
         audit.Record("ApplicationRead", ApplicationAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new MyCaseDetails(
@@ -135,7 +147,8 @@ public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit
             application.ApplicantPseudonym == query.PartyPseudonym,
             @case.PermittedTriggers(CaseActorRole.Guardian).Contains(CaseTrigger.Withdraw),
             documents,
-            openRequest);
+            openRequest,
+            inForce);
     }
 
     internal static DateTimeOffset? SubmittedAt(SchoolTransportCase @case) =>

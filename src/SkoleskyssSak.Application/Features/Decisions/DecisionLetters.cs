@@ -32,6 +32,13 @@ internal static class DecisionLetters
             decisionText.Add(decision.PeriodTo is { } to ? T("PeriodFromTo", context.Date(from), context.Date(to)) : T("PeriodFrom", context.Date(from)));
         }
 
+        // A grant rests on the road as it is: made safe, the transport lapses (Melhus: seed 002 section 5; Rana: seed 003
+        // section 6.2 — "faller bort ved trafikksikkerhetsutbedringer"), by a change decision after notice (fvl. §§ 16, 35).
+        if (DecisionPeriod.IsTransport(decision.Outcome))
+        {
+            decisionText.Add(T("GrantLapsesWhenRoadMadeSafe", context.Rulebook?.Title ?? T("GrantLapsesGuideline")));
+        }
+
         return ComposeDecision(context, date, T("DecisionTitle_" + decision.Kind), decisionText, Paragraphs(decision.Grounds));
     }
 

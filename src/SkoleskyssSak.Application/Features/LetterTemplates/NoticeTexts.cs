@@ -25,7 +25,9 @@ public static class NoticeTexts
         var overrides = await db.LetterTemplateTexts.AsNoTracking()
             .Where(t => t.MunicipalityNumber == municipality.Number)
             .ToDictionaryAsync(t => t.Key, t => t.Text, cancellationToken);
-        return Enum.GetValues<NoticeText>().ToDictionary(k => k, k => overrides.GetValueOrDefault(k) ?? Default(k, municipality.LanguageForm));
+        // An override stored before the rules asked for more (fvl. §§ 27, 36, 42) no longer passes them: the letter then
+        // says it in the default wording rather than leave the content out.
+        return Enum.GetValues<NoticeText>().ToDictionary(k => k, k => overrides.GetValueOrDefault(k) is { } text && NoticeTextRules.Check(k, text).Count == 0 ? text : Default(k, municipality.LanguageForm));
     }
 
     /// <summary>The placeholders of a text with what the letter puts there, in the page's language.</summary>
@@ -43,6 +45,7 @@ public static class NoticeTexts
             NoticeTextProblemKind.UnknownPlaceholder => AdminTexts.Format("NoticeTextUnknownPlaceholder", p.Placeholder, allowed),
             NoticeTextProblemKind.StrayBrace => AdminTexts.Format("NoticeTextStrayBrace", allowed),
             NoticeTextProblemKind.TooLong => AdminTexts.Format("TooLong", NoticeTextRules.MaxLength),
+            NoticeTextProblemKind.MissingContent => AdminTexts.Get("NoticeTextMissingContent_" + p.Content),
             _ => throw new ArgumentOutOfRangeException(nameof(problems), p.Kind, "An empty text is a reset, not an override."),
         }).ToArray();
     }

@@ -21,7 +21,8 @@ public sealed class SakModel(
     GetAppealBodyCaseDocumentHandler getDocument,
     RecordAppealBodyDecisionHandler recordDecision,
     ExportAppealBodyCaseFileHandler export,
-    IStringLocalizer<SharedResource> texts) : AppealBodyPageModel
+    IStringLocalizer<SharedResource> texts,
+    TimeProvider clock) : AppealBodyPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid CaseId { get; set; }
@@ -47,6 +48,16 @@ public sealed class SakModel(
 
     [BindProperty]
     public IFormFile? Letter { get; set; }
+
+    /// <summary>The body confirms it decides before the guardians' comment deadline has passed.</summary>
+    [BindProperty]
+    public bool DecideEarly { get; set; }
+
+    [BindProperty]
+    public string? EarlyDecisionReason { get; set; }
+
+    /// <summary>The guardians may still comment on the open step's forwarding letter (today is not after its deadline).</summary>
+    public bool CommentDeadlineOpen => Case.OpenStep is { } open && Domain.Time.NorwegianTime.Today(clock.GetUtcNow()) <= open.CommentDeadline;
 
     /// <summary>What this body may decide on its open step: an intermediate body forwards on or reverses.</summary>
     public IReadOnlyList<AppealBodyOutcome> Outcomes => Case.NextBodyCode is null
@@ -95,7 +106,9 @@ public sealed class SakModel(
             meeting,
             Resolution,
             LetterText,
-            letter);
+            letter,
+            DecideEarly,
+            EarlyDecisionReason);
         return await this.AfterCommandAsync(await recordDecision.HandleAsync(command, cancellationToken), CasePath, key => key, () => ShowAsync(cancellationToken));
     }
 

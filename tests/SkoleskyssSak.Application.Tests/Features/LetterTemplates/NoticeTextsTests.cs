@@ -35,7 +35,7 @@ public sealed class NoticeTextsTests
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nn-NO");
         try
         {
-            var messages = NoticeTexts.Messages(NoticeText.AppealText, NoticeTextRules.Check(NoticeText.AppealText, "Klag til {0} eller {2} {"));
+            var messages = NoticeTexts.Messages(NoticeText.AppealText, NoticeTextRules.Check(NoticeText.AppealText, "Klag til {0} innan tre veker eller {2} {"));
             Assert.Equal(3, messages.Length);
             Assert.Contains(messages, m => m.Contains("{1}", StringComparison.Ordinal) && m.Contains("klageinstansen", StringComparison.Ordinal));
             Assert.Contains(messages, m => m.Contains("{2}", StringComparison.Ordinal) && m.Contains("{0}, {1}", StringComparison.Ordinal));
