@@ -34,8 +34,19 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         var language = file.Language;
         var footer = ApplicationTexts.Format("BundleFooter", language, file.CaseNumber);
         var parts = new List<byte[]>();
-        foreach (var (document, content) in file.Documents)
+        var notMerged = new HashSet<int>();
+        for (var i = 0; i < file.Documents.Count; i++)
         {
+            var (document, content) = file.Documents[i];
+            if (document.ContentType == "application/pdf" && !(await bundler.InspectAsync(content, cancellationToken)).Mergeable)
+            {
+                // A stored PDF that cannot be merged (damaged, or with scripts or embedded files) never breaks the bundle:
+                // a page in its place says so, and the original is in the ZIP under the same number (issue 10).
+                notMerged.Add(i);
+                parts.Add(await NotMergedNoteAsync(document, i, language, footer, cancellationToken));
+                continue;
+            }
+
             parts.Add(await AsPdfAsync(document, content, language, footer, cancellationToken));
         }
 
@@ -46,11 +57,11 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         }
 
         // The contents pages come first: render once to know how many they are, then with the real start pages.
-        var cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, query.KindName, pageCounts, 1), footer, FooterPageNumbers: false), cancellationToken);
+        var cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, query.KindName, pageCounts, 1, notMerged), footer, FooterPageNumbers: false), cancellationToken);
         var coverPages = await bundler.CountPagesAsync(cover, cancellationToken);
         if (coverPages != 1)
         {
-            cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, query.KindName, pageCounts, coverPages), footer, FooterPageNumbers: false), cancellationToken);
+            cover = await pdf.RenderAsync(new PdfDocumentRequest(CoverHtml(file, query.KindName, pageCounts, coverPages, notMerged), footer, FooterPageNumbers: false), cancellationToken);
         }
 
         var merged = await bundler.MergeAsync([cover, .. parts], cancellationToken);
@@ -79,7 +90,7 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
             for (var i = 0; i < file.Documents.Count; i++)
             {
                 var (document, content) = file.Documents[i];
-                var name = $"{i + 1:D2}-{document.FileName}";
+                var name = $"{i + 1:D2}-{CaseDocument.WithoutInvisibleCharacters(document.FileName)}";
                 var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
                 await using (var stream = await entry.OpenAsync(cancellationToken))
                 {
@@ -128,7 +139,15 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         return await pdf.RenderAsync(new PdfDocumentRequest(html, footer, FooterPageNumbers: false), cancellationToken);
     }
 
-    private static string CoverHtml(CaseFileExport file, Func<CaseDocumentKind, string>? kindName, List<int> pageCounts, int coverPages)
+    /// <summary>The page in place of a document that could not be merged: its name, why, and its number in the ZIP.</summary>
+    private async Task<byte[]> NotMergedNoteAsync(CaseDocument document, int index, Domain.Municipalities.LanguageForm language, string footer, CancellationToken cancellationToken)
+    {
+        var note = ApplicationTexts.Format("BundleDocumentNotMerged", language, document.FileName, $"{index + 1:D2}");
+        var html = Page(language, document.FileName, $"<h1 style=\"font-size:14pt\">{Encode(document.FileName)}</h1><p>{Encode(note)}</p>");
+        return await pdf.RenderAsync(new PdfDocumentRequest(html, footer, FooterPageNumbers: false), cancellationToken);
+    }
+
+    private static string CoverHtml(CaseFileExport file, Func<CaseDocumentKind, string>? kindName, List<int> pageCounts, int coverPages, HashSet<int> notMerged)
     {
         var language = file.Language;
         var rows = new StringBuilder();
@@ -136,7 +155,8 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         for (var i = 0; i < file.Documents.Count; i++)
         {
             var document = file.Documents[i].Document;
-            rows.Append(CultureInfo.InvariantCulture, $"<tr><td>{i + 1}</td><td>{Encode(kindName?.Invoke(document.Kind) ?? document.Kind.ToString())}: {Encode(document.FileName)}</td><td>{Day(document.AddedAt)}</td><td>{Encode(ApplicationTexts.Get("BundlePage", language))} {page}</td></tr>");
+            var mark = notMerged.Contains(i) ? " " + Encode(ApplicationTexts.Get("BundleNotMergedMark", language)) : string.Empty;
+            rows.Append(CultureInfo.InvariantCulture, $"<tr><td>{i + 1}</td><td>{Encode(kindName?.Invoke(document.Kind) ?? document.Kind.ToString())}: {Encode(document.FileName)}{mark}</td><td>{Day(document.AddedAt)}</td><td>{Encode(ApplicationTexts.Get("BundlePage", language))} {page}</td></tr>");
             page += pageCounts[i];
         }
 
