@@ -156,7 +156,7 @@ public sealed partial class ApplicationJourneySpecs(BrowserFixture browser) : IC
         session.AssertNoConsoleErrors();
     }
 
-    private static readonly byte[] MinimalPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] MinimalPdf = SkoleskyssSak.Testing.TestPdfs.Minimal();
 
     private static Regex Step(string step, Journey journey) => new($"/soknad/[0-9a-f-]{{36}}/{step}\\?kommune={journey.Municipality}$");
 

@@ -57,7 +57,7 @@ public static class PostgresServer
         var server = await ClusterAsync();
         var name = $"t_{Sanitize(purpose)}_{Interlocked.Increment(ref counter)}_{Guid.NewGuid():N}"[..40];
         await server.CreateDatabaseIfMissingAsync(name, TemplateDatabase, CancellationToken.None);
-        return server.ConnectionString(name);
+        return server.AppConnectionString(name);
     }
 
     /// <summary>A new database with nothing in it (for schema comparisons).</summary>
@@ -66,7 +66,7 @@ public static class PostgresServer
         var server = await ClusterAsync();
         var name = $"e_{Sanitize(purpose)}_{Interlocked.Increment(ref counter)}_{Guid.NewGuid():N}"[..40];
         await server.CreateDatabaseIfMissingAsync(name, template: null, CancellationToken.None);
-        return server.ConnectionString(name);
+        return server.AppConnectionString(name);
     }
 
     public static AppDbContext Context(string connectionString) =>
@@ -75,7 +75,8 @@ public static class PostgresServer
     private static async Task CreateMigratedTemplateAsync(LocalPostgresCluster server)
     {
         await server.CreateDatabaseIfMissingAsync(TemplateDatabase, template: null, CancellationToken.None);
-        await using var db = Context(server.ConnectionString(TemplateDatabase));
+        // Migrated by the app's role, as in production: every table belongs to it, and so in every copy.
+        await using var db = Context(server.AppConnectionString(TemplateDatabase));
         await db.Database.MigrateAsync();
         await db.Database.CloseConnectionAsync();
         Npgsql.NpgsqlConnection.ClearAllPools(); // a template must have no open connections when copied

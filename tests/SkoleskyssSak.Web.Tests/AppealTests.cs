@@ -33,7 +33,7 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.OK, emptyResponse.StatusCode);
         Assert.Contains("Skriv hva du mener bør endres", empty.QuerySelector("#AppealText-error")!.TextContent, StringComparison.Ordinal);
 
-        var (sent, _) = await parent.UploadAsync(sak, "#appeal form", new Dictionary<string, string> { ["AppealText"] = "Vegen er farligere enn vurdert: det er ingen vegskulder." }, [("AppealFiles", "vegen.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray())]);
+        var (sent, _) = await parent.UploadAsync(sak, "#appeal form", new Dictionary<string, string> { ["AppealText"] = "Vegen er farligere enn vurdert: det er ingen vegskulder." }, [("AppealFiles", "vegen.pdf", TestPdfs.Minimal())]);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var (_, after) = await parent.FollowAsync(sent);
         Assert.NotNull(after.QuerySelector("[role='status']"));

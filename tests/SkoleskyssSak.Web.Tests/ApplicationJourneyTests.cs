@@ -14,8 +14,8 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
     private const string Melhus = "5028";
     private const string Sunnfjord = "4647";
 
-    /// <summary>A minimal file that is a PDF by content (the policy reads the magic bytes).</summary>
-    private static readonly byte[] AttachmentPdf = "%PDF-1.4\n% vedlegg\n%%EOF\n"u8.ToArray();
+    /// <summary>A minimal file that is a PDF by content and by structure (the upload is checked with qpdf).</summary>
+    private static readonly byte[] AttachmentPdf = TestPdfs.Minimal();
 
     [Fact]
     public async Task A_parent_goes_through_every_step_to_the_receipt_and_sees_the_case_in_Mine_saker()

@@ -19,7 +19,7 @@ public sealed class CaseDocumentsTests(AppFixture app) : IClassFixture<AppFixtur
     private const string KariNordmann = "12838510068";
     private const string OlaHansen = "03909010038";
     private const string Melhus = "5028";
-    private static readonly byte[] Pdf = "%PDF-1.4\n% svar\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] Pdf = TestPdfs.Minimal();
 
     [Fact]
     public async Task A_renamed_executable_is_refused_next_to_the_field_and_nothing_is_stored()

@@ -51,8 +51,8 @@ public interface IApplicationDbContext
 
     /// <summary>
     /// Runs <paramref name="work"/> in one database transaction, committed when it returns and rolled back when it
-    /// throws. On a transient failure the whole work runs again from a clean unit of work, so it must load what it
-    /// changes itself.
+    /// throws. It starts from a clean unit of work (what was tracked before, saved or not, is let go), and on a transient
+    /// failure the whole work runs again from a clean unit of work, so it must load what it changes itself.
     /// </summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }

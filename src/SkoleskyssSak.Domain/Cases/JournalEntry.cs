@@ -79,12 +79,14 @@ public sealed class JournalEntry
 
         foreach (var name in namesThatMustNotAppear.Where(n => !string.IsNullOrWhiteSpace(n)))
         {
-            foreach (var part in name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(p => p.Length > 1))
+            // Only the parts that are words: a number in a name (a TestID person "Last Test 20") is not what names the
+            // child, and must not block the school year or the case number (2026/00020); the fødselsnummer check is below.
+            foreach (var part in name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(p => p.Length > 1 && p.Any(char.IsLetter)))
             {
                 // Whole words only: a guardian called "Li" must not block the word "særlig".
                 if (System.Text.RegularExpressions.Regex.IsMatch(
                         publicTitle,
-                        $@"(?<!\p{{L}}){System.Text.RegularExpressions.Regex.Escape(part)}(?!\p{{L}})",
+                        $@"(?<![\p{{L}}\p{{N}}]){System.Text.RegularExpressions.Regex.Escape(part)}(?![\p{{L}}\p{{N}}])",
                         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
                         TimeSpan.FromSeconds(1)))
                 {

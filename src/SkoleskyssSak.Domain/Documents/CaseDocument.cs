@@ -110,7 +110,7 @@ public sealed class CaseDocument
         };
         var name = (fileName ?? string.Empty).Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().TrimStart('.');
+        name = new string(WithoutInvisibleCharacters(name).Where(c => c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray()).Trim().TrimStart('.');
         if (name.Length == 0)
         {
             name = "vedlegg";
@@ -124,6 +124,18 @@ public sealed class CaseDocument
         }
 
         return name.Length <= MaxFileNameLength ? name : name[..(MaxFileNameLength - extension.Length)] + extension;
+    }
+
+    /// <summary>
+    /// The text without control characters and without the invisible formatting characters (Unicode category Cf: the
+    /// bidirectional overrides such as U+202E that make "gpj.exe" read as "exe.jpg", zero-width characters) and line or
+    /// paragraph separators: what is shown is what the name is (issue 10).
+    /// </summary>
+    public static string WithoutInvisibleCharacters(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new string(text.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)).ToArray());
     }
 
     private static string Trimmed(string fileName) => fileName.Length <= MaxFileNameLength ? fileName : fileName[..MaxFileNameLength];

@@ -77,6 +77,48 @@ public sealed class QpdfBundler : IPdfBundler
         }
     }
 
+    /// <summary>
+    /// <c>qpdf --check</c> (exit 0, or 3 for warnings it can repair) and at least one page; then the objects as JSON
+    /// (object streams decoded) searched for the names that carry active content.
+    /// </summary>
+    public async Task<PdfInspection> InspectAsync(byte[] pdf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        var folder = CreateFolder();
+        try
+        {
+            var path = Path.Combine(folder, "in.pdf");
+            await File.WriteAllBytesAsync(path, pdf, cancellationToken);
+            string objects;
+            try
+            {
+                await RunAsync(["--check", path], cancellationToken);
+                var pages = await RunAsync(["--show-npages", path], cancellationToken);
+                if (!int.TryParse(pages.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+                {
+                    return new PdfInspection(Readable: false, HasActiveContent: false);
+                }
+
+                objects = await RunAsync(["--json=2", "--json-key=qpdf", path], cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidOperationException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // qpdf refused the file, or gave up on it within the time limit.
+                return new PdfInspection(Readable: false, HasActiveContent: false);
+            }
+
+            return new PdfInspection(Readable: true, HasActiveContent: ActiveContentNames.Any(name => objects.Contains(name, StringComparison.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Dictionary keys and name values (qpdf JSON v2 writes strings as "u:…", so text in a string never matches).</summary>
+    private static readonly string[] ActiveContentNames =
+        ["\"/JS\":", "\"/JavaScript\"", "\"/Launch\"", "\"/EmbeddedFiles\":", "\"/EmbeddedFile\"", "\"/RichMedia\""];
+
     private static string CreateFolder() => Directory.CreateTempSubdirectory("skoleskyss-bundle-").FullName;
 
     private static async Task<string> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
@@ -99,7 +141,16 @@ public sealed class QpdfBundler : IPdfBundler
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start qpdf.");
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A file that keeps qpdf busy must not leave it running.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
 
         // qpdf exits with 3 for warnings (the output is still written).
         if (process.ExitCode is not 0 and not 3)

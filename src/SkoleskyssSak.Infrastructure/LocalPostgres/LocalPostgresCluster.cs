@@ -16,6 +16,15 @@ namespace SkoleskyssSak.Infrastructure.LocalPostgres;
 /// </summary>
 public sealed class LocalPostgresCluster
 {
+    /// <summary>The app's own role: no superuser, no CREATEDB/CREATEROLE; owner of the app's databases (docs/operations.md "Database role").</summary>
+    public const string AppRole = "skoleskyss_app";
+
+    /// <summary>The largest pool of one app process: below the server's max_connections, with the headroom described in operations.md.</summary>
+    public const int AppPoolSize = 40;
+
+    /// <summary>Connections only a superuser may use, so psql still gets in when the app has taken every other one.</summary>
+    public const int SuperuserReservedConnections = 5;
+
     private const string Superuser = "postgres";
 
     private readonly LocalPostgresOptions options;
@@ -51,6 +60,25 @@ public sealed class LocalPostgresCluster
         return cluster;
     }
 
+    /// <summary>The server's max_connections: 100 for a development cluster, 300 for the tests' throwaway cluster (many databases at once).</summary>
+    public int MaxConnections => options.Ephemeral ? 300 : 100;
+
+    /// <summary>
+    /// What the app connects with: its own non-superuser role, a pool of at most <see cref="AppPoolSize"/> connections.
+    /// The superuser connection (<see cref="ConnectionString"/>) is for provisioning only.
+    /// </summary>
+    public string AppConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = AppRole,
+        Database = database,
+        Pooling = true,
+        MaxPoolSize = AppPoolSize,
+        IncludeErrorDetail = true,
+    }.ConnectionString;
+
+    /// <summary>The superuser's connection: creating roles and databases (provisioning), never the app's.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
@@ -61,24 +89,78 @@ public sealed class LocalPostgresCluster
         IncludeErrorDetail = true,
     }.ConnectionString;
 
-    /// <summary>Creates the database unless it exists; with a template, as a copy of it (fast for tests).</summary>
+    /// <summary>
+    /// Creates the database unless it exists; with a template, as a copy of it (fast for tests). It belongs to the app's
+    /// role (<see cref="AppRole"/>, created here if missing), which migrates and uses it without being a superuser; a
+    /// database made before the role existed is handed over to it.
+    /// </summary>
     public async Task CreateDatabaseIfMissingAsync(string database, string? template, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(database);
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync(cancellationToken);
-        await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection))
+        await EnsureAppRoleAsync(connection, cancellationToken);
+        await using (var exists = new NpgsqlCommand("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = $1", connection))
         {
             exists.Parameters.AddWithValue(database);
-            if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+            if (await exists.ExecuteScalarAsync(cancellationToken) is string owner)
             {
+                if (owner != AppRole)
+                {
+                    await HandOverToAppRoleAsync(database, cancellationToken);
+                }
+
                 return;
             }
         }
 
-        var sql = $"CREATE DATABASE {QuoteIdentifier(database)}" + (template is null ? string.Empty : $" TEMPLATE {QuoteIdentifier(template)}");
+        var sql = $"CREATE DATABASE {QuoteIdentifier(database)}" + (template is null ? string.Empty : $" TEMPLATE {QuoteIdentifier(template)}") + $" OWNER {AppRole}";
         await using var create = new NpgsqlCommand(sql, connection);
         await create.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>LOGIN, and nothing a superuser has: it cannot take the reserved connections nor create roles or databases.</summary>
+    private static async Task EnsureAppRoleAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var role = new NpgsqlCommand(
+            $"""
+            DO $$
+            BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{AppRole}') THEN
+                CREATE ROLE {AppRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+              END IF;
+            END
+            $$
+            """,
+            connection);
+        await role.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A development database made by the superuser (before the app had a role of its own): the database, its schema and tables go to the app's role.</summary>
+    private async Task HandOverToAppRoleAsync(string database, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Handing the database {Database} over to the role {Role}", database, AppRole);
+        await using var connection = new NpgsqlConnection(ConnectionString(database) + ";Pooling=false");
+        await connection.OpenAsync(cancellationToken);
+        await using var handOver = new NpgsqlCommand(
+            $"""
+            ALTER DATABASE {QuoteIdentifier(database)} OWNER TO {AppRole};
+            ALTER SCHEMA public OWNER TO {AppRole};
+            DO $$
+            DECLARE r record;
+            BEGIN
+              FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                         AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i') AND c.relkind = 'S')
+              LOOP
+                EXECUTE format('ALTER %s public.%I OWNER TO {AppRole}',
+                  CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.relname);
+              END LOOP;
+            END
+            $$
+            """,
+            connection);
+        await handOver.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -119,7 +201,8 @@ public sealed class LocalPostgresCluster
         await GiveToPostgresUserAsync(cancellationToken);
 
         // Loopback only; no Unix socket, so the folder's path length does not matter.
-        var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''";
+        // max_connections above the app's pool with headroom, some of them reserved for the superuser (issue 10).
+        var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections={MaxConnections} -c superuser_reserved_connections={SuperuserReservedConnections}";
         if (options.Ephemeral)
         {
             serverOptions += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";

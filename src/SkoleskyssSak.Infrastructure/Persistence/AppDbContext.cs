@@ -67,14 +67,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var attempt = 0;
         var strategy = Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
-            if (attempt++ > 0)
-            {
-                ChangeTracker.Clear();
-            }
+            // Every attempt starts from a clean unit of work, the first too: what the request tracked before (a page
+            // that saved a step first, with values that may be stale by now, or a save refused as a conflict) is not
+            // carried into the transaction (issue 10: racing submissions).
+            ChangeTracker.Clear();
 
             await using var transaction = await Database.BeginTransactionAsync(ct);
             var result = await work(ct);

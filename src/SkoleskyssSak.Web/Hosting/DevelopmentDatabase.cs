@@ -31,8 +31,9 @@ internal static class DevelopmentDatabase
             logger,
             CancellationToken.None);
         await cluster.CreateDatabaseIfMissingAsync(DatabaseName, template: null, CancellationToken.None);
-        builder.Configuration[$"ConnectionStrings:{DependencyInjection.ConnectionStringName}"] = cluster.ConnectionString(DatabaseName);
-        logger.LogInformation("Using the local PostgreSQL in {Root} (127.0.0.1:{Port}, database {Database})", root, cluster.Port, DatabaseName);
+        // The app connects as its own non-superuser role; the superuser only provisioned (docs/operations.md "Database role").
+        builder.Configuration[$"ConnectionStrings:{DependencyInjection.ConnectionStringName}"] = cluster.AppConnectionString(DatabaseName);
+        logger.LogInformation("Using the local PostgreSQL in {Root} (127.0.0.1:{Port}, database {Database}, role {Role})", root, cluster.Port, DatabaseName, LocalPostgresCluster.AppRole);
     }
 
     /// <summary>The folder holding SkoleskyssSak.sln above the content root, or the content root itself.</summary>

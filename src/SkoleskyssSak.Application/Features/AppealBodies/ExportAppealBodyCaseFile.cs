@@ -37,17 +37,28 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         // First what the forwarding letter says the file holds but is not a stored document (issue 11): the søknad as it
         // was submitted, and the municipality's objective and subjective assessment with its site inspections. Then
         // every document: decisions and letters, the appeal, comments, the forwarding letter, attachments.
-        var entries = new List<(string Label, string Date)>();
+        var entries = new List<(string Label, string Date, bool NotMerged)>();
         var parts = new List<byte[]>();
         foreach (var (label, date, html) in await RecordsAsync(query.CaseId, file, cancellationToken))
         {
-            entries.Add((label, date));
+            entries.Add((label, date, false));
             parts.Add(await pdf.RenderAsync(new PdfDocumentRequest(html, footer, FooterPageNumbers: false), cancellationToken));
         }
 
-        foreach (var (document, content) in file.Documents)
+        for (var i = 0; i < file.Documents.Count; i++)
         {
-            entries.Add(($"{query.KindName?.Invoke(document.Kind) ?? document.Kind.ToString()}: {document.FileName}", Day(document.AddedAt)));
+            var (document, content) = file.Documents[i];
+            var label = $"{query.KindName?.Invoke(document.Kind) ?? document.Kind.ToString()}: {document.FileName}";
+            if (document.ContentType == "application/pdf" && !(await bundler.InspectAsync(content, cancellationToken)).Mergeable)
+            {
+                // A stored PDF that cannot be merged (damaged, or with scripts or embedded files) never breaks the bundle:
+                // a page in its place says so, and the original is in the ZIP under the same number (issue 10).
+                entries.Add((label, Day(document.AddedAt), true));
+                parts.Add(await NotMergedNoteAsync(document, i, language, footer, cancellationToken));
+                continue;
+            }
+
+            entries.Add((label, Day(document.AddedAt), false));
             parts.Add(await AsPdfAsync(document, content, language, footer, cancellationToken));
         }
 
@@ -91,7 +102,7 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
             for (var i = 0; i < file.Documents.Count; i++)
             {
                 var (document, content) = file.Documents[i];
-                var name = $"{i + 1:D2}-{document.FileName}";
+                var name = $"{i + 1:D2}-{CaseDocument.WithoutInvisibleCharacters(document.FileName)}";
                 var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
                 await using (var stream = await entry.OpenAsync(cancellationToken))
                 {
@@ -140,14 +151,23 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         return await pdf.RenderAsync(new PdfDocumentRequest(html, footer, FooterPageNumbers: false), cancellationToken);
     }
 
-    private static string CoverHtml(CaseFileExport file, List<(string Label, string Date)> entries, List<int> pageCounts, int coverPages)
+    /// <summary>The page in place of a document that could not be merged: its name, why, and its number in the ZIP.</summary>
+    private async Task<byte[]> NotMergedNoteAsync(CaseDocument document, int index, Domain.Municipalities.LanguageForm language, string footer, CancellationToken cancellationToken)
+    {
+        var note = ApplicationTexts.Format("BundleDocumentNotMerged", language, document.FileName, $"{index + 1:D2}");
+        var html = Page(language, document.FileName, $"<h1 style=\"font-size:14pt\">{Encode(document.FileName)}</h1><p>{Encode(note)}</p>");
+        return await pdf.RenderAsync(new PdfDocumentRequest(html, footer, FooterPageNumbers: false), cancellationToken);
+    }
+
+    private static string CoverHtml(CaseFileExport file, List<(string Label, string Date, bool NotMerged)> entries, List<int> pageCounts, int coverPages)
     {
         var language = file.Language;
         var rows = new StringBuilder();
         var page = coverPages + 1;
         for (var i = 0; i < entries.Count; i++)
         {
-            rows.Append(CultureInfo.InvariantCulture, $"<tr><td>{i + 1}</td><td>{Encode(entries[i].Label)}</td><td>{entries[i].Date}</td><td>{Encode(ApplicationTexts.Get("BundlePage", language))} {page}</td></tr>");
+            var mark = entries[i].NotMerged ? " " + Encode(ApplicationTexts.Get("BundleNotMergedMark", language)) : string.Empty;
+            rows.Append(CultureInfo.InvariantCulture, $"<tr><td>{i + 1}</td><td>{Encode(entries[i].Label)}{mark}</td><td>{entries[i].Date}</td><td>{Encode(ApplicationTexts.Get("BundlePage", language))} {page}</td></tr>");
             page += pageCounts[i];
         }
 

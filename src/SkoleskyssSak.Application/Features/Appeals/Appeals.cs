@@ -67,7 +67,7 @@ public sealed class GetAppealStatusHandler(IApplicationDbContext db, TimeProvide
     }
 }
 
-public sealed class AppealDecisionHandler(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit, ILetterRenderer letters, IPdfRenderer pdf, TimeProvider clock)
+public sealed class AppealDecisionHandler(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit, ILetterRenderer letters, IPdfRenderer pdf, TimeProvider clock, IPdfBundler pdfs)
 {
     public async Task<ApplicationResult> HandleAsync(AppealDecisionCommand command, CancellationToken cancellationToken)
     {
@@ -84,7 +84,7 @@ public sealed class AppealDecisionHandler(IApplicationDbContext db, INotificatio
         }
 
         var now = clock.GetUtcNow();
-        var filing = new AppealFiling(db, outbox, links, audit, letters, pdf);
+        var filing = new AppealFiling(db, outbox, links, audit, letters, pdf, pdfs);
         return await filing.FileAsync(
             command.CaseId,
             new CaseActor(command.PartyPseudonym, CaseActorRole.Guardian),
@@ -96,7 +96,7 @@ public sealed class AppealDecisionHandler(IApplicationDbContext db, INotificatio
     }
 }
 
-public sealed class RegisterAppealHandler(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit, ILetterRenderer letters, IPdfRenderer pdf, TimeProvider clock)
+public sealed class RegisterAppealHandler(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit, ILetterRenderer letters, IPdfRenderer pdf, TimeProvider clock, IPdfBundler pdfs)
 {
     public async Task<ApplicationResult> HandleAsync(RegisterAppealCommand command, CancellationToken cancellationToken)
     {
@@ -124,7 +124,7 @@ public sealed class RegisterAppealHandler(IApplicationDbContext db, INotificatio
             return ApplicationResult.Invalid.Text(nameof(command.Channel), "AppealDateInvalid");
         }
 
-        var filing = new AppealFiling(db, outbox, links, audit, letters, pdf);
+        var filing = new AppealFiling(db, outbox, links, audit, letters, pdf, pdfs);
         return await filing.FileAsync(
             command.CaseId,
             new CaseActor(command.StaffUserId, CaseActorRole.Caseworker),
@@ -198,7 +198,7 @@ public sealed class ConsiderAppealHandler(IApplicationDbContext db, IAuditTrail 
 /// Files an appeal, whoever registers it: the case moves to AppealReceived, the appeal text (confidential: it may describe
 /// the child's health) and files are stored and journaled as incoming, the guardians get a receipt, and it is audited.
 /// </summary>
-internal sealed class AppealFiling(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit, ILetterRenderer letters, IPdfRenderer pdf)
+internal sealed class AppealFiling(IApplicationDbContext db, INotificationOutbox outbox, IServiceLinks links, IAuditTrail audit, ILetterRenderer letters, IPdfRenderer pdf, IPdfBundler pdfs)
 {
     public static Task<Decision?> LatestIssuedAsync(IApplicationDbContext db, Guid caseId, CancellationToken cancellationToken) =>
         db.Decisions.AsNoTracking().Where(d => d.CaseId == caseId && d.Status == DecisionStatus.Issued).OrderByDescending(d => d.IssuedAt).FirstOrDefaultAsync(cancellationToken);
@@ -221,6 +221,11 @@ internal sealed class AppealFiling(IApplicationDbContext db, INotificationOutbox
         if (register(decision) is not { } appeal)
         {
             return ApplicationResult.Invalid.Text("NoticeReceivedOn", "AppealDatesInconsistent");
+        }
+
+        if (await CaseAttachments.CheckPdfsAsync(pdfs, files, i => $"Files[{i}]", cancellationToken) is { } damaged)
+        {
+            return new ApplicationResult.Invalid(damaged);
         }
 
         var (stored, errors) = CaseAttachments.TryStoreAll(db, caseId, CaseDocumentKind.Appeal, files, actor.Id, now, i => $"Files[{i}]");

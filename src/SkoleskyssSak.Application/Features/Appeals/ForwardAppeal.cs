@@ -132,7 +132,7 @@ public sealed class ForwardAppealHandler(
 /// </summary>
 public sealed record CommentOnForwardingCommand(Guid CaseId, string PartyPseudonym, string? Text, IReadOnlyList<UploadedFile> Files);
 
-public sealed class CommentOnForwardingHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+public sealed class CommentOnForwardingHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock, IPdfBundler pdfs)
 {
     public async Task<ApplicationResult> HandleAsync(CommentOnForwardingCommand command, CancellationToken cancellationToken)
     {
@@ -161,6 +161,11 @@ public sealed class CommentOnForwardingHandler(IApplicationDbContext db, IAuditT
         }
 
         var now = clock.GetUtcNow();
+        if (await CaseAttachments.CheckPdfsAsync(pdfs, files, i => $"Files[{i}]", cancellationToken) is { } damaged)
+        {
+            return new ApplicationResult.Invalid(damaged);
+        }
+
         var (accepted, errors) = CaseAttachments.TryStoreAll(db, command.CaseId, CaseDocumentKind.Comment, files, command.PartyPseudonym, now, i => $"Files[{i}]");
         if (errors is not null)
         {

@@ -15,7 +15,7 @@ public sealed record AddApplicationAttachmentCommand(Guid CaseId, string Applica
 /// <summary>Removes an attachment from the applicant's draft; once sent, the attachments are journaled and stay.</summary>
 public sealed record RemoveApplicationAttachmentCommand(Guid CaseId, Guid DocumentId, string ApplicantPseudonym);
 
-public sealed class AddApplicationAttachmentHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+public sealed class AddApplicationAttachmentHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock, IPdfBundler pdfs)
 {
     public async Task<ApplicationResult> HandleAsync(AddApplicationAttachmentCommand command, CancellationToken cancellationToken)
     {
@@ -23,6 +23,11 @@ public sealed class AddApplicationAttachmentHandler(IApplicationDbContext db, IA
         if (await ApplicationAccess.DraftOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, cancellationToken) is { } stop)
         {
             return stop;
+        }
+
+        if (await CaseAttachments.CheckPdfsAsync(pdfs, [command.File], _ => "File", cancellationToken) is { } damaged)
+        {
+            return new ApplicationResult.Invalid(damaged);
         }
 
         var attached = await db.Documents.CountAsync(d => d.CaseId == command.CaseId && d.Kind == CaseDocumentKind.ApplicationAttachment, cancellationToken);
@@ -114,6 +119,39 @@ internal static class CaseAttachments
         }
 
         return (files.Select((file, i) => TryStore(db, caseId, kind, file, i, addedBy, now, field(i)).Document!).ToList(), null);
+    }
+
+    /// <summary>
+    /// The PDFs among the files, checked by their structure (not only their first bytes) before any is stored: a file
+    /// that starts with "%PDF-" but cannot be read would break the appeal body's bundle, and a PDF with JavaScript or
+    /// embedded files is refused (issue 10). Files the policy refuses anyway are left to <see cref="TryStore"/>.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string[]>?> CheckPdfsAsync(
+        IPdfBundler bundler, IReadOnlyList<UploadedFile?> files, Func<int, string> field, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bundler);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(field);
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (files[i]?.Content is not { } content || AttachmentPolicy.Check(content, 0) is not { IsAccepted: true, Type: AttachmentType.Pdf })
+            {
+                continue;
+            }
+
+            var inspection = await bundler.InspectAsync(content, cancellationToken);
+            if (!inspection.Readable)
+            {
+                return Error(field(i), "AttachmentPdfDamaged");
+            }
+
+            if (inspection.HasActiveContent)
+            {
+                return Error(field(i), "AttachmentPdfActiveContent");
+            }
+        }
+
+        return null;
     }
 
     public static string RefusalKey(AttachmentRefusal refusal) => refusal switch

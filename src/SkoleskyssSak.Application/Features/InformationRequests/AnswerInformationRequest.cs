@@ -14,7 +14,7 @@ namespace SkoleskyssSak.Application.Features.InformationRequests;
 /// </summary>
 public sealed record AnswerInformationRequestCommand(Guid CaseId, string PartyPseudonym, string? Answer, IReadOnlyList<UploadedFile> Files);
 
-public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock, IPdfBundler pdfs)
 {
     public async Task<ApplicationResult> HandleAsync(AnswerInformationRequestCommand command, CancellationToken cancellationToken)
     {
@@ -47,6 +47,11 @@ public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IA
         }
 
         var now = clock.GetUtcNow();
+        if (await CaseAttachments.CheckPdfsAsync(pdfs, files, i => $"Files[{i}]", cancellationToken) is { } damaged)
+        {
+            return new ApplicationResult.Invalid(damaged);
+        }
+
         var (stored, errors) = CaseAttachments.TryStoreAll(db, @case.Id, CaseDocumentKind.InformationReplyAttachment, files, command.PartyPseudonym, now, i => $"Files[{i}]");
         if (errors is not null)
         {

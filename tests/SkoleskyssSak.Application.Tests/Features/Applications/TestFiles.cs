@@ -3,7 +3,8 @@ namespace SkoleskyssSak.Application.Tests.Features.Applications;
 /// <summary>Small files whose first bytes are those of a real PDF, PNG or JPEG (the policy looks at content only).</summary>
 public static class TestFiles
 {
-    public static byte[] Pdf(int size = 2048) => WithPrefix("%PDF-1.7\n"u8, size);
+    /// <summary>A structurally valid PDF (it passes qpdf --check) of exactly <paramref name="size"/> bytes.</summary>
+    public static byte[] Pdf(int size = 2048) => SkoleskyssSak.Testing.TestPdfs.Minimal(size);
 
     public static byte[] Png(int size = 2048) => WithPrefix([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], size);
 
