@@ -98,7 +98,7 @@ public sealed partial class LawfulLetterTests(AppFixture app) : IClassFixture<Ap
         var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
         var (_, sak) = await parent.GetAsync($"/mine-saker/{caseId}?kommune=5028");
         const string appealText = "Vegen er farligere enn vurdert: det er ingen vegskulder ved brua.";
-        var (sent, _) = await parent.UploadAsync(sak, "#appeal form", new Dictionary<string, string> { ["AppealText"] = appealText }, [("AppealFiles", "vegen-ved-brua.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray())]);
+        var (sent, _) = await parent.UploadAsync(sak, "#appeal form", new Dictionary<string, string> { ["AppealText"] = appealText }, [("AppealFiles", "vegen-ved-brua.pdf", TestPdfs.Minimal())]);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
 
         var (_, after) = await parent.GetAsync($"/mine-saker/{caseId}?kommune=5028");
