@@ -32,6 +32,8 @@ public sealed class RanaAppealChainTests(AppFixture app) : IClassFixture<AppFixt
             ["MeetingDate"] = today,
             ["Resolution"] = "Formannskapet opprettholder vedtaket.",
             ["LetterText"] = "Klagen tas ikke til følge.",
+            [AppealBodyTests.DecideEarly] = "true",
+            [AppealBodyTests.EarlyReason] = AppealBodyTests.EarlyReasonText,
         }, []);
         Assert.Equal(HttpStatusCode.OK, upheld.StatusCode);
         Assert.NotNull(upheldPage.QuerySelector("#Outcome-error"));
@@ -42,6 +44,8 @@ public sealed class RanaAppealChainTests(AppFixture app) : IClassFixture<AppFixt
             ["MeetingDate"] = today,
             ["Resolution"] = "Formannskapet opprettholder vedtaket og sender klagen til Statsforvalteren.",
             ["LetterText"] = "Saken sendes til Statsforvalteren i Nordland.",
+            [AppealBodyTests.DecideEarly] = "true",
+            [AppealBodyTests.EarlyReason] = AppealBodyTests.EarlyReasonText,
         }, []);
         Assert.True(forwarded.StatusCode == HttpStatusCode.Redirect, forwardedPage.QuerySelector(".ds-error-summary")?.TextContent);
 
@@ -65,6 +69,8 @@ public sealed class RanaAppealChainTests(AppFixture app) : IClassFixture<AppFixt
             ["Outcome"] = "Upheld",
             ["Resolution"] = "Vedtaket stadfestes.",
             ["LetterText"] = "Statsforvalteren stadfester kommunens vedtak.",
+            [AppealBodyTests.DecideEarly] = "true",
+            [AppealBodyTests.EarlyReason] = AppealBodyTests.EarlyReasonText,
         }, []);
         Assert.True(decided.StatusCode == HttpStatusCode.Redirect, decidedPage.QuerySelector(".ds-error-summary")?.TextContent);
         await using var check = app.Services.CreateAsyncScope();
