@@ -47,6 +47,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Soknad", Policies.Parent);
         o.Conventions.AuthorizeFolder("/Ansatt", Policies.Staff);
         o.Conventions.AuthorizeFolder("/Admin", SkoleskyssSak.Domain.Staff.StaffRole.MunicipalityAdmin);
+        o.Conventions.ConfigureFilter(new UnknownPageHandlerFilter()); // no handler for the request: 404, not a page without its model
+        o.Conventions.ConfigureFilter(new NulCharacterFormFilter()); // PostgreSQL refuses U+0000: 400 before anything is saved
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -71,9 +73,13 @@ builder.Services.AddRateLimiter(o =>
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
         : RateLimitPartition.GetNoLimiter("get"));
-    o.AddPolicy(RateLimitPolicies.PublicApi, context => RateLimitPartition.GetFixedWindowLimiter(
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = publicApiPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    // Every API request, and the POSTs of the "Sjekk skolevegen" page (which run the same engine), share one budget
+    // per client address; reading the page is not limited.
+    o.AddPolicy(RateLimitPolicies.PublicApi, context => ApiPaths.IsApi(context) || HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = publicApiPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+        : RateLimitPartition.GetNoLimiter("page-get"));
     // Every 429 says when to come back (RFC 9110 § 10.2.3): the limiter's own window when it knows it, else a minute.
     o.OnRejected = (context, _) =>
     {
@@ -122,6 +128,7 @@ else
 app.UseWhen(ApiPaths.IsApi, api => api.UseStatusCodePages());
 app.UseWhen(context => !ApiPaths.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/feil/{0}"));
 app.UseMiddleware<BadRequestStatusMiddleware>();
+app.UseMiddleware<NulCharacterGuard>();
 
 app.UseStaticFiles();
 app.UseRouting();

@@ -35,10 +35,13 @@ public sealed record ApplicationForm
     /// <summary>The longest walking distance of the homes, or null when no home is given.</summary>
     public decimal? MaxWalkingDistanceKm() => Homes.Count == 0 ? null : Homes.Max(h => h.WalkingDistanceKm);
 
-    /// <summary>The guardians' distinct e-mail addresses: where letters and notices go.</summary>
+    /// <summary>
+    /// The guardians' distinct e-mail addresses: where letters and notices go. An address that cannot be delivered to
+    /// (saved before addresses were checked as <see cref="People.EmailAddress"/>) is left out, not retried in the outbox.
+    /// </summary>
     public IEnumerable<string> GuardianEmails() => Guardians
         .Select(g => g.Email?.Trim())
-        .Where(e => !string.IsNullOrEmpty(e))
+        .Where(e => !string.IsNullOrEmpty(e) && People.EmailAddress.IsValid(e))
         .Select(e => e!)
         .Distinct(StringComparer.OrdinalIgnoreCase);
 

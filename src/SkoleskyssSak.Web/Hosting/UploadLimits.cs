@@ -77,15 +77,63 @@ public sealed class BadRequestStatusMiddleware(RequestDelegate next)
         try
         {
             await next(context);
+
+            // The antiforgery check reads the form first and reports Kestrel's refusal of a body over the page's limit
+            // as a failed check (400). A body declared larger than the limit is a 413 all the same.
+            if (context.Response.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted && IsOverBodyLimit(context))
+            {
+                Refuse(context, StatusCodes.Status413PayloadTooLarge);
+            }
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
-            context.Response.Clear();
-            context.Response.StatusCode = e.StatusCode;
-            context.Request.Method = HttpMethods.Get;
-            context.Request.ContentType = null;
-            context.Request.ContentLength = 0;
-            context.Request.Body = Stream.Null;
+            Refuse(context, e.StatusCode);
         }
+        catch (Exception e) when (!context.Response.HasStarted && IsMangledForm(context, e))
+        {
+            // The form reader's refusals: a key over FormOptions.KeyLengthLimit (2,048), too many values, multipart
+            // without a boundary or cut short. The request is wrong, not the server: 400, nothing was saved.
+            Refuse(context, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>
+    /// An <see cref="InvalidDataException"/> (the form reader's limits and multipart syntax), or an <see cref="IOException"/>
+    /// while a form body that the client did not abandon was being read (a multipart body ending before its last boundary),
+    /// also when wrapped by the framework (e.g. as a model binding or antiforgery exception).
+    /// </summary>
+    private static bool IsMangledForm(HttpContext context, Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is InvalidDataException)
+            {
+                return true;
+            }
+
+            if (e is IOException && !context.RequestAborted.IsCancellationRequested && context.Request.HasFormContentType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOverBodyLimit(HttpContext context) =>
+        context.Request.ContentLength is long length
+        && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is long limit
+        && length > limit;
+
+    /// <summary>The status page is then rendered as for a GET without a body: the refused body must not be read again.</summary>
+    private static void Refuse(HttpContext context, int statusCode)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = statusCode;
+        context.Request.Method = HttpMethods.Get;
+        context.Request.ContentType = null;
+        context.Request.ContentLength = 0;
+        context.Request.Body = Stream.Null;
+        context.Features.Set<Microsoft.AspNetCore.Http.Features.IFormFeature>(new Microsoft.AspNetCore.Http.Features.FormFeature(Microsoft.AspNetCore.Http.FormCollection.Empty));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Web.Localization;
@@ -17,14 +18,36 @@ public sealed class FeilModel(IStringLocalizer<SharedResource> text) : PageModel
 
     public string? Reference { get; private set; }
 
-    public void OnGet([FromRoute] int? statusCode) => Describe(statusCode);
+    // The code is read from the route values themselves, not model-bound: binding a re-executed POST would read the
+    // form that was refused (too large, cut short, no boundary), fail, and turn the 400 into a 500.
+    public void OnGet() => Describe(StatusCodeFromRoute());
 
-    // From the route only: a re-executed POST must not read the form that was refused (e.g. too large).
-    public void OnPost([FromRoute] int? statusCode) => Describe(statusCode);
+    public void OnPost() => Describe(StatusCodeFromRoute());
+
+    /// <summary>
+    /// Any other method (PUT, DELETE, PATCH, an unknown one) re-executed into this page still gets the page: the status
+    /// page must never fail. The code comes from the route only (the body is never read).
+    /// </summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod is null)
+        {
+            Describe(StatusCodeFromRoute());
+            context.Result = Page();
+        }
+    }
+
+    private int? StatusCodeFromRoute() =>
+        RouteData.Values.TryGetValue("statusCode", out var value)
+        && int.TryParse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            ? code
+            : null;
 
     private void Describe(int? statusCode)
     {
-        var code = statusCode ?? StatusCodes.Status500InternalServerError;
+        // Only real error codes: the route admits 400–599; anything else would be a broken status line.
+        var code = statusCode is >= 400 and <= 599 ? statusCode.Value : StatusCodes.Status500InternalServerError;
         (Title, Text) = code switch
         {
             StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => (text["NotFoundTitle"].Value, text["NotFoundText"].Value),

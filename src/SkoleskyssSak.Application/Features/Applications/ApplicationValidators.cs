@@ -109,7 +109,8 @@ public sealed partial class GuardiansStepValidator : AbstractValidator<Guardians
         });
     }
 
-    public static bool IsEmail(string? value) => value is { Length: <= 254 } && EmailPattern().IsMatch(value.Trim());
+    /// <summary>An address the outbox can deliver to (<see cref="EmailAddress"/>), not merely text with an @.</summary>
+    public static bool IsEmail(string? value) => EmailAddress.IsValid(value);
 
     /// <summary>Eight digits (a Norwegian number), optionally with +47/0047, or an international number of 8–15 digits after "+".</summary>
     public static bool IsPhone(string? value)
@@ -122,9 +123,6 @@ public sealed partial class GuardiansStepValidator : AbstractValidator<Guardians
         var compact = value.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         return PhonePattern().IsMatch(compact);
     }
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"^((\+47|0047)?[2-9][0-9]{7}|\+[1-9][0-9]{7,14})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PhonePattern();

@@ -30,6 +30,7 @@ public sealed class AssessRouteValidator : AbstractValidator<AssessRouteQuery>
     {
         RuleFor(q => q.MunicipalityNumber).NotEmpty().Matches("^[0-9]{4}$").WithMessage("Kommunenummeret må ha fire siffer.");
         RuleFor(q => q.Grade).InclusiveBetween(1, 10).WithMessage("Trinn må være fra 1 til 10.");
+        RuleFor(q => q.Date).Must(d => d is null || SupportedDates.Contains(d.Value)).WithMessage("Datoen må være fra 01.01.2000 til 31.12.2100.");
         RuleFor(q => q.DistanceKm).InclusiveBetween(0m, 200m).When(q => q.DistanceKm is not null).WithMessage("Avstanden må være mellom 0 og 200 km.");
         RuleFor(q => q.Legs).NotEmpty().WithMessage("Skolevegen må ha minst én strekning.")
             .Must(legs => legs is null || legs.Count <= MaxLegs).WithMessage($"Skolevegen kan ha høyst {MaxLegs} strekninger.");

@@ -78,7 +78,7 @@ public sealed class VedtakModel(
             return Page();
         }
 
-        var revision = long.TryParse(Revision, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null;
+        var revision = ConcurrencyTokens.Timestamp(Revision);
         var result = await save.HandleAsync(new SaveDecisionDraftCommand(CaseId, Municipality, StaffUserId, outcome, from, to, Grounds, revision), cancellationToken);
         return await AfterCommandAsync(result, $"{CasePath}/vedtak", Field, () =>
         {

@@ -39,8 +39,9 @@ public sealed class VurderingModel(
     [BindProperty(SupportsGet = true, Name = "strekning")]
     public int? ChosenLeg { get; set; }
 
+    /// <summary>The assessment's revision when the form was loaded, as posted (read through <see cref="ConcurrencyTokens.Counter"/>).</summary>
     [BindProperty]
-    public int Revision { get; set; }
+    public string? Revision { get; set; }
 
     [BindProperty]
     public CorrectionInput Correction { get; set; } = new();
@@ -68,7 +69,7 @@ public sealed class VurderingModel(
         await LoadAsync(Section.None, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await run.HandleAsync(new RunObjectiveAssessmentCommand(CaseId, Municipality, StaffUserId, Revision), cancellationToken), Section.None, "objektiv", _ => string.Empty, cancellationToken);
+        await AfterAsync(await run.HandleAsync(new RunObjectiveAssessmentCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision)), cancellationToken), Section.None, "objektiv", _ => string.Empty, cancellationToken);
 
     public async Task<IActionResult> OnPostCorrectAsync(CancellationToken cancellationToken)
     {
@@ -83,7 +84,7 @@ public sealed class VurderingModel(
 
         var photos = await UploadLimits.ReadAllAsync(Photos, confidential: false, cancellationToken);
 
-        var command = new CorrectLegCommand(CaseId, Municipality, StaffUserId, Revision, Correction.LegNumber, legs[0], date, Correction.InspectedBy, Correction.Findings, photos);
+        var command = new CorrectLegCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision), Correction.LegNumber, legs[0], date, Correction.InspectedBy, Correction.Findings, photos);
         return await AfterAsync(await correct.HandleAsync(command, cancellationToken), Section.Correction, "objektiv", key => key switch
         {
             "LegNumber" or "InspectedBy" or "Findings" or "InspectionDate" => "Correction." + key,
@@ -95,7 +96,7 @@ public sealed class VurderingModel(
 
     public async Task<IActionResult> OnPostDepartAsync(CancellationToken cancellationToken)
     {
-        var command = new DepartFromMatrixCommand(CaseId, Municipality, StaffUserId, Revision, ParseOutcome(Departure.Outcome), Departure.Justification);
+        var command = new DepartFromMatrixCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision), ParseOutcome(Departure.Outcome), Departure.Justification);
         return await AfterAsync(await depart.HandleAsync(command, cancellationToken), Section.Departure, "objektiv", key => "Departure." + key, cancellationToken);
     }
 
@@ -103,7 +104,7 @@ public sealed class VurderingModel(
     {
         var notes = Enum.GetValues<SubjectiveFactor>().ToDictionary(f => f, f => Subjective.Notes.GetValueOrDefault(f.ToString()));
         var changes = Subjective.ChangesResult switch { "true" => true, "false" => (bool?)false, _ => null };
-        var command = new SaveSubjectiveAssessmentCommand(CaseId, Municipality, StaffUserId, Revision, notes, changes, Subjective.Conclusion, ParseOutcome(Subjective.ResultingOutcome));
+        var command = new SaveSubjectiveAssessmentCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision), notes, changes, Subjective.Conclusion, ParseOutcome(Subjective.ResultingOutcome));
         return await AfterAsync(await saveSubjective.HandleAsync(command, cancellationToken), Section.Subjective, "subjektiv", key => "Subjective." + key, cancellationToken);
     }
 

@@ -60,7 +60,7 @@ public static class ModelStateErrors
 /// <summary>Dates as a date input posts them (yyyy-MM-dd, whatever the page's language).</summary>
 public static class FormDates
 {
-    /// <summary>True with null for an empty value, true with the date for a date, false for anything else.</summary>
+    /// <summary>True with null for an empty value, true with the date for a date within <see cref="SkoleskyssSak.Domain.Time.SupportedDates"/>, false for anything else.</summary>
     public static bool TryParse(string? value, out DateOnly? date)
     {
         date = null;
@@ -69,7 +69,9 @@ public static class FormDates
             return true;
         }
 
-        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+        // A date outside the service's span (e.g. 0001-01-01, 9999-12-31) is no date a form can mean.
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+            || !SkoleskyssSak.Domain.Time.SupportedDates.Contains(parsed))
         {
             return false;
         }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Features.Municipalities;
 using SkoleskyssSak.Application.Features.RouteAssessments;
 using SkoleskyssSak.Domain.Routes;
+using SkoleskyssSak.Web.Hosting;
 using SkoleskyssSak.Web.Localization;
 
 namespace SkoleskyssSak.Web.Pages.SjekkSkolevegen;
@@ -14,6 +16,7 @@ namespace SkoleskyssSak.Web.Pages.SjekkSkolevegen;
 /// Works without JavaScript (legs are added and removed by posting the form); route-legs.js makes it smooth.
 /// </summary>
 [IgnoreAntiforgeryToken(Order = 1001)] // public, anonymous and side-effect free: nothing to forge
+[EnableRateLimiting(RateLimitPolicies.PublicApi)] // its POSTs run the engine as the API does: the same limit, one budget
 public sealed class IndexModel(ListMunicipalitiesHandler municipalities, AssessRouteHandler assess, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int MaxLegs = AssessRouteValidator.MaxLegs;

@@ -30,7 +30,7 @@ public static class AdminFormat
     public static string BandOutcome(IReadOnlyDictionary<string, TransportOutcome> outcomes, string band) =>
         RulebookAdmin.BandValue(outcomes, band);
 
-    /// <summary>Accepts 31.12.2026, 1.2.2027 and 2026-12-31.</summary>
+    /// <summary>Accepts 31.12.2026, 1.2.2027 and 2026-12-31 (within <see cref="Domain.Time.SupportedDates"/>).</summary>
     public static DateOnly? ParseDate(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -39,6 +39,7 @@ public static class AdminFormat
         }
 
         string[] formats = ["d.M.yyyy", "dd.MM.yyyy", "yyyy-MM-dd"];
-        return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && Domain.Time.SupportedDates.Contains(date) ? date : null;
     }
 }
