@@ -342,6 +342,33 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         Assert.DoesNotContain("Ikke fordelt", row.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_leg_no_row_covers_is_never_said_to_be_assessed_unless_the_caseworker_writes_the_assessment()
+    {
+        // Melhus' table has no row for national roads: the leg needs the municipality's concrete assessment.
+        var caseId = await SubmittedCases.ThroughHandlersAsync(app, "5028", KariNordmann, "Kari Nordmann", leg: new RouteLeg(LegKind.Along, RoadCategory.National, 80, 3000, PedestrianFacility.None));
+        var staff = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
+        var (_, sak) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        await RecordedAssessments.RecordAsync(app, caseId, "5028");
+
+        // No "Avslag" by default, and the proposed grounds hold a marked place for the leg's assessment, not a claim.
+        var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        Assert.Null(vedtak.QuerySelector("input[name='Outcome'][checked]"));
+        var grounds = vedtak.QuerySelector("#Grounds")!.TextContent;
+        Assert.DoesNotContain("vurdert særskilt", grounds, StringComparison.Ordinal);
+        Assert.Contains("Strekning 1 er ikke dekket av retningslinjen og må vurderes konkret", grounds, StringComparison.Ordinal);
+        Assert.Contains("[[", grounds, StringComparison.Ordinal);
+
+        // Until the caseworker has written it, the decision cannot be issued.
+        var (saved, _) = await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (refused, refusedPage) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", Confirm);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("ikke er fylt ut", refusedPage.QuerySelector(".ds-error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>The issue form's confirmation of the outcome shown in words.</summary>
     internal static Dictionary<string, string> Confirm => new() { ["Confirmed"] = "true" };
 

@@ -28,8 +28,11 @@ internal sealed record DecisionAssessment(AssessmentSummary? Summary, bool Dista
     }
 
     /// <summary>The outcome the form starts from: the assessment's conclusion, within what was applied for; null when it is the caseworker's call.</summary>
+    /// <remarks>While a leg no row covers has not been assessed concretely, the matrix's "none" is no result: no outcome is proposed.</remarks>
     public DecisionOutcome? ProposedOutcome(DecisionContext context) =>
-        IsComplete ? AssessedDecisionOutcomes.Proposed(Summary!.ResultingOutcome, context.Form.Period) : null;
+        IsComplete && !(Summary!.ManualAssessmentRequired && Summary.SubjectiveChangesResult == false)
+            ? AssessedDecisionOutcomes.Proposed(Summary.ResultingOutcome, context.Form.Period)
+            : null;
 
     public bool Agrees(DecisionOutcome outcome, DecisionContext context) =>
         Summary is { } summary && AssessedDecisionOutcomes.Agrees(outcome, summary.ResultingOutcome, context.Form.Period, DistanceEntitlement);

@@ -156,7 +156,11 @@ internal static class DecisionLetters
 
         var paragraphs = new List<string> { string.Join("\n", legs) };
         paragraphs.AddRange(summary.SiteInspections.Select(i => T("GroundsInspection", i.Date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture), i.InspectedBy, i.LegNumber, i.Findings)));
-        paragraphs.Add(T("GroundsMatrixResult", Outcome(summary.MatrixOutcome)) + (summary.ManualAssessmentRequired ? " " + T("GroundsManual") : string.Empty));
+        paragraphs.Add(T("GroundsMatrixResult", Outcome(summary.MatrixOutcome)));
+
+        // A leg no row covers has no result from the guidelines: the letter says it was assessed concretely only with that
+        // assessment written out, so each such leg gets a marked place the caseworker must fill before issuing.
+        paragraphs.AddRange(summary.Legs.Where(l => l.ManualAssessmentRequired).Select(l => T("GroundsManualLeg", l.Number)));
         if (summary.Departure is { } departure)
         {
             paragraphs.Add(T("GroundsDeparture", Outcome(departure.Outcome), departure.Justification));
