@@ -60,7 +60,9 @@ public sealed class CaseworkerDecisionSpecs(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.Locator(".ds-error-summary")).ToContainTextAsync("bekrefter utfallet");
         await session.AssertAccessibleAsync();
         await page.GetByLabel("Jeg bekrefter at vedtaket skal sendes med utfallet: Innvilget helårsskyss").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send vedtaket" }).ClickAsync();
+
+        // Issuing prints the letter to PDF before the page returns: allow for a loaded machine.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send vedtaket" }).ClickAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vedtaket er sendt");
         await Assertions.Expect(page.Locator("#issued-decisions")).ToContainTextAsync("Innvilget helårsskyss");
         await Assertions.Expect(page.Locator("#case-state")).ToHaveTextAsync("Vedtak er gjort");
