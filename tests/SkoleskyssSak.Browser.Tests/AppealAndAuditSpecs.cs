@@ -57,7 +57,7 @@ public sealed class AppealAndAuditSpecs(BrowserFixture browser) : IClassFixture<
             await page.Locator("#Grounds").FillAsync("Vegen har gang- og sykkelveg heile vegen.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Lagre utkastet" }).ClickAsync();
             await page.Locator("#Confirmed").CheckAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Send vedtaket" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send vedtaket" }).ClickAsync(new() { Timeout = 60_000 }); // prints the PDF letter
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vedtaket er sendt");
 
             await staff.GotoAsync($"/ansatt/saker/{caseId}/logg");
