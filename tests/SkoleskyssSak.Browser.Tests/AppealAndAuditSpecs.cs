@@ -51,11 +51,13 @@ public sealed class AppealAndAuditSpecs(BrowserFixture browser) : IClassFixture<
             await staff.SignInAsStaffAsync("saksbehandler.sunnfjord@demo.skoleskyss.no");
             await staff.GotoAsync($"/ansatt/saker/{caseId}");
             await Assertions.Expect(page.Locator("#staff-documents")).ToContainTextAsync("svar-pa-forespurnad.txt");
+            await RecordedAssessments.RecordAsync(browser.App, caseId, "4647", Domain.Rules.TransportOutcome.None);
             await page.Locator(".case-actions").GetByRole(AriaRole.Link, new() { Name = "Vedtak" }).ClickAsync();
             await page.GetByLabel("Avslag").CheckAsync();
             await page.Locator("#Grounds").FillAsync("Vegen har gang- og sykkelveg heile vegen.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Lagre utkastet" }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Send vedtaket" }).ClickAsync();
+            await page.Locator("#Confirmed").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send vedtaket" }).ClickAsync(new() { Timeout = 60_000 }); // prints the PDF letter
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vedtaket er sendt");
 
             await staff.GotoAsync($"/ansatt/saker/{caseId}/logg");

@@ -18,11 +18,13 @@ public sealed class AppealBodySpecs(BrowserFixture browser) : IClassFixture<Brow
             await staff.SignInAsStaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
             await staff.GotoAsync($"/ansatt/saker/{caseId}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Ta saken" }).ClickAsync();
+            await RecordedAssessments.RecordAsync(browser.App, caseId, "5028", Domain.Rules.TransportOutcome.None);
             await page.Locator(".case-actions").GetByRole(AriaRole.Link, new() { Name = "Vedtak" }).ClickAsync();
             await page.GetByLabel("Avslag").CheckAsync();
             await page.Locator("#Grounds").FillAsync("Vegen har fortau hele vegen.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Lagre utkastet" }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Send vedtaket" }).ClickAsync();
+            await page.Locator("#Confirmed").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send vedtaket" }).ClickAsync(new() { Timeout = 60_000 }); // prints the PDF letter
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vedtaket er sendt");
         }
 

@@ -38,7 +38,8 @@ public static class SubmittedCases
     /// parent's pages have their own specs): a child in grade 3 at the municipality's first school with grade 3, one leg
     /// along a county road at 60 km/h.
     /// </summary>
-    public static async Task<Guid> ThroughHandlersAsync(SkoleskyssAppFactory app, string municipality, string applicantNin, string applicantName, Guid? schoolId = null)
+    /// <param name="leg">The leg described instead of the county road at 60 km/h.</param>
+    public static async Task<Guid> ThroughHandlersAsync(SkoleskyssAppFactory app, string municipality, string applicantNin, string applicantName, Guid? schoolId = null, RouteLeg? leg = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
@@ -53,7 +54,7 @@ public static class SubmittedCases
             new ChildStep(new ApplicationChild("Tone Nordmann", "15091550013", 3, school, 2026)),
             new GuardiansStep([new ApplicationGuardian(applicantName, "foresatt@example.no", null, null, IsApplicant: true)]),
             new HomesStep([new ApplicationHome("Storvegen 1", "6800", "Førde", 1.5m)]),
-            new RouteStep(new ApplicationRoute([], [new RouteLeg(LegKind.Along, RoadCategory.County, 60, 1200, PedestrianFacility.None, Coverage.Partial, Coverage.None)])),
+            new RouteStep(new ApplicationRoute([], [leg ?? new RouteLeg(LegKind.Along, RoadCategory.County, 60, 1200, PedestrianFacility.None, Coverage.Partial, Coverage.None)])),
             new ReasonsStep(new ApplicationReasons("Ingen fortau.", new Dictionary<SubjectiveFactor, string>()), TransportPeriod.WholeSchoolYear),
             new DeclarationStep(true),
         ];

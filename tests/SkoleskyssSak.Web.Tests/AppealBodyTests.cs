@@ -73,6 +73,14 @@ public sealed class AppealBodyTests(AppFixture app) : IClassFixture<AppFixture>
             var (refused, refusedPage) = await governor.UploadAsync(page, "#decide-form", new Dictionary<string, string> { ["Outcome"] = outcome, ["LetterText"] = "Brev", [DecideEarly] = "true", [EarlyReason] = EarlyReasonText }, []);
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.NotNull(refusedPage.QuerySelector("#NewOutcome-error"));
+
+            // A crafted POST with an outcome no decision on the søknad may have (the dismissal of an appeal): refused the
+            // same way, so a reversal is never recorded without its decision.
+            var (crafted, craftedPage) = await governor.UploadAsync(page, "#decide-form", new Dictionary<string, string> { ["Outcome"] = outcome, ["NewOutcome"] = "AppealDismissed", ["LetterText"] = "Brev" }, []);
+            Assert.Equal(HttpStatusCode.OK, crafted.StatusCode);
+            Assert.NotNull(craftedPage.QuerySelector("#NewOutcome-error"));
+            await using var unchanged = app.Services.CreateAsyncScope();
+            Assert.Null((await unchanged.ServiceProvider.GetRequiredService<AppDbContext>().AppealForwardings.SingleAsync(f => f.CaseId == caseId)).Outcome);
         }
 
         var (decided, _) = await governor.UploadAsync(page, "#decide-form", new Dictionary<string, string>

@@ -36,11 +36,12 @@ public sealed class AppealChainTests(AppFixture app) : IClassFixture<AppFixture>
         var first = await StaffAsync(drafter);
         var (_, sak) = await first.GetAsync($"/ansatt/saker/{caseId}");
         Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>())).Response.StatusCode);
+        await RecordedAssessments.RecordAsync(app, caseId, municipality, Domain.Rules.TransportOutcome.None);
         var (_, vedtak) = await first.GetAsync($"/ansatt/saker/{caseId}/vedtak");
         await first.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Vegen har fortau hele vegen." });
         var second = drafter == issuer ? first : await StaffAsync(issuer);
         var (_, ready) = await second.GetAsync($"/ansatt/saker/{caseId}/vedtak");
-        Assert.Equal(HttpStatusCode.Redirect, (await second.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>())).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.SubmitAsync(ready, "form[action*='handler=Issue']", DecisionTests.Confirm)).Response.StatusCode);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var (_, decided) = await first.GetAsync($"/ansatt/saker/{caseId}");

@@ -94,11 +94,13 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
         var (_, registered) = await staff.GetAsync($"/ansatt/saker/{caseId}");
         await staff.SubmitAsync(registered, "form[action*='handler=ConsiderAppeal']", new Dictionary<string, string>());
 
+        // The first instance assesses again (fvl. § 33 second paragraph) and finds year-round transport.
+        await RecordedAssessments.RecordAsync(app, caseId, "5028", Domain.Rules.TransportOutcome.YearRound);
         var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
         var (saved, _) = await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedYearRound", ["Grounds"] = "Etter befaring: vegen har ingen skulder. Klagen tas til følge." });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
-        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
+        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", DecisionTests.Confirm);
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
 
         var (_, after) = await staff.FollowAsync(issued);
@@ -210,10 +212,11 @@ public sealed class AppealTests(AppFixture app) : IClassFixture<AppFixture>
         var staff = await StaffAsync(app);
         var (_, sak) = await staff.GetAsync($"/ansatt/saker/{caseId}");
         await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        await RecordedAssessments.RecordAsync(app, caseId, "5028", Domain.Rules.TransportOutcome.None);
         var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
         await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Vegen har fortau hele vegen." });
         var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
-        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
+        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", DecisionTests.Confirm);
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         return caseId;
     }

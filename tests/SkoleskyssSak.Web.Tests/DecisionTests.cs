@@ -42,18 +42,26 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         var (taken, _) = await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
 
-        // A draft without grounds completed cannot be issued; with them it can.
+        // No decision before the assessment: the page says so and a draft is refused.
+        var (_, unassessed) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        Assert.NotNull(unassessed.QuerySelector("#assessment-missing"));
+        Assert.Contains("[[", unassessed.QuerySelector("#Grounds")!.TextContent, StringComparison.Ordinal);
+        var (notAssessed, notAssessedPage) = await staff.SubmitAsync(unassessed, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedYearRound", ["Grounds"] = Grounds });
+        Assert.Equal(HttpStatusCode.OK, notAssessed.StatusCode);
+        Assert.Contains("objektive og den subjektive vurderingen", notAssessedPage.QuerySelector(".ds-error-summary")!.TextContent, StringComparison.Ordinal);
+
+        // Assessed (the child's circumstances give year-round transport): the draft is saved, and issuing asks for
+        // confirmation of the outcome in words.
+        await RecordedAssessments.RecordAsync(app, caseId, municipality, Domain.Rules.TransportOutcome.YearRound);
         var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
-        Assert.Contains("[[", vedtak.QuerySelector("#Grounds")!.TextContent, StringComparison.Ordinal);
-        var (saved, _) = await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedYearRound" });
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("GrantedYearRound", vedtak.QuerySelector("input[name='Outcome'][checked]")!.GetAttribute("value"));
+        var (savedAgain, _) = await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedYearRound", ["Grounds"] = Grounds });
+        Assert.Equal(HttpStatusCode.Redirect, savedAgain.StatusCode);
         var (_, withDraft) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        Assert.NotEmpty(withDraft.QuerySelector("#confirm-outcome")!.TextContent.Trim());
         var (refused, refusedPage) = await staff.SubmitAsync(withDraft, "form[action*='handler=Issue']", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.NotNull(refusedPage.QuerySelector(".ds-error-summary"));
-
-        var (savedAgain, _) = await staff.SubmitAsync(withDraft, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedYearRound", ["Grounds"] = Grounds });
-        Assert.Equal(HttpStatusCode.Redirect, savedAgain.StatusCode);
+        Assert.NotNull(refusedPage.QuerySelector("#Confirmed-error"));
 
         // The preview is the letter's HTML under a policy without script.
         var previewResponse = await staff.Http.GetAsync(new Uri($"/ansatt/saker/{caseId}/vedtak?handler=Preview", UriKind.Relative));
@@ -70,7 +78,7 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         Assert.DoesNotContain("script-src", previewResponse.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
         var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
-        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
+        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", Confirm);
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         var (_, after) = await staff.FollowAsync(issued);
         Assert.NotNull(after.QuerySelector("#issued-decisions"));
@@ -124,9 +132,13 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         Assert.Contains("vinterskyss kan vurderes", grounds, StringComparison.Ordinal);
         Assert.Null(vedtak.QuerySelector("input[name='Outcome'][checked]"));
 
-        // Saved with the grounds as proposed and issued: the letter carries the quoted rows.
+        // With the subjective assessment recorded, saved with the grounds as proposed and issued: the letter carries the
+        // quoted rows, the child's circumstances weighed, and the grounds recomposed to conclude on the outcome chosen.
+        await RecordedAssessments.RecordAsync(app, caseId, "5028");
         var text = await IssueAndReadLetterAsync(staff, caseId, new Dictionary<string, string> { ["Outcome"] = "GrantedWinter" });
         Assert.Contains("Rad melhus/T1-", text, StringComparison.Ordinal);
+        Assert.Contains("Kommunen har vurdert elevens individuelle forhold", text, StringComparison.Ordinal);
+        Assert.Contains("Kommunen innvilger derfor vinterskyss.", text, StringComparison.Ordinal);
         Assert.Contains("opplæringslova § 28-7", text, StringComparison.Ordinal);
         Assert.Contains("Du kan klage", text, StringComparison.Ordinal);
     }
@@ -139,11 +151,12 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         var second = await StaffAsync("saksbehandler2.melhus@demo.skoleskyss.no");
         var (_, sak) = await first.GetAsync($"/ansatt/saker/{caseId}");
         await first.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        await RecordedAssessments.RecordAsync(app, caseId, "5028");
         var (_, formOfFirst) = await first.GetAsync($"/ansatt/saker/{caseId}/vedtak");
         var (_, formOfSecond) = await second.GetAsync($"/ansatt/saker/{caseId}/vedtak");
 
         var (savedFirst, _) = await first.SubmitAsync(formOfFirst, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Første versjon." });
-        var (conflict, page) = await second.SubmitAsync(formOfSecond, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedYearRound", ["Grounds"] = "Andre versjon, skrevet samtidig." });
+        var (conflict, page) = await second.SubmitAsync(formOfSecond, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedWinter", ["Grounds"] = "Andre versjon, skrevet samtidig." });
 
         Assert.Equal(HttpStatusCode.Redirect, savedFirst.StatusCode);
         Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
@@ -186,18 +199,24 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
             var drafter = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
             var (_, sak) = await drafter.GetAsync($"/ansatt/saker/{caseId}");
             await drafter.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+            await RecordedAssessments.RecordAsync(app, caseId, "5028");
             var (_, vedtak) = await drafter.GetAsync($"/ansatt/saker/{caseId}/vedtak");
             Assert.NotNull(vedtak.QuerySelector(".ds-alert[data-color='info']"));
             await drafter.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Vegen har fortau hele vegen." });
 
+            // The drafter is not offered "Send vedtaket", and a crafted POST is refused.
             var (_, ready) = await drafter.GetAsync($"/ansatt/saker/{caseId}/vedtak");
-            var (refused, page) = await drafter.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
+            Assert.Null(ready.QuerySelector("#issue-decision"));
+            Assert.NotNull(ready.QuerySelector("#awaiting-approval"));
+            var (refused, page) = await drafter.SubmitAsync(ready, "#decision-form", Confirm, $"/ansatt/saker/{caseId}/vedtak?handler=Issue");
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains("annen saksbehandler", page.QuerySelector(".ds-error-summary")!.TextContent, StringComparison.Ordinal);
 
             var colleague = await StaffAsync("saksbehandler2.melhus@demo.skoleskyss.no");
             var (_, review) = await colleague.GetAsync($"/ansatt/saker/{caseId}/vedtak");
-            var (issued, _) = await colleague.SubmitAsync(review, "form[action*='handler=Issue']", new Dictionary<string, string>());
+            Assert.Equal("Avslag", review.QuerySelector("#confirm-outcome")!.TextContent.Split(':')[^1].Trim());
+
+            var (issued, _) = await colleague.SubmitAsync(review, "form[action*='handler=Issue']", Confirm);
             Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
             await using var check = app.Services.CreateAsyncScope();
             var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -210,6 +229,148 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
             await SetFourEyesAsync("5028", false);
         }
     }
+
+    [Fact]
+    public async Task Under_four_eyes_a_colleague_who_changed_the_draft_cannot_issue_it_alone()
+    {
+        await SetFourEyesAsync("5028", true);
+        try
+        {
+            var caseId = await SubmitAsync(app, "5028");
+            var drafter = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
+            var (_, sak) = await drafter.GetAsync($"/ansatt/saker/{caseId}");
+            await drafter.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+            await RecordedAssessments.RecordAsync(app, caseId, "5028");
+            var (_, vedtak) = await drafter.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+            await drafter.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Vegen har fortau hele vegen." });
+
+            // The colleague sees in the queue that a draft awaits approval.
+            var colleague = await StaffAsync("saksbehandler2.melhus@demo.skoleskyss.no");
+            string caseNumber;
+            await using (var read = app.Services.CreateAsyncScope())
+            {
+                caseNumber = (await read.ServiceProvider.GetRequiredService<AppDbContext>().Cases.SingleAsync(c => c.Id == caseId)).CaseNumber!.ToString();
+            }
+
+            var (_, queue) = await colleague.GetAsync("/ansatt/saker?antall=100");
+            Assert.Contains("venter på godkjenning", queue.QuerySelector($"tr[data-case='{caseNumber}']")!.TextContent, StringComparison.Ordinal);
+
+            // The colleague rewrites the draft: now both have edited it, and neither may send it.
+            var (_, review) = await colleague.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+            Assert.NotNull(review.QuerySelector("#issue-decision"));
+            var (rewritten, _) = await colleague.SubmitAsync(review, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "GrantedWinter", ["Grounds"] = "Vegen er farlig om vinteren." });
+            Assert.Equal(HttpStatusCode.Redirect, rewritten.StatusCode);
+            var (_, afterEdit) = await colleague.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+            Assert.Null(afterEdit.QuerySelector("#issue-decision"));
+            Assert.NotNull(afterEdit.QuerySelector("#awaiting-approval"));
+            var (refused, page) = await colleague.SubmitAsync(afterEdit, "#decision-form", Confirm, $"/ansatt/saker/{caseId}/vedtak?handler=Issue");
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("annen saksbehandler", page.QuerySelector(".ds-error-summary")!.TextContent, StringComparison.Ordinal);
+
+            await using var check = app.Services.CreateAsyncScope();
+            var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
+            var decision = await db.Decisions.SingleAsync(d => d.CaseId == caseId);
+            Assert.Equal(Domain.Decisions.DecisionStatus.Draft, decision.Status);
+            Assert.Equal(2, decision.EditedBy.Length);
+            Assert.Equal(CaseState.InAssessment, (await db.Cases.SingleAsync(c => c.Id == caseId)).State);
+        }
+        finally
+        {
+            await SetFourEyesAsync("5028", false);
+        }
+    }
+
+    [Fact]
+    public async Task An_outcome_against_the_assessment_needs_a_written_departure_which_the_letter_quotes()
+    {
+        var caseId = await SubmitAsync(app, "5028");
+        var staff = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
+        var (_, sak) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+
+        // The child's circumstances make the route dangerous all year: the form starts from that, never from a default.
+        await RecordedAssessments.RecordAsync(app, caseId, "5028", Domain.Rules.TransportOutcome.YearRound);
+        var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        Assert.Equal("GrantedYearRound", vedtak.QuerySelector("input[name='Outcome'][checked]")!.GetAttribute("value"));
+        var proposed = vedtak.QuerySelector("#Grounds")!.TextContent;
+        Assert.Contains("Kommunen innvilger derfor skyss hele skoleåret.", proposed, StringComparison.Ordinal);
+        Assert.Contains("Grunnloven § 104", proposed, StringComparison.Ordinal);
+
+        // Refused without a word on why: refused. The proposal is recomposed for the outcome chosen, not kept.
+        var (unexplained, unexplainedPage) = await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused" });
+        Assert.Equal(HttpStatusCode.OK, unexplained.StatusCode);
+        Assert.Contains("fraviker", unexplainedPage.QuerySelector("#AssessmentDeparture-error")!.TextContent, StringComparison.Ordinal);
+
+        // A ground edited by hand that still concludes with the other outcome is refused too.
+        var (contradicting, contradictingPage) = await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string>
+        {
+            ["Outcome"] = "Refused",
+            ["Grounds"] = proposed + "\n\nTillegg skrevet for hånd.",
+            ["AssessmentDeparture"] = "Foreldrene kan følge eleven.",
+        });
+        Assert.Equal(HttpStatusCode.OK, contradicting.StatusCode);
+        Assert.Contains("annet utfall", contradictingPage.QuerySelector("#Grounds-error")!.TextContent, StringComparison.Ordinal);
+
+        var text = await IssueAndReadLetterAsync(staff, caseId, new Dictionary<string, string> { ["Outcome"] = "Refused", ["AssessmentDeparture"] = "Foreldrene har opplyst at de følger eleven hele vegen." });
+        Assert.Contains("Kommunen avslår derfor søknaden.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kommunen innvilger derfor", text, StringComparison.Ordinal);
+        Assert.Contains("Begrunnelse for fraviket: Foreldrene har opplyst at de følger eleven hele vegen.", text, StringComparison.Ordinal);
+        Assert.Contains("Grunnloven § 104", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Taking_the_case_on_its_page_assigns_it_to_the_caseworker_whose_queue_then_lists_it()
+    {
+        var caseId = await SubmitAsync(app, "5028");
+        var staff = await StaffAsync("saksbehandler2.melhus@demo.skoleskyss.no");
+        var (_, sak) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        var (taken, _) = await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+
+        string caseNumber;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var @case = await db.Cases.SingleAsync(c => c.Id == caseId);
+            var me = await db.Users.Where(u => u.Email == "saksbehandler2.melhus@demo.skoleskyss.no").Select(u => u.Id).SingleAsync();
+            Assert.Equal(me, @case.AssignedTo);
+            caseNumber = @case.CaseNumber!.ToString();
+        }
+
+        var (_, mine) = await staff.GetAsync("/ansatt/saker?saksbehandler=mine&antall=100");
+        var row = mine.QuerySelectorAll("table.queue-table tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == caseNumber);
+        Assert.DoesNotContain("Ikke fordelt", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_leg_no_row_covers_is_never_said_to_be_assessed_unless_the_caseworker_writes_the_assessment()
+    {
+        // Melhus' table has no row for national roads: the leg needs the municipality's concrete assessment.
+        var caseId = await SubmittedCases.ThroughHandlersAsync(app, "5028", KariNordmann, "Kari Nordmann", leg: new RouteLeg(LegKind.Along, RoadCategory.National, 80, 3000, PedestrianFacility.None));
+        var staff = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
+        var (_, sak) = await staff.GetAsync($"/ansatt/saker/{caseId}");
+        await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        await RecordedAssessments.RecordAsync(app, caseId, "5028");
+
+        // No "Avslag" by default, and the proposed grounds hold a marked place for the leg's assessment, not a claim.
+        var (_, vedtak) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        Assert.Null(vedtak.QuerySelector("input[name='Outcome'][checked]"));
+        var grounds = vedtak.QuerySelector("#Grounds")!.TextContent;
+        Assert.DoesNotContain("vurdert særskilt", grounds, StringComparison.Ordinal);
+        Assert.Contains("Strekning 1 er ikke dekket av retningslinjen og må vurderes konkret", grounds, StringComparison.Ordinal);
+        Assert.Contains("[[", grounds, StringComparison.Ordinal);
+
+        // Until the caseworker has written it, the decision cannot be issued.
+        var (saved, _) = await staff.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        var (refused, refusedPage) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", Confirm);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("ikke er fylt ut", refusedPage.QuerySelector(".ds-error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>The issue form's confirmation of the outcome shown in words.</summary>
+    internal static Dictionary<string, string> Confirm => new() { ["Confirmed"] = "true" };
 
     private async Task SetFourEyesAsync(string municipality, bool required)
     {
@@ -239,7 +400,7 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         var (saved, _) = await staff.SubmitAsync(vedtak, "#decision-form", fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, ready) = await staff.GetAsync($"/ansatt/saker/{caseId}/vedtak");
-        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>());
+        var (issued, _) = await staff.SubmitAsync(ready, "form[action*='handler=Issue']", Confirm);
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         var (_, after) = await staff.FollowAsync(issued);
         var letter = after.QuerySelector("#issued-decisions a")!.GetAttribute("href")!;

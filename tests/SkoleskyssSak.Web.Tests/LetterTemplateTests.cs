@@ -50,6 +50,7 @@ public sealed class LetterTemplateTests(AppFixture app) : IClassFixture<AppFixtu
         var (_, sak) = await caseworker.GetAsync($"/ansatt/saker/{caseId}");
         var (taken, _) = await caseworker.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        await RecordedAssessments.RecordAsync(app, caseId, "5028", Domain.Rules.TransportOutcome.None);
         var letter = await DecisionTests.IssueAndReadLetterAsync(caseworker, caseId, new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Vegen har fortau hele vegen." });
         Assert.Matches(@"Ring \S.* på 72 85 80 00 om du lurer på noe – vi hjelper deg gjerne med klagen\.", letter);
         Assert.DoesNotContain("{0}", letter, StringComparison.Ordinal);

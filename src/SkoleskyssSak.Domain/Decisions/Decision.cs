@@ -12,11 +12,15 @@ public sealed class Decision
 {
     public const int MaxGroundsLength = 20000;
 
+    /// <summary>The longest written departure from the assessment's conclusion.</summary>
+    public const int MaxDepartureLength = 4000;
+
     private Decision()
     {
         Grounds = string.Empty;
         RulebookVersion = string.Empty;
         DraftedBy = string.Empty;
+        EditedBy = [];
     }
 
     private Decision(Guid id, Guid caseId, DecisionKind kind, string rulebookVersion, string draftedBy, DateTimeOffset now)
@@ -30,6 +34,7 @@ public sealed class Decision
         UpdatedAt = now;
         Grounds = string.Empty;
         Status = DecisionStatus.Draft;
+        EditedBy = [draftedBy];
     }
 
     public Guid Id { get; private set; }
@@ -66,6 +71,18 @@ public sealed class Decision
 
     /// <summary>The letter (PDF) as sent, a document of the case.</summary>
     public Guid? LetterDocumentId { get; private set; }
+
+    /// <summary>
+    /// Every staff user who drafted or changed the draft, in the order they first did: under four-eyes none of them
+    /// may issue it (the second caseworker approves what others wrote, never what they wrote themselves).
+    /// </summary>
+    public string[] EditedBy { get; private set; }
+
+    /// <summary>
+    /// Why the outcome departs from the conclusion of the case's assessment (fvl. §§ 24–25: the main considerations),
+    /// quoted in the grounds; null when the outcome follows the assessment.
+    /// </summary>
+    public string? AssessmentDeparture { get; private set; }
 
     public bool IsGranted => Outcome is DecisionOutcome.GrantedYearRound or DecisionOutcome.GrantedWinter or DecisionOutcome.PartlyGranted;
 
@@ -129,8 +146,40 @@ public sealed class Decision
     }
 
     /// <summary>
+    /// Records that <paramref name="editor"/> changed the draft (once per editor), and the written departure from the
+    /// assessment's conclusion (null or blank: the outcome follows the assessment). Refused when issued or too long.
+    /// </summary>
+    public DecisionRefusal? RecordEdit(string editor, string? assessmentDeparture, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(editor);
+        if (Status == DecisionStatus.Issued)
+        {
+            return DecisionRefusal.AlreadyIssued;
+        }
+
+        assessmentDeparture = string.IsNullOrWhiteSpace(assessmentDeparture) ? null : assessmentDeparture.Trim();
+        if (assessmentDeparture is { Length: > MaxDepartureLength })
+        {
+            return DecisionRefusal.DepartureTooLong;
+        }
+
+        AssessmentDeparture = assessmentDeparture;
+        if (!EditedBy.Contains(editor, StringComparer.Ordinal))
+        {
+            EditedBy = [.. EditedBy, editor];
+        }
+
+        UpdatedAt = now;
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="staffUserId"/> drafted or changed the draft.</summary>
+    public bool WasEditedBy(string staffUserId) =>
+        string.Equals(staffUserId, DraftedBy, StringComparison.Ordinal) || EditedBy.Contains(staffUserId, StringComparer.Ordinal);
+
+    /// <summary>
     /// Whether <paramref name="issuer"/> may issue it now: a draft with grounds (fvl. § 24: an enkeltvedtak is reasoned),
-    /// and, under four-eyes, an issuer other than the one who drafted it.
+    /// and, under four-eyes, an issuer who neither drafted nor changed it.
     /// </summary>
     public DecisionRefusal? CanIssue(string issuer, bool requiresSecondApproval)
     {
@@ -145,7 +194,7 @@ public sealed class Decision
             return DecisionRefusal.GroundsMissing;
         }
 
-        return requiresSecondApproval && string.Equals(issuer, DraftedBy, StringComparison.Ordinal) ? DecisionRefusal.SecondApprovalRequired : null;
+        return requiresSecondApproval && WasEditedBy(issuer) ? DecisionRefusal.SecondApprovalRequired : null;
     }
 
     /// <summary>Marks it issued with its letter; call only after <see cref="CanIssue"/> said yes.</summary>
@@ -241,6 +290,7 @@ public enum DecisionRefusal
     PeriodMissing,
     PeriodReversed,
     SecondApprovalRequired,
+    DepartureTooLong,
 }
 
 /// <summary>The period of transport a decision grants (issue 5: one school year, or until the criteria change).</summary>

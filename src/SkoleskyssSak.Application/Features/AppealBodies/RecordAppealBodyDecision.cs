@@ -77,7 +77,10 @@ public sealed class RecordAppealBodyDecisionHandler(
         // A reversal, by the final body (fvl. § 34) or an intermediate one of the municipality's chain (fvl. § 33), says
         // what applies instead: it takes effect as a decision of its own.
         var isReversal = outcome == AppealBodyOutcome.Reversed;
-        if (isReversal && (command.NewOutcome is not { } newOutcome || !Enum.IsDefined(newOutcome)))
+        // The new outcome is one a decision of kind AppealBodyReversal may have (not AppealDismissed: a crafted POST could
+        // otherwise reverse without a decision ever being recorded).
+        if (isReversal && (command.NewOutcome is not { } newOutcome || !Enum.IsDefined(newOutcome)
+            || !DecisionOutcomes.FitsKind(newOutcome, DecisionKind.AppealBodyReversal) || !DecisionOutcomes.IsOnTheApplication(newOutcome)))
         {
             return ApplicationResult.Invalid.Text("NewOutcome", "AppealBodyNewOutcomeRequired");
         }
@@ -162,11 +165,15 @@ public sealed class RecordAppealBodyDecisionHandler(
             var (from, to) = context?.Rulebook is { } rulebook
                 ? DecisionPeriod.Proposed(command.NewOutcome!.Value, context.Form.Child!.SchoolYearStart, rulebook.WinterPeriod, rulebook.DecisionValidity, today)
                 : (today, null);
-            if (reversal.Update(command.NewOutcome!.Value, from, to, resolution, now) is null)
+            if (reversal.Update(command.NewOutcome!.Value, from, to, resolution, now) is { } refused)
             {
-                reversal.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecondApproval: false);
-                db.Decisions.Add(reversal);
+                // Never recorded silently without its decision: nothing of this attempt is saved, the page says why.
+                Discard(letter);
+                return Decisions.DecisionRefusals.ToResult(refused);
             }
+
+            reversal.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecondApproval: false);
+            db.Decisions.Add(reversal);
         }
 
         if (outcome == AppealBodyOutcome.ForwardedOn)

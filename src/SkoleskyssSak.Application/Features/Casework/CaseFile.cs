@@ -104,7 +104,7 @@ public sealed class ChangeCaseStateHandler(IApplicationDbContext db, IAuditTrail
     public async Task<ApplicationResult> HandleAsync(ChangeCaseStateCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var @case = await db.Cases.Include(c => c.Events)
+        var @case = await db.Cases.Include(c => c.Events).Include(c => c.Assignments)
             .SingleOrDefaultAsync(c => c.Id == command.CaseId && c.MunicipalityNumber == command.MunicipalityNumber && c.State != CaseState.Draft, cancellationToken);
         if (@case is null || !Offered.Contains(command.Trigger))
         {
@@ -117,6 +117,21 @@ public sealed class ChangeCaseStateHandler(IApplicationDbContext db, IAuditTrail
             return moved.ErrorType == CaseTransitionErrorType.BadRequest
                 ? ApplicationResult.Invalid.Field(nameof(command.Reason), moved.Reason!)
                 : new ApplicationResult.Refused(moved.Reason!);
+        }
+
+        // "Ta saken": the case is the caseworker's from now on (the work queue's "mine", no longer "Ikke fordelt").
+        if (command.Trigger == CaseTrigger.StartAssessment && Guid.TryParse(command.StaffUserId, out var caseworker))
+        {
+            var assigned = @case.AssignTo(caseworker, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), clock.GetUtcNow());
+            if (!assigned.Succeeded)
+            {
+                return new ApplicationResult.Refused(assigned.Reason!);
+            }
+
+            if (assigned.Assignment is not null)
+            {
+                audit.Record("CaseAssigned", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+            }
         }
 
         audit.Record("Case" + command.Trigger, ApplicationAccess.AuditObjectType, @case.Id.ToString());

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Domain.Decisions;
 using SkoleskyssSak.Domain.Time;
 
 namespace SkoleskyssSak.Application.Features.CaseworkerQueue;
@@ -38,7 +39,8 @@ public sealed record WorkQueueItem(
     DateTimeOffset SubmittedAt,
     DateOnly DueDate,
     DueStatus DueStatus,
-    StaffMember? AssignedTo);
+    StaffMember? AssignedTo,
+    bool DraftAwaitsApproval = false);
 
 /// <param name="Items">The page; empty when the query is invalid.</param>
 /// <param name="NextCursor">The cursor of the next page, or null on the last page.</param>
@@ -104,10 +106,28 @@ public sealed class ListWorkQueueHandler(IApplicationDbContext db, IStaffDirecto
         }
 
         var items = await DescribeAsync(rows, schoolList, caseworkers, today, cancellationToken);
+        items = await MarkDraftsAwaitingApprovalAsync(items, municipality, cancellationToken);
         audit.Record("WorkQueueRead", AuditObjectType, municipality);
         await db.SaveChangesAsync(cancellationToken);
         var next = more ? QueueCursor.After(query.Sort, query.Descending, rows[^1]).Encode() : null;
         return new WorkQueuePage(items, next, counts, schoolList, caseworkers, today, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>
+    /// Under four-eyes, the cases with a decision draft: a colleague who did not write it must approve and send it, so the
+    /// queue tells them it waits.
+    /// </summary>
+    private async Task<List<WorkQueueItem>> MarkDraftsAwaitingApprovalAsync(List<WorkQueueItem> items, string municipality, CancellationToken cancellationToken)
+    {
+        var fourEyes = await db.Municipalities.AsNoTracking().Where(m => m.Number == municipality).Select(m => m.DecisionRequiresSecondApproval).SingleOrDefaultAsync(cancellationToken);
+        if (!fourEyes || items.Count == 0)
+        {
+            return items;
+        }
+
+        var ids = items.Select(i => i.CaseId).ToList();
+        var drafted = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.CaseId) && d.Status == DecisionStatus.Draft).Select(d => d.CaseId).ToListAsync(cancellationToken)).ToHashSet();
+        return items.Select(i => drafted.Contains(i.CaseId) ? i with { DraftAwaitsApproval = true } : i).ToList();
     }
 
     /// <summary>The child's first name from the søknad, the school's and the assignee's names.</summary>

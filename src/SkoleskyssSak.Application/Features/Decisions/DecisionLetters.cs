@@ -39,7 +39,20 @@ internal static class DecisionLetters
             decisionText.Add(T("GrantLapsesWhenRoadMadeSafe", context.Rulebook?.Title ?? T("GrantLapsesGuideline")));
         }
 
-        return ComposeDecision(context, date, T("DecisionTitle_" + decision.Kind), decisionText, Paragraphs(decision.Grounds));
+        return ComposeDecision(context, date, T("DecisionTitle_" + decision.Kind), decisionText, GroundsWithDeparture(decision, language));
+    }
+
+    /// <summary>
+    /// The grounds as written, followed by the written departure from the assessment's conclusion when the outcome departs
+    /// from it (fvl. § 25 third paragraph: the main considerations of the discretion must be stated).
+    /// </summary>
+    public static IReadOnlyList<string> GroundsWithDeparture(Decision decision, LanguageForm language)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var grounds = Paragraphs(decision.Grounds);
+        return decision.AssessmentDeparture is { } departure
+            ? [.. grounds, ApplicationTexts.Format("GroundsOutcomeDeparture", language, departure)]
+            : grounds;
     }
 
     /// <summary>
@@ -84,7 +97,7 @@ internal static class DecisionLetters
     /// The grounds the form proposes (fvl. § 25): the legal basis and the rulebook applied, the facts of the søknad, and
     /// a marked place for the concrete assessment, which the caseworker writes (or the assessment fills).
     /// </summary>
-    public static string ProposedGrounds(DecisionContext context, IReadOnlyList<string>? assessment = null)
+    public static string ProposedGrounds(DecisionContext context, IReadOnlyList<string>? assessment = null, DecisionOutcome? outcome = null)
     {
         var language = context.Language;
         var child = context.Form.Child!;
@@ -97,7 +110,46 @@ internal static class DecisionLetters
         parts.Add(ApplicationTexts.Format("GroundsFacts", language, context.Date(context.ReceivedOn), child.FirstName(), child.Grade, context.School.Name, child.SchoolYearStart, child.SchoolYearStart + 1));
         parts.Add(ApplicationTexts.Format("GroundsRoute", language, context.Form.Route.Legs.Count, context.Form.Route.DefinedSegmentIds.Count));
         parts.AddRange(assessment is { Count: > 0 } ? assessment : [ApplicationTexts.Get("GroundsToComplete", language)]);
+        if (outcome is { } chosen && DecisionOutcomes.IsOnTheApplication(chosen))
+        {
+            parts.Add(OutcomeConclusion(chosen, language));
+        }
+
         return string.Join("\n\n", parts);
+    }
+
+    /// <summary>The sentence with which the grounds conclude on <paramref name="outcome"/> ("Kommunen avslår derfor søknaden.").</summary>
+    public static string OutcomeConclusion(DecisionOutcome outcome, LanguageForm language) => ApplicationTexts.Get("GroundsDecision_" + outcome, language);
+
+    /// <summary>
+    /// The outcome other than <paramref name="chosen"/> on which the grounds conclude, if any: a ground edited by hand that
+    /// still concludes with another outcome would make the letter contradict itself.
+    /// </summary>
+    public static DecisionOutcome? ContradictingConclusion(string? grounds, DecisionOutcome chosen, LanguageForm language)
+    {
+        if (string.IsNullOrEmpty(grounds))
+        {
+            return null;
+        }
+
+        foreach (var other in Enum.GetValues<DecisionOutcome>().Where(o => o != chosen && DecisionOutcomes.IsOnTheApplication(o)))
+        {
+            if (grounds.Contains(OutcomeConclusion(other, language), StringComparison.OrdinalIgnoreCase))
+            {
+                return other;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="grounds"/> is, apart from line endings and outer white space, one of the texts the form proposed.</summary>
+    public static bool IsUnedited(string? grounds, IEnumerable<string> proposals)
+    {
+        ArgumentNullException.ThrowIfNull(proposals);
+        static string Normal(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        var normal = Normal(grounds ?? string.Empty);
+        return normal.Length > 0 && proposals.Any(p => string.Equals(Normal(p), normal, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -119,7 +171,11 @@ internal static class DecisionLetters
 
         var paragraphs = new List<string> { string.Join("\n", legs) };
         paragraphs.AddRange(summary.SiteInspections.Select(i => T("GroundsInspection", i.Date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture), i.InspectedBy, i.LegNumber, i.Findings)));
-        paragraphs.Add(T("GroundsMatrixResult", Outcome(summary.MatrixOutcome)) + (summary.ManualAssessmentRequired ? " " + T("GroundsManual") : string.Empty));
+        paragraphs.Add(T("GroundsMatrixResult", Outcome(summary.MatrixOutcome)));
+
+        // A leg no row covers has no result from the guidelines: the letter says it was assessed concretely only with that
+        // assessment written out, so each such leg gets a marked place the caseworker must fill before issuing.
+        paragraphs.AddRange(summary.Legs.Where(l => l.ManualAssessmentRequired).Select(l => T("GroundsManualLeg", l.Number)));
         if (summary.Departure is { } departure)
         {
             paragraphs.Add(T("GroundsDeparture", Outcome(departure.Outcome), departure.Justification));
@@ -135,6 +191,13 @@ internal static class DecisionLetters
             }
 
             paragraphs.Add(string.Join("\n", subjective));
+        }
+
+        // The child's circumstances were weighed: say so, and where they change the result, name barnets beste as a
+        // fundamental consideration (Grunnloven § 104 second paragraph; barnekonvensjonen art. 3 nr. 1).
+        if (summary.SubjectiveChangesResult is { } changes)
+        {
+            paragraphs.Add(T(changes ? "GroundsChildsBestInterest" : "GroundsChildWeighed"));
         }
 
         paragraphs.Add(T("GroundsResult", Outcome(summary.ResultingOutcome)));

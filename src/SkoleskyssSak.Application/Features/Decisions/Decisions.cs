@@ -6,6 +6,7 @@ using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Decisions;
 using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Domain.Rules;
 using SkoleskyssSak.Domain.Time;
 
 namespace SkoleskyssSak.Application.Features.Decisions;
@@ -16,6 +17,8 @@ public sealed record GetDecisionWorkspaceQuery(Guid CaseId, string MunicipalityN
 /// <param name="Draft">The draft being prepared, or null (the form then proposes <see cref="ProposedGrounds"/>).</param>
 /// <param name="ProposedPeriods">The period the form proposes per granting outcome (the school year or the winter period).</param>
 /// <param name="Issued">Decisions already issued, newest first, with their letters.</param>
+/// <param name="AssessmentComplete">The case has both the objective and the subjective assessment with its conclusion (no decision before).</param>
+/// <param name="AssessedOutcome">The conclusion of the assessment the outcome must agree with (or depart from in writing).</param>
 public sealed record DecisionWorkspace(
     Guid CaseId,
     CaseNumber CaseNumber,
@@ -28,12 +31,20 @@ public sealed record DecisionWorkspace(
     string ProposedGrounds,
     DecisionOutcome? ProposedOutcome,
     IReadOnlyDictionary<DecisionOutcome, (DateOnly? From, DateOnly? To)> ProposedPeriods,
-    IReadOnlyList<IssuedDecisionView> Issued)
+    IReadOnlyList<IssuedDecisionView> Issued,
+    bool AssessmentComplete = false,
+    TransportOutcome? AssessedOutcome = null)
 {
     public bool CanDecide => DecisionFlow.Deciding(State) && RulebookVersion is not null;
 }
 
-public sealed record DecisionDraftView(Guid DecisionId, DecisionKind Kind, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, string Grounds, string DraftedBy, DateTimeOffset UpdatedAt);
+/// <param name="EditedBy">Everyone who drafted or changed it: under four-eyes none of them may issue it.</param>
+/// <param name="AssessmentDeparture">The written departure from the assessment's conclusion, if any.</param>
+public sealed record DecisionDraftView(Guid DecisionId, DecisionKind Kind, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, string Grounds, string DraftedBy, DateTimeOffset UpdatedAt, IReadOnlyList<string>? EditedBy = null, string? AssessmentDeparture = null)
+{
+    /// <summary>Whether <paramref name="staffUserId"/> drafted or changed it.</summary>
+    public bool WasEditedBy(string staffUserId) => DraftedBy == staffUserId || (EditedBy?.Contains(staffUserId) ?? false);
+}
 
 public sealed record IssuedDecisionView(Guid DecisionId, DecisionKind Kind, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, DateTimeOffset IssuedAt, string IssuedBy, Guid? LetterDocumentId);
 
@@ -57,8 +68,10 @@ public sealed class GetDecisionWorkspaceHandler(IApplicationDbContext db, Rulebo
         var periods = Enum.GetValues<DecisionOutcome>().ToDictionary(
             o => o,
             o => context.Rulebook is { } r ? DecisionPeriod.Proposed(o, context.Form.Child!.SchoolYearStart, r.WinterPeriod, r.DecisionValidity, today) : ((DateOnly?)null, (DateOnly?)null));
-        var assessment = await assessments.HandleAsync(new GetAssessmentSummaryQuery(query.CaseId, query.MunicipalityNumber), cancellationToken);
-        var draft = context.Draft is { } d ? new DecisionDraftView(d.Id, d.Kind, d.Outcome, d.PeriodFrom, d.PeriodTo, d.Grounds, d.DraftedBy, d.UpdatedAt) : null;
+        _ = await assessments.HandleAsync(new GetAssessmentSummaryQuery(query.CaseId, query.MunicipalityNumber), cancellationToken);
+        var assessment = await DecisionAssessment.LoadAsync(db, context, cancellationToken);
+        var proposedOutcome = assessment.ProposedOutcome(context);
+        var draft = context.Draft is { } d ? new DecisionDraftView(d.Id, d.Kind, d.Outcome, d.PeriodFrom, d.PeriodTo, d.Grounds, d.DraftedBy, d.UpdatedAt, d.EditedBy, d.AssessmentDeparture) : null;
         audit.Record("DecisionWorkspaceRead", ApplicationAccess.AuditObjectType, query.CaseId.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new DecisionWorkspace(
@@ -70,10 +83,12 @@ public sealed class GetDecisionWorkspaceHandler(IApplicationDbContext db, Rulebo
             context.Rulebook?.VersionLabel,
             context.Municipality.DecisionRequiresSecondApproval,
             draft,
-            DecisionLetters.ProposedGrounds(context, assessment is null ? null : DecisionLetters.AssessmentParagraphs(assessment, context.Language)),
-            DecisionLetters.ProposedOutcome(assessment),
+            assessment.ProposedGrounds(context, proposedOutcome),
+            proposedOutcome,
             periods,
-            issued);
+            issued,
+            assessment.IsComplete,
+            assessment.IsComplete ? assessment.Summary!.ResultingOutcome : null);
     }
 }
 
@@ -82,7 +97,8 @@ public sealed class GetDecisionWorkspaceHandler(IApplicationDbContext db, Rulebo
 /// is the draft's <see cref="Decision.UpdatedAt"/> when the form was loaded (null: there was no draft); if a colleague
 /// saved in between, the save is a conflict and the page keeps what this caseworker typed.
 /// </summary>
-public sealed record SaveDecisionDraftCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Grounds, DateTimeOffset? LoadedRevision = null);
+/// <param name="AssessmentDeparture">Why the outcome departs from the assessment's conclusion; required when it does.</param>
+public sealed record SaveDecisionDraftCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, DecisionOutcome Outcome, DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Grounds, DateTimeOffset? LoadedRevision = null, string? AssessmentDeparture = null);
 
 public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
 {
@@ -107,6 +123,20 @@ public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookP
             return new ApplicationResult.Conflict(ApplicationTexts.Get("DecisionChangedMeanwhile"));
         }
 
+        // The decision rests on the assessment: recorded in full, the outcome agreeing with its conclusion or departing
+        // in writing, and grounds left as proposed recomposed for the outcome chosen.
+        var assessment = await DecisionAssessment.LoadAsync(db, context, cancellationToken);
+        var grounds = command.Grounds;
+        if (Enum.IsDefined(command.Outcome) && DecisionOutcomes.IsOnTheApplication(command.Outcome) && DecisionLetters.IsUnedited(grounds, assessment.AllProposedGrounds(context)))
+        {
+            grounds = assessment.ProposedGrounds(context, command.Outcome);
+        }
+
+        if (Enum.IsDefined(command.Outcome) && DecisionOutcomes.IsOnTheApplication(command.Outcome) && assessment.Check(command.Outcome, grounds, command.AssessmentDeparture, context) is { } unfounded)
+        {
+            return unfounded;
+        }
+
         if (decision is null)
         {
             var kind = context.Case.State == CaseState.FirstInstanceReview ? DecisionKind.Reversal
@@ -123,7 +153,7 @@ public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookP
             (from, to) = DecisionPeriod.Proposed(command.Outcome, context.Form.Child!.SchoolYearStart, context.Rulebook!.WinterPeriod, context.Rulebook.DecisionValidity, NorwegianTime.Today(now));
         }
 
-        if (decision.Update(command.Outcome, from, to, command.Grounds, now) is { } refusal)
+        if ((decision.Update(command.Outcome, from, to, grounds, now) ?? decision.RecordEdit(command.StaffUserId, command.AssessmentDeparture, now)) is { } refusal)
         {
             return DecisionRefusals.ToResult(refusal);
         }
@@ -172,7 +202,8 @@ public sealed class PreviewDecisionHandler(IApplicationDbContext db, RulebookPro
 /// Decided with the rulebook version applied, every guardian notified through the outbox, and the issue audited — in
 /// one transaction. Under four-eyes the caseworker who drafted it cannot issue it.
 /// </summary>
-public sealed record IssueDecisionCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId);
+/// <param name="ConfirmedOutcome">The outcome the caseworker saw in words and confirmed; another one stored means a colleague changed the draft meanwhile.</param>
+public sealed record IssueDecisionCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, DecisionOutcome? ConfirmedOutcome = null);
 
 public sealed class IssueDecisionHandler(
     IApplicationDbContext db,
@@ -214,6 +245,18 @@ public sealed class IssueDecisionHandler(
             return ApplicationResult.Invalid.Text(nameof(SaveDecisionDraftCommand.Grounds), "DecisionGroundsIncomplete");
         }
 
+        if (command.ConfirmedOutcome is { } confirmed && confirmed != decision.Outcome)
+        {
+            return new ApplicationResult.Conflict(ApplicationTexts.Get("DecisionChangedMeanwhile"));
+        }
+
+        // Checked again on issue: the assessment may have changed since the draft was saved.
+        var assessment = await DecisionAssessment.LoadAsync(db, context, cancellationToken);
+        if (assessment.Check(decision.Outcome, decision.Grounds, decision.AssessmentDeparture, context) is { } unfounded)
+        {
+            return unfounded;
+        }
+
         var now = clock.GetUtcNow();
         var today = NorwegianTime.Today(now);
         var bytes = await CaseLetterSending.PrintAsync(letters, pdf, context, DecisionLetters.Compose(context, decision, today), cancellationToken);
@@ -244,6 +287,7 @@ internal static class DecisionRefusals
         {
             DecisionRefusal.OutcomeMissing => ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.Outcome), message),
             DecisionRefusal.GroundsMissing or DecisionRefusal.GroundsTooLong => ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.Grounds), message),
+            DecisionRefusal.DepartureTooLong => ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.AssessmentDeparture), message),
             DecisionRefusal.PeriodMissing => ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.PeriodFrom), message),
             DecisionRefusal.PeriodReversed => ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.PeriodTo), message),
             _ => new ApplicationResult.Refused(message),

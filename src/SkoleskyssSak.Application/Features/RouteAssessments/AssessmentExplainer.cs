@@ -40,8 +40,11 @@ public static class AssessmentExplainer
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(rulebook);
         var culture = CultureFor(rulebook.LanguageForm);
-        var text = Format(culture, "Overall", Outcome(assessment.Outcome, rulebook, schoolYearStart, culture), grade);
-        if (assessment.ManualAssessmentRequired)
+        // A leg no row covers is not "no transport": until the municipality has assessed it concretely, the route's
+        // result is open (a refusal would rest on nothing).
+        var manualOnly = assessment.ManualAssessmentRequired && assessment.Outcome == TransportOutcome.None;
+        var text = manualOnly ? Format(culture, "Overall_ManualOnly", grade) : Format(culture, "Overall", Outcome(assessment.Outcome, rulebook, schoolYearStart, culture), grade);
+        if (assessment.ManualAssessmentRequired && !manualOnly)
         {
             text += Text(culture, "Overall_Manual");
         }

@@ -21,6 +21,8 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.Property(d => d.RulebookVersion).HasMaxLength(32);
         builder.Property(d => d.DraftedBy).HasMaxLength(100);
         builder.Property(d => d.IssuedBy).HasMaxLength(100);
+        builder.Property(d => d.EditedBy).HasColumnType("text[]");
+        builder.Property(d => d.AssessmentDeparture).HasMaxLength(Decision.MaxDepartureLength);
         builder.HasOne<SchoolTransportCase>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CaseDocument>().WithMany().HasForeignKey(d => d.LetterDocumentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => d.CaseId).IsUnique().HasFilter("status = 'Draft'").HasDatabaseName("ix_decisions_case_id_draft");

@@ -159,6 +159,17 @@ public sealed class SakModel(
             () => ShowAsync(cancellationToken));
     }
 
+    /// <summary>The reply deadline of a request for information passed unanswered: the caseworker resumes the case.</summary>
+    public async Task<IActionResult> OnPostResumeAsync([FromServices] ResumeAfterReplyDeadlineHandler resume, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resume);
+        return await AfterCommandAsync(
+            await resume.HandleAsync(new ResumeAfterReplyDeadlineCommand(CaseId, Municipality, StaffUserId), cancellationToken),
+            CasePath,
+            _ => string.Empty,
+            () => ShowAsync(cancellationToken));
+    }
+
     private static string DateInvalid => Application.Features.Applications.ApplicationTexts.Get("AppealDateInvalid");
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Decisions;
 using SkoleskyssSak.Domain.Decisions;
+using SkoleskyssSak.Web.Localization;
 using SkoleskyssSak.Web.Security;
 
 namespace SkoleskyssSak.Web.Pages.Ansatt;
@@ -15,7 +17,8 @@ public sealed class VedtakModel(
     GetDecisionWorkspaceHandler getWorkspace,
     SaveDecisionDraftHandler save,
     PreviewDecisionHandler preview,
-    IssueDecisionHandler issue) : CaseworkerPageModel
+    IssueDecisionHandler issue,
+    IStringLocalizer<SharedResource> text) : CaseworkerPageModel
 {
     public DecisionWorkspace Workspace { get; private set; } = null!;
 
@@ -30,6 +33,21 @@ public sealed class VedtakModel(
 
     [BindProperty]
     public string? Grounds { get; set; }
+
+    /// <summary>Why the outcome departs from the assessment's conclusion (required only when it does).</summary>
+    [BindProperty]
+    public string? AssessmentDeparture { get; set; }
+
+    /// <summary>The caseworker confirmed issuing with the outcome shown in words.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>The outcome shown when confirming; a draft changed meanwhile is not issued.</summary>
+    [BindProperty]
+    public string? ConfirmedOutcome { get; set; }
+
+    /// <summary>Under four-eyes: this caseworker drafted or changed the draft and may not issue it.</summary>
+    public bool MayNotIssue => Workspace.RequiresSecondApproval && Workspace.Draft is { } draft && draft.WasEditedBy(StaffUserId);
 
     /// <summary>The draft's revision (its UpdatedAt ticks) when the form was loaded; empty when there was no draft.</summary>
     [BindProperty]
@@ -79,7 +97,7 @@ public sealed class VedtakModel(
         }
 
         var revision = ConcurrencyTokens.Timestamp(Revision);
-        var result = await save.HandleAsync(new SaveDecisionDraftCommand(CaseId, Municipality, StaffUserId, outcome, from, to, Grounds, revision), cancellationToken);
+        var result = await save.HandleAsync(new SaveDecisionDraftCommand(CaseId, Municipality, StaffUserId, outcome, from, to, Grounds, revision, AssessmentDeparture), cancellationToken);
         return await AfterCommandAsync(result, $"{CasePath}/vedtak", Field, () =>
         {
             // After a conflict the form keeps what was typed, now against the colleague's revision: saving again is a
@@ -101,7 +119,15 @@ public sealed class VedtakModel(
         }
 
         ModelState.Clear();
-        var result = await issue.HandleAsync(new IssueDecisionCommand(CaseId, Municipality, StaffUserId), cancellationToken);
+        if (!Confirmed)
+        {
+            ModelState.AddModelError(nameof(Confirmed), text["StaffDecisionConfirmMissing"]);
+            ShowDraft();
+            return Page();
+        }
+
+        var confirmed = Enum.TryParse<DecisionOutcome>(ConfirmedOutcome, out var c) && Enum.IsDefined(c) ? c : (DecisionOutcome?)null;
+        var result = await issue.HandleAsync(new IssueDecisionCommand(CaseId, Municipality, StaffUserId, confirmed), cancellationToken);
         return await AfterCommandAsync(result, $"{CasePath}/vedtak?sendt=true", Field, async () =>
         {
             await LoadAsync(cancellationToken);
@@ -129,6 +155,7 @@ public sealed class VedtakModel(
         PeriodFrom = Iso(draft?.PeriodFrom);
         PeriodTo = Iso(draft?.PeriodTo);
         Grounds = draft?.Grounds ?? Workspace.ProposedGrounds;
+        AssessmentDeparture = draft?.AssessmentDeparture;
         Revision = RevisionOf(draft);
     }
 
