@@ -83,10 +83,11 @@ public sealed class RanaAppealChainTests(AppFixture app) : IClassFixture<AppFixt
         var caseworker = await SignInAsync("saksbehandler.rana");
         var (_, sak) = await caseworker.GetAsync($"/ansatt/saker/{caseId}");
         Assert.Equal(HttpStatusCode.Redirect, (await caseworker.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>())).Response.StatusCode);
+        await RecordedAssessments.RecordAsync(app, caseId, "1833", Domain.Rules.TransportOutcome.None);
         var (_, vedtak) = await caseworker.GetAsync($"/ansatt/saker/{caseId}/vedtak");
         await caseworker.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Vegen har fortau hele vegen." });
         var (_, ready) = await caseworker.GetAsync($"/ansatt/saker/{caseId}/vedtak");
-        Assert.Equal(HttpStatusCode.Redirect, (await caseworker.SubmitAsync(ready, "form[action*='handler=Issue']", new Dictionary<string, string>())).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await caseworker.SubmitAsync(ready, "form[action*='handler=Issue']", DecisionTests.Confirm)).Response.StatusCode);
 
         await using var scope = app.Services.CreateAsyncScope();
         await ForwardedCases.ForwardAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), caseId, "rana-formannskap", 1);
