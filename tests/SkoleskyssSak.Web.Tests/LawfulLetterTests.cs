@@ -57,6 +57,7 @@ public sealed partial class LawfulLetterTests(AppFixture app) : IClassFixture<Ap
         var staff = await StaffAsync(caseworker);
         var (_, sak) = await staff.GetAsync($"/ansatt/saker/{caseId}");
         await staff.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        await RecordedAssessments.RecordAsync(app, caseId, municipality, Domain.Rules.TransportOutcome.YearRound);
         var text = await DecisionTests.IssueAndReadLetterAsync(staff, caseId, new Dictionary<string, string> { ["Outcome"] = "GrantedYearRound", ["Grounds"] = "Vegen er særlig farlig." });
         foreach (var element in expected)
         {

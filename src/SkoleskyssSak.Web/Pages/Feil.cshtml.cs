@@ -44,6 +44,18 @@ public sealed class FeilModel(IStringLocalizer<SharedResource> text) : PageModel
             ? code
             : null;
 
+    /// <summary>
+    /// The wait the 429 announced in Retry-After (the sign-in back-off can ask for up to 15 minutes), in whole minutes;
+    /// the plain minute when the header is absent or at most a minute.
+    /// </summary>
+    private string TooManyText()
+    {
+        var header = Response.Headers.RetryAfter.ToString();
+        return int.TryParse(header, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 60
+            ? text["TooManyTextMinutes", (seconds + 59) / 60].Value
+            : text["TooManyText"].Value;
+    }
+
     private void Describe(int? statusCode)
     {
         // Only real error codes: the route admits 400–599; anything else would be a broken status line.
@@ -52,7 +64,7 @@ public sealed class FeilModel(IStringLocalizer<SharedResource> text) : PageModel
         {
             StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => (text["NotFoundTitle"].Value, text["NotFoundText"].Value),
             StatusCodes.Status403Forbidden => (text["ForbiddenTitle"].Value, text["ForbiddenText"].Value),
-            StatusCodes.Status429TooManyRequests => (text["TooManyTitle"].Value, text["TooManyText"].Value),
+            StatusCodes.Status429TooManyRequests => (text["TooManyTitle"].Value, TooManyText()),
             StatusCodes.Status413PayloadTooLarge => (text["TooLargeTitle"].Value, text["TooLargeText"].Value),
             _ => (text["ErrorTitle"].Value, text["ErrorText"].Value),
         };
