@@ -85,7 +85,7 @@ internal sealed partial class ParentJourney(Parent parent, Uri baseAddress, Subm
             CookieContainer = new CookieContainer(),
             ConnectTimeout = TimeSpan.FromSeconds(5),
         };
-        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var client = new PageClient(http);
         Guid? caseId = null;
         try
