@@ -19,6 +19,7 @@ internal sealed class SubmissionRun
     private int finalPostsInFlight;
     private int transientErrors;
     private int serverErrors;
+    private int lostAnswers;
 
     public int Acknowledged => Volatile.Read(ref acknowledged);
 
@@ -44,6 +45,11 @@ internal sealed class SubmissionRun
     public void CountTransient() => Interlocked.Increment(ref transientErrors);
 
     public void CountServerError() => Interlocked.Increment(ref serverErrors);
+
+    public void CountLostAnswer() => Interlocked.Increment(ref lostAnswers);
+
+    /// <summary>Answers to "Send søknad" the parents dropped on purpose (every third parent's first).</summary>
+    public int LostAnswers => Volatile.Read(ref lostAnswers);
 
     /// <summary>Waits until at least <paramref name="acknowledgedAtLeast"/> receipts were seen and a final "Send søknad" POST is in flight.</summary>
     public async Task WaitForSubmissionsInFlightAsync(int acknowledgedAtLeast, CancellationToken cancellationToken)
@@ -193,7 +199,7 @@ internal sealed partial class ParentJourney(Parent parent, Uri baseAddress, Subm
                     // The answer lost on the way back (the network dropped, the tab was closed): the case is committed but
                     // the parent does not know it and sends again. Every third parent, so that the path is always taken,
                     // not only when a kill happens to fall between the commit and the answer.
-                    run.CountTransient();
+                    run.CountLostAnswer();
                 }
                 else if (post.StatusCode == HttpStatusCode.Redirect && post.Headers.Location!.OriginalString.StartsWith($"{baseUrl}/kvittering", StringComparison.Ordinal))
                 {

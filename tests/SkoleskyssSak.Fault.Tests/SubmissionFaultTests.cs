@@ -111,12 +111,12 @@ public sealed class SubmissionFaultTests(ITestOutputHelper output)
             var injected = await faults;
             output.WriteLine($"{purpose}: {string.Join("; ", injected)}");
             output.WriteLine($"{outcomes.Count(o => o.CaseNumber is not null)} receipts, {run.TransientErrors} connection errors and {run.ServerErrors} 5xx answers retried, " +
-                $"{outcomes.Sum(o => o.FinalStepPosts - 1)} final posts repeated, {clock.Elapsed.TotalSeconds:0.0} s");
+                $"{run.LostAnswers} answers dropped on purpose, {outcomes.Sum(o => o.FinalStepPosts - 1)} final posts repeated, {clock.Elapsed.TotalSeconds:0.0} s");
 
             // The 5xx answers the parents retried, as the app logged them (method, route, status; no personal data).
             foreach (var line in app.Output.Split('\n').Where(l => l.Contains("responded 5", StringComparison.Ordinal)))
             {
-                output.WriteLine(line.Trim());
+                output.WriteLine(RenderedMessage(line.Trim()));
             }
 
             var problems = new List<string>();
@@ -130,6 +130,20 @@ public sealed class SubmissionFaultTests(ITestOutputHelper output)
         finally
         {
             await app.KillAsync();
+        }
+    }
+
+    /// <summary>The rendered message ("@m") of a compact JSON log line, or the line as it is.</summary>
+    private static string RenderedMessage(string line)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            return json.RootElement.TryGetProperty("@m", out var message) ? message.GetString() ?? line : line;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return line;
         }
     }
 
