@@ -60,7 +60,13 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.SecurePolicy = builder.Environment.IsProduction() || builder.Environment.IsStaging() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 });
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-    context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+{
+    context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+    if (context.HttpContext.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+    {
+        context.HttpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+});
 
 // Login and submit endpoints are rate limited per client address (POSTs only).
 var loginPermits = builder.Configuration.GetValue("RateLimiting:LoginPerMinute", 10);
@@ -119,8 +125,9 @@ if (app.Environment.IsDevelopment())
 else
 {
     // Users get a Norwegian page, /api clients an RFC 7807 problem; never a stack trace.
-    app.UseWhen(ApiPaths.IsApi, api => api.UseExceptionHandler());
-    app.UseWhen(context => !ApiPaths.IsApi(context), pages => pages.UseExceptionHandler("/feil"));
+    // A database that cannot be reached for a while is a 503 with Retry-After, not a 500 (DatabaseUnavailable).
+    app.UseWhen(ApiPaths.IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseUnavailable.StatusCodeOf }));
+    app.UseWhen(context => !ApiPaths.IsApi(context), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/feil", StatusCodeSelector = DatabaseUnavailable.StatusCodeOf }));
     app.UseHsts();
     app.UseHttpsRedirection();
 }

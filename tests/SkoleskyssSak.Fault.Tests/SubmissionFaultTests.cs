@@ -122,6 +122,9 @@ public sealed class SubmissionFaultTests(ITestOutputHelper output)
             var problems = new List<string>();
             problems.AddRange(outcomes.Where(o => o.Failure is not null).Select(o => $"parent #{o.Parent.Index} got no receipt: {o.Failure}"));
             problems.AddRange(await CountAgainstDatabaseAsync(connectionString, outcomes));
+            // A database away for a while is a 503 with Retry-After (DatabaseUnavailable), never a 500 (issue 10).
+            problems.AddRange(app.Output.Split('\n').Select(l => RenderedMessage(l.Trim())).Where(m => m.Contains("responded 500", StringComparison.Ordinal))
+                .Select(m => $"a 500 where the database was away should be a 503: {m}"));
             problems.AddRange(parents
                 .Where(p => app.Output.Contains(p.NationalIdentityNumber, StringComparison.Ordinal) || app.Output.Contains(p.ChildNationalIdentityNumber, StringComparison.Ordinal))
                 .Select(p => $"the app's log contains a fødselsnummer of parent #{p.Index} or the child"));

@@ -51,20 +51,35 @@ public sealed class ErrorHandlingTests(AppFixture app) : IClassFixture<AppFixtur
     }
 }
 
-/// <summary>An unhandled error (here: the database is gone) shows the Norwegian error page with a reference only.</summary>
+/// <summary>
+/// An unhandled error shows the Norwegian error page with a reference only. Here the database is gone: that is a 503
+/// with Retry-After ("midlertidig utilgjengelig"), not a 500, since the same request works once it is back (issue 10).
+/// </summary>
 public sealed class UnhandledErrorTests
 {
     [Fact]
-    public async Task An_unhandled_error_shows_a_Norwegian_page_without_stack_trace()
+    public async Task An_unreachable_database_shows_a_Norwegian_503_page_with_Retry_After_and_no_stack_trace()
     {
         await using var app = AppFixture.WithUnreachableDatabase();
         var (response, page) = await app.NewClient().GetAsync("/");
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Equal("Noe gikk galt", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(10), response.Headers.RetryAfter?.Delta);
+        Assert.Equal("Tjenesten er midlertidig utilgjengelig", page.QuerySelector("h1")!.TextContent.Trim());
         var html = page.DocumentElement.OuterHtml;
         Assert.DoesNotContain("Npgsql", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("referansen", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_a_503_problem_with_Retry_After_for_the_api()
+    {
+        await using var app = AppFixture.WithUnreachableDatabase();
+        var response = await app.NewClient().Http.GetAsync(new Uri("/api/v1/municipalities", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(10), response.Headers.RetryAfter?.Delta);
+        Assert.DoesNotContain("Npgsql", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -20,9 +20,9 @@ public sealed class FeilModel(IStringLocalizer<SharedResource> text) : PageModel
 
     // The code is read from the route values themselves, not model-bound: binding a re-executed POST would read the
     // form that was refused (too large, cut short, no boundary), fail, and turn the 400 into a 500.
-    public void OnGet() => Describe(StatusCodeFromRoute());
+    public void OnGet() => Describe(StatusCode());
 
-    public void OnPost() => Describe(StatusCodeFromRoute());
+    public void OnPost() => Describe(StatusCode());
 
     /// <summary>
     /// Any other method (PUT, DELETE, PATCH, an unknown one) re-executed into this page still gets the page: the status
@@ -33,10 +33,14 @@ public sealed class FeilModel(IStringLocalizer<SharedResource> text) : PageModel
         ArgumentNullException.ThrowIfNull(context);
         if (context.HandlerMethod is null)
         {
-            Describe(StatusCodeFromRoute());
+            Describe(StatusCode());
             context.Result = Page();
         }
     }
+
+    // After an unhandled error the exception handler has chosen the status (500, or 503 when the database is away).
+    private int? StatusCode() =>
+        StatusCodeFromRoute() ?? (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null ? Response.StatusCode : null);
 
     private int? StatusCodeFromRoute() =>
         RouteData.Values.TryGetValue("statusCode", out var value)
@@ -66,6 +70,7 @@ public sealed class FeilModel(IStringLocalizer<SharedResource> text) : PageModel
             StatusCodes.Status403Forbidden => (text["ForbiddenTitle"].Value, text["ForbiddenText"].Value),
             StatusCodes.Status429TooManyRequests => (text["TooManyTitle"].Value, TooManyText()),
             StatusCodes.Status413PayloadTooLarge => (text["TooLargeTitle"].Value, text["TooLargeText"].Value),
+            StatusCodes.Status503ServiceUnavailable => (text["UnavailableTitle"].Value, text["UnavailableText"].Value),
             _ => (text["ErrorTitle"].Value, text["ErrorText"].Value),
         };
         if (code >= 500)
@@ -74,5 +79,9 @@ public sealed class FeilModel(IStringLocalizer<SharedResource> text) : PageModel
         }
 
         Response.StatusCode = code;
+        if (code == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = Infrastructure.Persistence.DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 }
