@@ -195,14 +195,8 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         await SetFourEyesAsync("5028", true);
         try
         {
-            var caseId = await SubmitAsync(app, "5028");
-            var drafter = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
-            var (_, sak) = await drafter.GetAsync($"/ansatt/saker/{caseId}");
-            await drafter.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
-            await RecordedAssessments.RecordAsync(app, caseId, "5028");
-            var (_, vedtak) = await drafter.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+            var (caseId, drafter, vedtak) = await DraftRefusalAsync();
             Assert.NotNull(vedtak.QuerySelector(".ds-alert[data-color='info']"));
-            await drafter.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Vegen har fortau hele vegen." });
 
             // The drafter is not offered "Send vedtaket", and a crafted POST is refused.
             var (_, ready) = await drafter.GetAsync($"/ansatt/saker/{caseId}/vedtak");
@@ -236,13 +230,7 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         await SetFourEyesAsync("5028", true);
         try
         {
-            var caseId = await SubmitAsync(app, "5028");
-            var drafter = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
-            var (_, sak) = await drafter.GetAsync($"/ansatt/saker/{caseId}");
-            await drafter.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
-            await RecordedAssessments.RecordAsync(app, caseId, "5028");
-            var (_, vedtak) = await drafter.GetAsync($"/ansatt/saker/{caseId}/vedtak");
-            await drafter.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Vegen har fortau hele vegen." });
+            var (caseId, drafter, _) = await DraftRefusalAsync();
 
             // The colleague sees in the queue that a draft awaits approval.
             var colleague = await StaffAsync("saksbehandler2.melhus@demo.skoleskyss.no");
@@ -278,6 +266,22 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
         {
             await SetFourEyesAsync("5028", false);
         }
+    }
+
+    /// <summary>
+    /// Melhus' first caseworker takes a new case, records the assessment and saves a refusal as a draft; also returns the
+    /// decision page as it was before the draft was saved.
+    /// </summary>
+    private async Task<(Guid CaseId, PageClient Drafter, AngleSharp.Dom.IDocument DecisionPage)> DraftRefusalAsync()
+    {
+        var caseId = await SubmitAsync(app, "5028");
+        var drafter = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
+        var (_, sak) = await drafter.GetAsync($"/ansatt/saker/{caseId}");
+        await drafter.SubmitAsync(sak, "form[action*='handler=Take']", new Dictionary<string, string>());
+        await RecordedAssessments.RecordAsync(app, caseId, "5028");
+        var (_, vedtak) = await drafter.GetAsync($"/ansatt/saker/{caseId}/vedtak");
+        await drafter.SubmitAsync(vedtak, "#decision-form", new Dictionary<string, string> { ["Outcome"] = "Refused", ["Grounds"] = "Vegen har fortau hele vegen." });
+        return (caseId, drafter, vedtak);
     }
 
     [Fact]
