@@ -110,6 +110,39 @@ public sealed class ManualLegAssessmentTests(AppFixture app) : IClassFixture<App
     }
 
     [Fact]
+    public async Task A_rerun_keeps_the_verdict_and_a_correction_of_the_leg_drops_it()
+    {
+        var caseId = await ObjectiveRunAsync("5028", NationalRoad);
+        var staff = await StaffAsync("saksbehandler.melhus@demo.skoleskyss.no");
+        var (_, page) = await staff.GetAsync(Url(caseId));
+        var (saved, _) = await staff.SubmitAsync(page, "#manuell-1 form", new Dictionary<string, string> { ["ManualLegs[1].Outcome"] = "yearRound", ["ManualLegs[1].Reasons"] = Reasons });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var (_, assessed) = await staff.GetAsync(Url(caseId));
+        var (ran, _) = await staff.SubmitAsync(assessed, "form[action*='handler=Run']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, ran.StatusCode);
+        var (_, rerun) = await staff.GetAsync(Url(caseId));
+        Assert.Contains(Reasons, rerun.QuerySelector("#manual-1-recorded")!.TextContent, StringComparison.Ordinal);
+
+        // The site inspection found another speed limit: another leg, which must be assessed anew.
+        var (corrected, _) = await staff.UploadAsync(rerun, "form[action*='handler=Correct']", new Dictionary<string, string>
+        {
+            ["Correction.Legs[0].Kind"] = "along",
+            ["Correction.Legs[0].RoadCategory"] = "national",
+            ["Correction.Legs[0].SpeedLimit"] = "60",
+            ["Correction.Legs[0].PedestrianFacility"] = "none",
+            ["Correction.InspectionDate"] = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Correction.InspectedBy"] = "Saksbehandler",
+            ["Correction.Findings"] = "Fartsgrensen er 60 km/t.",
+        }, []);
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        var (_, after) = await staff.GetAsync(Url(caseId));
+        Assert.NotNull(after.QuerySelector("#manual-1-missing"));
+        Assert.Null(after.QuerySelector("#manual-1-recorded"));
+        Assert.Contains("krever manuell vurdering", after.QuerySelector("#assessed-legs")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stale_form_is_a_conflict_that_keeps_what_was_typed()
     {
         var caseId = await ObjectiveRunAsync("5028", NationalRoad);
