@@ -133,6 +133,64 @@ public sealed class CaseAssessment
     }
 
     /// <summary>
+    /// Records the caseworker's concrete assessment of a leg the matrix leaves to manual assessment (no row covers it, or
+    /// a pre-assessed segment the rulebook does not have): the verdict, the reasons (required: the decision quotes them,
+    /// fvl. § 25), and optionally the site inspection it rests on. The leg then counts with the verdict; recording again
+    /// replaces the assessment (until the decision is issued). The matrix runs again.
+    /// </summary>
+    public AssessmentChange AssessLegManually(CaseState state, Rulebook rulebook, int legNumber, TransportOutcome? verdict, string? reasons, SiteInspection? inspection, string by, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rulebook);
+        if (Editable(state) is { } refusal)
+        {
+            return AssessmentChange.Refused(refusal);
+        }
+
+        if (Objective is null)
+        {
+            return AssessmentChange.Refused(AssessmentRefusal.ObjectiveMissing);
+        }
+
+        var index = legNumber - 1;
+        if (index < 0 || index >= Objective.Legs.Count || !Objective.Legs[index].LeftToManualAssessment)
+        {
+            return AssessmentChange.Refused(AssessmentRefusal.LegNotLeftToManualAssessment, "LegNumber");
+        }
+
+        reasons = reasons?.Trim();
+        var errors = new List<(AssessmentRefusal, string)>();
+        if (verdict is not { } chosen || !ManualLegAssessment.Verdicts.Contains(chosen))
+        {
+            errors.Add((AssessmentRefusal.VerdictRequired, "Outcome"));
+        }
+
+        if (string.IsNullOrEmpty(reasons))
+        {
+            errors.Add((AssessmentRefusal.ReasonsRequired, "Reasons"));
+        }
+        else if (reasons.Length > MaxTextLength)
+        {
+            errors.Add((AssessmentRefusal.TextTooLong, "Reasons"));
+        }
+
+        if (inspection?.Check(NorwegianToday(now)) is { } invalid)
+        {
+            errors.AddRange(invalid.Errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return AssessmentChange.Invalid(errors);
+        }
+
+        var legs = Objective.Legs.ToArray();
+        var leg = legs[index];
+        legs[index] = leg with { Manual = new ManualLegAssessment(leg.Leg, verdict!.Value, reasons!, inspection is null ? null : inspection with { LegNumber = legNumber }, by, now) };
+        Objective = ObjectiveAssessment.Evaluate(rulebook, Objective.Grade, Objective.DistanceKm, Objective.ApplicationDate, legs, Objective.SiteInspections, Objective.Departure);
+        return Changed(by, now);
+    }
+
+    /// <summary>
     /// Departs from the matrix's result. Allowed only with a written justification, which the decision quotes
     /// (fvl. §§ 24–25: the main considerations of the discretion).
     /// </summary>

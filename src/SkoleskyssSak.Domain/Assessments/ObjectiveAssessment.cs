@@ -51,8 +51,6 @@ public sealed record ObjectiveAssessment(
         var described = legs.Where(l => l.Leg is not null).Select(l => l.Leg!).ToList();
         var route = RuleEngine.Evaluate(rulebook, grade, described, distanceKm);
         var assessed = new List<AssessedLeg>(legs.Count);
-        var outcome = route.Outcome;
-        var manual = route.ManualAssessmentRequired;
         var next = 0;
         foreach (var leg in legs)
         {
@@ -62,24 +60,41 @@ public sealed record ObjectiveAssessment(
 
                 // Cite the rows that gave the leg its outcome (all matched rows when the outcome is none), as the explainer does.
                 var cited = result.MatchedRules.Where(r => r.OutcomeFor(grade) == result.Outcome).Select(r => new CitedRule(r.Id, r.Text)).ToList();
-                assessed.Add(leg with { Outcome = result.Outcome, Rules = cited, ManualAssessmentRequired = result.ManualAssessmentRequired });
+                assessed.Add(WithManualVerdict(leg with { Outcome = result.Outcome, Rules = cited, ManualAssessmentRequired = result.ManualAssessmentRequired }));
                 continue;
             }
 
             var segment = rulebook.DefinedSegments.FirstOrDefault(s => s.Id == leg.SegmentId);
             if (segment is null)
             {
-                manual = true;
-                assessed.Add(leg with { Outcome = TransportOutcome.None, Rules = [], ManualAssessmentRequired = true });
+                assessed.Add(WithManualVerdict(leg with { Outcome = TransportOutcome.None, Rules = [], ManualAssessmentRequired = true }));
                 continue;
             }
 
             var verdict = segment.OutcomeFor(grade);
-            outcome = verdict > outcome ? verdict : outcome;
-            assessed.Add(leg with { Outcome = verdict, Rules = [new CitedRule(segment.Id, $"{segment.Road} – {segment.Description}: {segment.Assessment}")], ManualAssessmentRequired = false });
+            assessed.Add(leg with { Outcome = verdict, Rules = [new CitedRule(segment.Id, $"{segment.Road} – {segment.Description}: {segment.Assessment}")], ManualAssessmentRequired = false, Manual = null });
         }
 
+        // The route gets the most generous leg, as RuleEngine combines them; a leg's manual verdict counts as its outcome.
+        var outcome = assessed.Select(l => l.Outcome).DefaultIfEmpty(TransportOutcome.None).Max();
+        var manual = assessed.Any(l => l.ManualAssessmentRequired);
         return new ObjectiveAssessment(rulebook.VersionLabel, applicationDate, grade, distanceKm, assessed, outcome, manual, route.DistanceEntitlement, siteInspections, departure);
+    }
+
+    /// <summary>
+    /// A leg the matrix leaves to manual assessment takes the caseworker's recorded verdict, but only while the leg is the
+    /// one that was assessed (a correction of its data, or a matrix that now covers it, drops the verdict). The rows the
+    /// leg matched still bind: the verdict cannot make it less generous than a confirmed row (a departure from the matrix
+    /// is <see cref="MatrixDeparture"/>, with its own justification).
+    /// </summary>
+    private static AssessedLeg WithManualVerdict(AssessedLeg leg)
+    {
+        if (!leg.ManualAssessmentRequired || leg.Manual is not { } manual || manual.AssessedLeg != leg.Leg)
+        {
+            return leg with { Manual = null };
+        }
+
+        return leg with { Outcome = manual.Outcome > leg.Outcome ? manual.Outcome : leg.Outcome, ManualAssessmentRequired = false };
     }
 }
 
@@ -87,15 +102,36 @@ public sealed record ObjectiveAssessment(
 /// One leg of the assessed route: a leg the applicant described (<see cref="Leg"/>, corrected by the caseworker when
 /// <see cref="OriginalLeg"/> is set) or a pre-assessed segment (<see cref="SegmentId"/>).
 /// </summary>
+/// <param name="ManualAssessmentRequired">No row covers the leg (or an unknown segment) and the caseworker has not assessed it yet.</param>
+/// <param name="Manual">The caseworker's recorded assessment of a leg the matrix does not cover; its verdict is <see cref="Outcome"/>.</param>
 public sealed record AssessedLeg(
     RouteLeg? Leg,
     RouteLeg? OriginalLeg,
     string? SegmentId,
     TransportOutcome Outcome,
     IReadOnlyList<CitedRule> Rules,
-    bool ManualAssessmentRequired)
+    bool ManualAssessmentRequired,
+    ManualLegAssessment? Manual = null)
 {
     public bool Corrected => OriginalLeg is not null;
+
+    /// <summary>The leg needs, or has, the caseworker's manual assessment.</summary>
+    public bool LeftToManualAssessment => ManualAssessmentRequired || Manual is not null;
+}
+
+/// <summary>
+/// The caseworker's concrete assessment of a leg no row of the matrix covers (opplæringslova § 4-1 andre ledd: whether
+/// the way is særleg farleg eller vanskeleg is assessed concretely where the guidelines give no answer; fvl. § 17: the
+/// case is clarified before it is decided; fvl. § 25: the decision quotes the reasons).
+/// </summary>
+/// <param name="AssessedLeg">The leg's data as assessed (null for a pre-assessed segment the rulebook does not have): the verdict holds only while the leg is unchanged.</param>
+/// <param name="Outcome">The verdict: særleg farleg heile året, om vinteren, or ikkje særleg farleg (<see cref="Verdicts"/>).</param>
+/// <param name="Inspection">The site inspection the assessment rests on, if any.</param>
+/// <param name="AssessedBy">Pseudonymous id of the staff user who recorded it.</param>
+public sealed record ManualLegAssessment(RouteLeg? AssessedLeg, TransportOutcome Outcome, string Reasons, SiteInspection? Inspection, string AssessedBy, DateTimeOffset AssessedAt)
+{
+    /// <summary>The verdicts a caseworker gives a leg: particularly dangerous all year, in winter, or not particularly dangerous.</summary>
+    public static readonly IReadOnlyList<TransportOutcome> Verdicts = [TransportOutcome.YearRound, TransportOutcome.Winter, TransportOutcome.None];
 }
 
 /// <summary>A row of the matrix (e.g. <c>melhus/T1-08</c>) or a pre-assessed segment, with its text as published.</summary>
@@ -171,6 +207,9 @@ public enum AssessmentRefusal
     InspectionDateInvalid,
     InspectorRequired,
     FindingsRequired,
+    LegNotLeftToManualAssessment,
+    VerdictRequired,
+    ReasonsRequired,
 }
 
 /// <summary>The result of a change: done, refused as a whole, or invalid with a refusal per field (nothing changed).</summary>

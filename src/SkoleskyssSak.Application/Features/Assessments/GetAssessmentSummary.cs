@@ -46,6 +46,8 @@ public sealed record AssessmentSummary(
 /// <param name="Rules">The rows (or the segment) that gave the outcome, with their published texts.</param>
 /// <param name="Corrected">The caseworker corrected the leg's data after a site inspection.</param>
 /// <param name="OriginalDescription">The leg as the applicant described it, when corrected.</param>
+/// <param name="ManualAssessmentRequired">No row covers the leg and the caseworker has not assessed it yet.</param>
+/// <param name="Manual">The caseworker's recorded assessment of a leg no row covers (its verdict is <paramref name="Outcome"/>).</param>
 public sealed record AssessmentLegLine(
     int Number,
     string Description,
@@ -54,7 +56,16 @@ public sealed record AssessmentLegLine(
     bool PreAssessedSegment,
     bool ManualAssessmentRequired,
     bool Corrected,
-    string? OriginalDescription);
+    string? OriginalDescription,
+    ManualLegLine? Manual = null)
+{
+    /// <summary>The leg needs, or has, the caseworker's manual assessment (no row of the matrix covers it).</summary>
+    public bool LeftToManualAssessment => ManualAssessmentRequired || Manual is not null;
+}
+
+/// <summary>The caseworker's concrete assessment of a leg (issue 11): the verdict, the reasons, the inspection it rests on, who and when.</summary>
+/// <param name="AssessedBy">Pseudonymous staff user id.</param>
+public sealed record ManualLegLine(TransportOutcome Outcome, string Reasons, SiteInspectionLine? Inspection, string AssessedBy, DateTimeOffset AssessedAt);
 
 /// <param name="PhotoDocumentIds">Case documents of kind SiteInspection.</param>
 public sealed record SiteInspectionLine(DateOnly Date, string InspectedBy, string Findings, int LegNumber, IReadOnlyList<Guid> PhotoDocumentIds);
@@ -112,7 +123,8 @@ internal static class AssessmentReads
             leg.SegmentId is not null,
             leg.ManualAssessmentRequired,
             leg.Corrected,
-            leg.OriginalLeg is { } original ? AssessmentExplainer.Describe(original, language) : null)).ToList();
+            leg.OriginalLeg is { } original ? AssessmentExplainer.Describe(original, language) : null,
+            leg.Manual is { } manual ? new ManualLegLine(manual.Outcome, manual.Reasons, manual.Inspection is { } s ? Line(s) : null, manual.AssessedBy, manual.AssessedAt) : null)).ToList();
         var subjective = assessment.Subjective;
         return new AssessmentSummary(
             assessment.CaseId,
@@ -122,11 +134,13 @@ internal static class AssessmentReads
             legs,
             objective.MatrixOutcome,
             objective.ManualAssessmentRequired,
-            objective.SiteInspections.Select(s => new SiteInspectionLine(s.Date, s.InspectedBy, s.Findings, s.LegNumber, s.PhotoDocumentIds)).ToList(),
+            objective.SiteInspections.Select(Line).ToList(),
             objective.Departure is { } d ? new MatrixDepartureLine(d.Outcome, d.Justification) : null,
             subjective is null ? [] : subjective.Notes.OrderBy(n => n.Key).Select(n => new SubjectiveNoteLine(n.Key, n.Value)).ToList(),
             subjective?.ChangesResult,
             subjective?.Conclusion,
             assessment.AssessedOutcome()!.Value);
     }
+
+    private static SiteInspectionLine Line(SiteInspection s) => new(s.Date, s.InspectedBy, s.Findings, s.LegNumber, s.PhotoDocumentIds);
 }

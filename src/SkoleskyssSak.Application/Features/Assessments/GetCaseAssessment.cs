@@ -13,6 +13,7 @@ public sealed record GetCaseAssessmentQuery(Guid CaseId, string MunicipalityNumb
 /// <param name="Assessment">The stored assessment (its legs, notes and conclusion fill the forms); null before any.</param>
 /// <param name="Summary">The assessment as the decision quotes it; null before the objective assessment has run.</param>
 /// <param name="GuardianReasons">What the guardian wrote per subjective factor in the søknad (may hold health information).</param>
+/// <param name="StaffNames">The display names of the municipality's caseworkers by staff user id (who recorded what).</param>
 public sealed record CaseAssessmentView(
     Guid CaseId,
     CaseNumber? CaseNumber,
@@ -23,9 +24,14 @@ public sealed record CaseAssessmentView(
     int Revision,
     CaseAssessment? Assessment,
     AssessmentSummary? Summary,
-    IReadOnlyDictionary<SubjectiveFactor, string> GuardianReasons);
+    IReadOnlyDictionary<SubjectiveFactor, string> GuardianReasons,
+    IReadOnlyDictionary<string, string>? StaffNames = null)
+{
+    /// <summary>The caseworker's display name, or the pseudonymous id when they are no longer a caseworker of the municipality.</summary>
+    public string StaffName(string staffUserId) => StaffNames?.GetValueOrDefault(staffUserId) ?? staffUserId;
+}
 
-public sealed class GetCaseAssessmentHandler(IApplicationDbContext db, IAuditTrail audit)
+public sealed class GetCaseAssessmentHandler(IApplicationDbContext db, IStaffDirectory staff, IAuditTrail audit)
 {
     public async Task<CaseAssessmentView?> HandleAsync(GetCaseAssessmentQuery query, CancellationToken cancellationToken)
     {
@@ -49,6 +55,7 @@ public sealed class GetCaseAssessmentHandler(IApplicationDbContext db, IAuditTra
             assessment?.Revision ?? 0,
             assessment,
             assessment is null ? null : AssessmentReads.Summarize(assessment, language),
-            form?.Reasons.Factors ?? new Dictionary<SubjectiveFactor, string>());
+            form?.Reasons.Factors ?? new Dictionary<SubjectiveFactor, string>(),
+            (await staff.CaseworkersOfAsync(@case.MunicipalityNumber, cancellationToken)).ToDictionary(s => s.Id.ToString(), s => s.DisplayName, StringComparer.OrdinalIgnoreCase));
     }
 }

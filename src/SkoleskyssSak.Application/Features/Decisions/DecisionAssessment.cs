@@ -34,6 +34,27 @@ internal sealed record DecisionAssessment(AssessmentSummary? Summary, bool Dista
             ? AssessedDecisionOutcomes.Proposed(Summary.ResultingOutcome, context.Form.Period)
             : null;
 
+    /// <summary>
+    /// The legs no row of the matrix covers that the caseworker has not assessed yet (issue 11): no decision is issued
+    /// while there are any, for the matrix's "none" on such a leg is no result (opplæringslova § 4-1 andre ledd; fvl. § 17).
+    /// </summary>
+    public IReadOnlyList<int> UnassessedManualLegs => Summary?.Legs.Where(l => l.ManualAssessmentRequired).Select(l => l.Number).ToList() ?? [];
+
+    /// <summary>The refusal naming <see cref="UnassessedManualLegs"/> ("strekningene 1 og 3"), in the page's language; null when there are none.</summary>
+    public ApplicationResult? CheckManualLegs()
+    {
+        var legs = UnassessedManualLegs;
+        if (legs.Count == 0)
+        {
+            return null;
+        }
+
+        var named = legs.Count == 1
+            ? ApplicationTexts.FormatCurrent("LegNumbersOne", legs[0])
+            : ApplicationTexts.FormatCurrent("LegNumbersMany", string.Join(", ", legs.Take(legs.Count - 1)), legs[^1]);
+        return new ApplicationResult.Refused(ApplicationTexts.FormatCurrent("DecisionManualLegsUnassessed", named, ApplicationTexts.Get(legs.Count == 1 ? "LegsPronounOne" : "LegsPronounMany")));
+    }
+
     public bool Agrees(DecisionOutcome outcome, DecisionContext context) =>
         Summary is { } summary && AssessedDecisionOutcomes.Agrees(outcome, summary.ResultingOutcome, context.Form.Period, DistanceEntitlement);
 

@@ -166,16 +166,30 @@ internal static class DecisionLetters
         foreach (var leg in summary.Legs)
         {
             var rules = string.Join("\n", leg.Rules.Select(r => T("GroundsRule", r.Id, r.Text)));
-            legs.Add(T("GroundsLeg", leg.Number, leg.Description, Outcome(leg.Outcome)) + (rules.Length == 0 ? string.Empty : "\n" + rules));
+            var line = leg.Manual is null ? T("GroundsLeg", leg.Number, leg.Description, Outcome(leg.Outcome)) : T("GroundsLegManuallyAssessed", leg.Number, leg.Description);
+            legs.Add(line + (rules.Length == 0 ? string.Empty : "\n" + rules));
         }
 
         var paragraphs = new List<string> { string.Join("\n", legs) };
-        paragraphs.AddRange(summary.SiteInspections.Select(i => T("GroundsInspection", i.Date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture), i.InspectedBy, i.LegNumber, i.Findings)));
-        paragraphs.Add(T("GroundsMatrixResult", Outcome(summary.MatrixOutcome)));
+        paragraphs.AddRange(summary.SiteInspections.Select(i => T("GroundsInspection", Day(i.Date), i.InspectedBy, i.LegNumber, i.Findings)));
 
-        // A leg no row covers has no result from the guidelines: the letter says it was assessed concretely only with that
-        // assessment written out, so each such leg gets a marked place the caseworker must fill before issuing.
-        paragraphs.AddRange(summary.Legs.Where(l => l.ManualAssessmentRequired).Select(l => T("GroundsManualLeg", l.Number)));
+        // A leg no row covers has no result from the guidelines: the letter says it was assessed særskilt only together with
+        // the caseworker's recorded assessment quoted (verdict, reasons, the inspection it rests on: fvl. § 25); a leg not yet
+        // assessed gets a marked place the caseworker must fill before issuing (and the decision cannot be issued before the
+        // assessment is recorded).
+        foreach (var leg in summary.Legs.Where(l => l.LeftToManualAssessment))
+        {
+            if (leg.Manual is not { } manual)
+            {
+                paragraphs.Add(T("GroundsManualLeg", leg.Number));
+                continue;
+            }
+
+            var quoted = T("GroundsManualLegAssessed", leg.Number, T("ManualVerdict_" + manual.Outcome), manual.Reasons);
+            paragraphs.Add(manual.Inspection is { } i ? quoted + "\n" + T("GroundsManualLegInspection", leg.Number, Day(i.Date), i.InspectedBy, i.Findings) : quoted);
+        }
+
+        paragraphs.Add(T(summary.Legs.Any(l => l.Manual is not null) ? "GroundsMatrixAndManualResult" : "GroundsMatrixResult", Outcome(summary.MatrixOutcome)));
         if (summary.Departure is { } departure)
         {
             paragraphs.Add(T("GroundsDeparture", Outcome(departure.Outcome), departure.Justification));
@@ -203,6 +217,8 @@ internal static class DecisionLetters
         paragraphs.Add(T("GroundsResult", Outcome(summary.ResultingOutcome)));
         return paragraphs;
     }
+
+    private static string Day(DateOnly date) => date.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What the assessment points to, for the form to preselect; ConsiderWinter is the caseworker's call.</summary>
     public static DecisionOutcome? ProposedOutcome(AssessmentSummary? summary) => summary?.ResultingOutcome switch

@@ -19,6 +19,7 @@ public sealed record GetDecisionWorkspaceQuery(Guid CaseId, string MunicipalityN
 /// <param name="Issued">Decisions already issued, newest first, with their letters.</param>
 /// <param name="AssessmentComplete">The case has both the objective and the subjective assessment with its conclusion (no decision before).</param>
 /// <param name="AssessedOutcome">The conclusion of the assessment the outcome must agree with (or depart from in writing).</param>
+/// <param name="UnassessedManualLegs">The legs no row covers that still lack the caseworker's assessment (no decision is issued before).</param>
 public sealed record DecisionWorkspace(
     Guid CaseId,
     CaseNumber CaseNumber,
@@ -33,7 +34,8 @@ public sealed record DecisionWorkspace(
     IReadOnlyDictionary<DecisionOutcome, (DateOnly? From, DateOnly? To)> ProposedPeriods,
     IReadOnlyList<IssuedDecisionView> Issued,
     bool AssessmentComplete = false,
-    TransportOutcome? AssessedOutcome = null)
+    TransportOutcome? AssessedOutcome = null,
+    IReadOnlyList<int>? UnassessedManualLegs = null)
 {
     public bool CanDecide => DecisionFlow.Deciding(State) && RulebookVersion is not null;
 }
@@ -88,7 +90,8 @@ public sealed class GetDecisionWorkspaceHandler(IApplicationDbContext db, Rulebo
             periods,
             issued,
             assessment.IsComplete,
-            assessment.IsComplete ? assessment.Summary!.ResultingOutcome : null);
+            assessment.IsComplete ? assessment.Summary!.ResultingOutcome : null,
+            assessment.UnassessedManualLegs);
     }
 }
 
@@ -252,7 +255,7 @@ public sealed class IssueDecisionHandler(
 
         // Checked again on issue: the assessment may have changed since the draft was saved.
         var assessment = await DecisionAssessment.LoadAsync(db, context, cancellationToken);
-        if (assessment.Check(decision.Outcome, decision.Grounds, decision.AssessmentDeparture, context) is { } unfounded)
+        if ((assessment.Check(decision.Outcome, decision.Grounds, decision.AssessmentDeparture, context) ?? assessment.CheckManualLegs()) is { } unfounded)
         {
             return unfounded;
         }

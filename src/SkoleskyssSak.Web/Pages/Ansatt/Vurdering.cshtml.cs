@@ -30,6 +30,7 @@ public sealed class VurderingModel(
     CorrectLegHandler correct,
     DepartFromMatrixHandler depart,
     SaveSubjectiveAssessmentHandler saveSubjective,
+    AssessManualLegHandler assessManualLeg,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -54,6 +55,14 @@ public sealed class VurderingModel(
 
     [BindProperty]
     public SubjectiveInput Subjective { get; set; } = new();
+
+    /// <summary>The manual assessment form of each leg no row covers, by leg number (ManualLegs[2].Reasons).</summary>
+    [BindProperty]
+    public Dictionary<int, ManualLegInput> ManualLegs { get; set; } = [];
+
+    /// <summary>The leg whose manual assessment form was posted.</summary>
+    [BindProperty]
+    public int ManualLeg { get; set; }
 
     public CaseAssessmentView View { get; private set; } = null!;
 
@@ -107,6 +116,31 @@ public sealed class VurderingModel(
         var command = new SaveSubjectiveAssessmentCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision), notes, changes, Subjective.Conclusion, ParseOutcome(Subjective.ResultingOutcome));
         return await AfterAsync(await saveSubjective.HandleAsync(command, cancellationToken), Section.Subjective, "subjektiv", key => "Subjective." + key, cancellationToken);
     }
+
+    public async Task<IActionResult> OnPostManualAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var number = ManualLeg;
+        var input = ManualLegs.GetValueOrDefault(number) ?? new ManualLegInput();
+        var prefix = $"ManualLegs[{number}].";
+        var date = ModelState.DateField(input.InspectionDate, prefix + "InspectionDate", text["AssessInspectionDateInvalid"]);
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(Section.Manual, cancellationToken) ?? Page();
+        }
+
+        var command = new AssessManualLegCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision), number, ParseVerdict(input.Outcome), input.Reasons, date, input.InspectedBy, input.Findings);
+        return await AfterAsync(await assessManualLeg.HandleAsync(command, cancellationToken), Section.Manual, $"manuell-{number}", key => key == "LegNumber" ? string.Empty : prefix + key, cancellationToken);
+    }
+
+    /// <summary>The verdicts of a leg's manual assessment (særlig farlig hele året, om vinteren, ikke særlig farlig).</summary>
+    public IReadOnlyList<(string Value, string Text)> VerdictOptions() =>
+        [.. Domain.Assessments.ManualLegAssessment.Verdicts.Select(o => (Vocabulary.Name(o), text["ManualVerdict_" + Vocabulary.Name(o)].Value))];
+
+    public string VerdictText(TransportOutcome outcome) => text["ManualVerdict_" + Vocabulary.Name(outcome)].Value;
+
+    private static TransportOutcome? ParseVerdict(string? value) =>
+        Domain.Assessments.ManualLegAssessment.Verdicts.Where(o => Vocabulary.Name(o) == value).Select(o => (TransportOutcome?)o).FirstOrDefault();
 
     /// <summary>The options of an outcome select: none chosen, then the outcomes from the most generous.</summary>
     public IReadOnlyList<(string Value, string Text)> OutcomeOptions() =>
@@ -165,6 +199,24 @@ public sealed class VurderingModel(
             Correction = chosen.l is null ? new CorrectionInput() : new CorrectionInput { LegNumber = chosen.Number, Legs = [RouteLegForm.ToForm(chosen.l.Leg!)] };
         }
 
+        // Every leg left to manual assessment has its form, filled from its recorded assessment (the posted one keeps what was typed).
+        foreach (var (leg, number) in objective?.Legs.Select((l, i) => (l, i + 1)) ?? [])
+        {
+            if (!leg.LeftToManualAssessment || (posted == Section.Manual && number == ManualLeg))
+            {
+                continue;
+            }
+
+            ManualLegs[number] = leg.Manual is not { } manual ? new ManualLegInput() : new ManualLegInput
+            {
+                Outcome = Vocabulary.Name(manual.Outcome),
+                Reasons = manual.Reasons,
+                InspectionDate = manual.Inspection?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                InspectedBy = manual.Inspection?.InspectedBy,
+                Findings = manual.Inspection?.Findings,
+            };
+        }
+
         if (posted != Section.Departure && objective?.Departure is { } departure)
         {
             Departure = new DepartureInput { Outcome = Vocabulary.Name(departure.Outcome), Justification = departure.Justification };
@@ -190,6 +242,22 @@ public sealed class VurderingModel(
         Correction,
         Departure,
         Subjective,
+        Manual,
+    }
+
+    public sealed class ManualLegInput
+    {
+        /// <summary>yearRound, winter or none (Vocabulary.Name).</summary>
+        public string? Outcome { get; set; }
+
+        public string? Reasons { get; set; }
+
+        /// <summary>yyyy-MM-dd (the date input's value); the inspection is optional, but when given all three fields are required.</summary>
+        public string? InspectionDate { get; set; }
+
+        public string? InspectedBy { get; set; }
+
+        public string? Findings { get; set; }
     }
 
     public sealed class CorrectionInput
