@@ -151,6 +151,24 @@ public sealed class AppealWithdrawalTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task A_withdrawn_step_counts_as_withdrawn_in_the_bodys_statistics_not_as_a_decision_in_its_median_days()
+    {
+        var caseId = await ForwardedAsync("melhus-utm", step: 1);
+        var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
+        var (_, confirmation) = await parent.GetAsync($"/mine-saker/{caseId}/trekk-klagen?kommune=5028");
+        Assert.Equal(HttpStatusCode.Redirect, (await parent.SubmitAsync(confirmation, "#withdraw-appeal-form", new Dictionary<string, string>())).Response.StatusCode);
+
+        var committee = await AppealBodyAsync("utvalg.melhus");
+        var (_, statistics) = await committee.GetAsync("/klageinstans/statistikk");
+        var headers = statistics.QuerySelectorAll("#statistics thead th").Select(h => h.TextContent.Trim()).ToList();
+        var melhus = statistics.QuerySelectorAll("#statistics tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains("Melhus", StringComparison.Ordinal))
+            .QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal("1", melhus[headers.IndexOf("Klagen er trukket")]);
+        Assert.Equal("0", melhus[headers.IndexOf("Stadfestet")]);
+        Assert.Equal("–", melhus[^1]);
+    }
+
+    [Fact]
     public async Task After_the_appeal_body_has_decided_the_button_is_gone_and_a_crafted_POST_gets_a_message_and_changes_nothing()
     {
         var caseId = await ForwardedAsync("sf-trondelag", step: 2);
