@@ -71,6 +71,14 @@ public sealed class Appeal
     public DateTimeOffset RegisteredAt { get; private set; }
 
     /// <summary>
+    /// When the appellant withdrew the appeal (issue 11): the appeal case ends and the decision appealed against stands.
+    /// Null while it stands. A new appeal is a new <see cref="Appeal"/> with the deadline of fvl. § 29 (late: fvl. § 31).
+    /// </summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
+
+    /// <summary>
     /// Registers an appeal. The notice date cannot lie after the day the appeal was received, nor a postmark after it.
     /// </summary>
     public static Appeal Register(Guid id, Guid caseId, Guid decisionId, AppealChannel channel, string? text, DateOnly receivedOn, DateOnly? postedOn, DateOnly noticeReceivedOn, string registeredBy, DateTimeOffset now)
@@ -96,6 +104,18 @@ public sealed class Appeal
     /// </summary>
     public bool MayBeConsideredAnyway(DateOnly decisionMadeOn) =>
         IsLate && LateHandling is null && !AppealDeadline.IsBeyondLateAppealLimit(decisionMadeOn, ReceivedOn, PostedOn);
+
+    /// <summary>Records that the appellant withdrew the appeal; false when it was already withdrawn.</summary>
+    public bool TryWithdraw(DateTimeOffset now)
+    {
+        if (IsWithdrawn)
+        {
+            return false;
+        }
+
+        WithdrawnAt = now;
+        return true;
+    }
 
     /// <summary>Records how a late appeal is handled (fvl. § 31); false when it is in time or already handled.</summary>
     public bool TryRecordLateHandling(LateAppealHandling handling, string reason)

@@ -132,6 +132,25 @@ public sealed class AppealForwarding
         DecisionDocumentId = decisionDocumentId;
         return null;
     }
+
+    /// <summary>
+    /// The appellant withdrew the appeal while this body had it (issue 11): the step is closed as
+    /// <see cref="AppealBodyOutcome.Withdrawn"/> at <paramref name="now"/>, so the body can no longer decide on it.
+    /// Refused when the body has already decided.
+    /// </summary>
+    public AppealStepRefusal? Withdraw(string withdrawnBy, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(withdrawnBy);
+        if (!IsOpen)
+        {
+            return AppealStepRefusal.AlreadyDecided;
+        }
+
+        Outcome = AppealBodyOutcome.Withdrawn;
+        DecidedBy = withdrawnBy;
+        DecidedAt = now;
+        return null;
+    }
 }
 
 /// <summary>What an appeal body did with a forwarded case (fvl. § 34). Stored by name: never rename.</summary>
@@ -151,6 +170,9 @@ public enum AppealBodyOutcome
 
     /// <summary>An intermediate body upholds and forwards to the next body of the chain.</summary>
     ForwardedOn,
+
+    /// <summary>The appellant withdrew the appeal while the body had it: not the body's decision; the decision appealed against stands.</summary>
+    Withdrawn,
 }
 
 public enum AppealStepRefusal

@@ -208,4 +208,7 @@ public enum CaseDocumentKind
 
     /// <summary>A party's comments to a forwarding letter (fvl. § 33 fourth paragraph), and files with them.</summary>
     Comment,
+
+    /// <summary>The municipality's confirmation to the guardians that the appeal is withdrawn and the decision stands.</summary>
+    AppealWithdrawalConfirmation,
 }

@@ -7,7 +7,8 @@ namespace SkoleskyssSak.Application.Features.AppealBodies;
 /// <summary>The appeal body's figures per municipality: cases forwarded to it, its outcomes, and how long it took.</summary>
 public sealed record GetAppealBodyStatisticsQuery(string BodyCode);
 
-/// <param name="MedianDays">Median days from forwarding to the body's decision, over the decided steps; null when none.</param>
+/// <param name="MedianDays">Median days from forwarding to the body's decision, over the decided steps (not those closed
+/// because the appeal was withdrawn); null when none.</param>
 public sealed record AppealBodyMunicipalityFigures(string MunicipalityName, int Forwarded, int Open, IReadOnlyDictionary<AppealBodyOutcome, int> Outcomes, double? MedianDays);
 
 public sealed class GetAppealBodyStatisticsHandler(IApplicationDbContext db)
@@ -27,7 +28,8 @@ public sealed class GetAppealBodyStatisticsHandler(IApplicationDbContext db)
                 g.Count(),
                 g.Count(s => s.Outcome is null),
                 g.Where(s => s.Outcome is not null).GroupBy(s => s.Outcome!.Value).ToDictionary(o => o.Key, o => o.Count()),
-                Median(g.Where(s => s.DecidedAt is not null).Select(s => (s.DecidedAt!.Value - s.ForwardedAt).TotalDays).ToList())))
+                // A withdrawn appeal (issue 11) closed the step, but the body decided nothing: not in the median.
+                Median(g.Where(s => s.DecidedAt is not null && s.Outcome != AppealBodyOutcome.Withdrawn).Select(s => (s.DecidedAt!.Value - s.ForwardedAt).TotalDays).ToList())))
             .ToList();
     }
 

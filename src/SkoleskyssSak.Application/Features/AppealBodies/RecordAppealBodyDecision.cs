@@ -62,7 +62,12 @@ public sealed class RecordAppealBodyDecisionHandler(
             .OrderByDescending(f => f.Step).FirstOrDefaultAsync(cancellationToken);
         if (step is null || @case.State != CaseState.ForwardedToAppealBody)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("AppealBodyNotOpen"));
+            // The appellant withdrew the appeal while this body had it (issue 11): say so, not only that it is not open.
+            var latest = await db.AppealForwardings.AsNoTracking().Where(f => f.CaseId == command.CaseId && f.BodyCode == command.BodyCode)
+                .OrderByDescending(f => f.ForwardedAt).Select(f => new { f.Outcome, f.DecidedAt }).FirstOrDefaultAsync(cancellationToken);
+            return latest is { Outcome: AppealBodyOutcome.Withdrawn, DecidedAt: { } withdrawnAt }
+                ? new ApplicationResult.Refused(ApplicationTexts.FormatCurrent("AppealBodyAppealWithdrawn", NorwegianTime.Today(withdrawnAt).ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture)))
+                : new ApplicationResult.Refused(ApplicationTexts.Get("AppealBodyNotOpen"));
         }
 
         var next = await AppealBodyAccess.NextBodyAsync(db, rulebooks, command.CaseId, command.BodyCode, cancellationToken);

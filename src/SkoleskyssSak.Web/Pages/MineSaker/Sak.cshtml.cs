@@ -44,6 +44,16 @@ public sealed class SakModel(
     [BindProperty(SupportsGet = true, Name = "klaget")]
     public bool Appealed { get; set; }
 
+    /// <summary>Set after the appeal was withdrawn (?klagetrukket=true), announced as a status.</summary>
+    [BindProperty(SupportsGet = true, Name = "klagetrukket")]
+    public bool AppealWithdrawn { get; set; }
+
+    /// <summary>The day the latest appeal was withdrawn, while the decision it was against stands (issue 11); else null.</summary>
+    public DateOnly? AppealWithdrawnOn =>
+        Case.State == Domain.Cases.CaseState.Decided && Appeals.Appeals.Count > 0 && Appeals.Appeals[^1].WithdrawnAt is { } at
+            ? Domain.Time.NorwegianTime.Today(at)
+            : null;
+
     [BindProperty]
     public string? Answer { get; set; }
 
