@@ -672,7 +672,7 @@ public sealed partial class MunicipalityJourneyTests
 
                 // The e-mails to the guardians and the municipality about the case, the last one the appeal body's decision.
                 // (The sender's address, ikke-svar@…, is configuration, not text: only the subject and the body are read.)
-                var mails = await MailsAboutAsync(until: "har behandla klaga");
+                var mails = await MailsAboutAsync(caseId, until: "har behandla klaga");
                 Assert.All(mails, mail => AssertNoBokmal(SubjectAndBody(mail), "e-posten"));
             }
 
@@ -684,10 +684,20 @@ public sealed partial class MunicipalityJourneyTests
         private PageClient? Parent { get; set; }
 
         /// <summary>The decoded e-mails about this case in the pickup folder, once one containing <paramref name="until"/> is there.</summary>
-        private async Task<List<string>> MailsAboutAsync(string until)
+        private async Task<List<string>> MailsAboutAsync(Guid caseId, string until)
         {
             for (var attempt = 0; attempt < 60; attempt++)
             {
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                    if (await db.OutboxMessages.AnyAsync(m => m.CaseId == caseId && m.SentAt == null && m.FailedAt == null))
+                    {
+                        await Task.Delay(500);
+                        continue;
+                    }
+                }
+
                 var files = Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder, "*.eml") : [];
                 var mails = new List<string>();
                 foreach (var file in files)
