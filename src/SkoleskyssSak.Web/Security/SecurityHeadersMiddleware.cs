@@ -25,6 +25,19 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Items[PolicyKey] = DocumentPreviewPolicy;
     }
 
+    private static readonly object FramingOriginKey = new();
+
+    /// <summary>
+    /// This response may be shown in a frame of <paramref name="origin"/> (ID-porten's front-channel logout loads the
+    /// logout address in a hidden frame): frame-ancestors names that origin, and X-Frame-Options is left out.
+    /// </summary>
+    public static void AllowFramingBy(HttpContext context, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrWhiteSpace(origin);
+        context.Items[FramingOriginKey] = origin;
+    }
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -32,7 +45,15 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = context.Items.TryGetValue(PolicyKey, out var policy) && policy is string p ? p : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            if (context.Items.TryGetValue(FramingOriginKey, out var framing) && framing is string origin)
+            {
+                headers.ContentSecurityPolicy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors " + origin;
+            }
+            else
+            {
+                headers.XFrameOptions = "DENY";
+            }
+
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
