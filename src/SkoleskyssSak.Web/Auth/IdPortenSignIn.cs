@@ -156,7 +156,20 @@ internal static class IdPortenSignIn
         var http = context.HttpContext;
         http.Response.Headers.CacheControl = "no-cache, no-store";
         http.Response.Headers.Pragma = "no-cache";
-        var configuration = await context.Options.ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await context.Options.ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
+        }
+        catch (InvalidOperationException e) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            // Without ID-porten's discovery document the issuer cannot be checked: nothing is ended, ID-porten may call again.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IdPortenSignIn))
+                .LogWarning(e, "ID-porten front-channel logout not done: the discovery document could not be fetched");
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         var issuer = context.ProtocolMessage?.Iss;
         var providerSession = context.ProtocolMessage?.Sid;
         if (string.IsNullOrEmpty(providerSession) || !string.Equals(issuer, configuration.Issuer, StringComparison.Ordinal))
@@ -207,6 +220,9 @@ public static class IdPortenRefusals
         (IdPortenRefusal.SecurityLevelTooLow, "sikkerhetsniva", "IdPortenRefused_SecurityLevelTooLow"),
         (IdPortenRefusal.Cancelled, "avbrutt", "IdPortenRefused_Cancelled"),
     ];
+
+    /// <summary>The message when ID-porten cannot be reached to start a sign-in.</summary>
+    public const string UnavailableMessageKey = "IdPortenUnavailable";
 
     public static string Code(IdPortenRefusal refusal) => Table.First(r => r.Refusal == refusal).Code;
 
