@@ -231,6 +231,23 @@ public sealed class IdPortenTests(IdPortenApp fixture) : IClassFixture<IdPortenA
     }
 
     [Fact]
+    public async Task The_sign_out_form_may_lead_on_to_ID_porten_s_end_session_endpoint()
+    {
+        // Browsers hold the redirect after a form's POST to the page's CSP form-action: without ID-porten's origin there,
+        // the sign-out form's redirect to the end-session endpoint would be blocked and the ID-porten session left open.
+        var signedOut = await App.NewClient().Http.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("form-action 'self';", signedOut.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        var client = App.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Http.GetAsync(new Uri(await StartAndAuthorizeAsync(client), UriKind.Relative))).StatusCode);
+        var (mine, page) = await client.GetAsync("/mine-saker");
+        Assert.NotNull(page.QuerySelector("form[action='/utlogging']"));
+        var policy = mine.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("form-action 'self' " + Provider.Issuer + ";", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Front_channel_logout_from_ID_porten_ends_the_server_side_session()
     {
         Provider.SessionId = "idporten-session-front-channel";

@@ -39,6 +39,10 @@ internal static class AuthenticationSetup
             {
                 ConfigureCookie(o, cookieName(CitizenCookieName), SameSiteMode.Lax, securePolicy, "/innlogging/foresatt", TimeSpan.FromMinutes(30));
                 SignInSessionEvents.Attach(o, SignInSessionStore.Citizen);
+                if (idPorten.Mode == IdPortenMode.IdPorten)
+                {
+                    IdPortenSignIn.AllowSignOutAtIdPorten(o);
+                }
             });
 
         // Server-side sessions for both cookies (SignInSessionEvents); for staff this replaces the security stamp validator.

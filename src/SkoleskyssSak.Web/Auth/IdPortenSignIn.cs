@@ -24,6 +24,9 @@ internal static class IdPortenSignIn
     /// <summary>Key in <see cref="AuthenticationProperties.Parameters"/> of a sign-out: the id_token_hint to send.</summary>
     public const string IdTokenHintParameter = "id_token_hint";
 
+    /// <summary>Key in the citizen cookie's <see cref="AuthenticationProperties.Items"/>: the origin of ID-porten's end-session endpoint.</summary>
+    public const string EndSessionOriginItem = ".idporten_end_session_origin";
+
     public static AuthenticationBuilder AddIdPorten(this AuthenticationBuilder authentication, IdPortenOptions idPorten, CookieSecurePolicy securePolicy) =>
         authentication.AddOpenIdConnect(AuthSchemes.IdPorten, "ID-porten", o =>
         {
@@ -68,7 +71,7 @@ internal static class IdPortenSignIn
                 context.ProtocolMessage.UiLocales = Cultures.HtmlLang;
                 return Task.CompletedTask;
             };
-            o.Events.OnTokenValidated = context => TokenValidated(context, idPorten);
+            o.Events.OnTokenValidated = context => TokenValidatedAsync(context, idPorten);
             o.Events.OnTicketReceived = TicketReceivedAsync;
             o.Events.OnAccessDenied = context =>
             {
@@ -102,20 +105,20 @@ internal static class IdPortenSignIn
     /// handler checks the nonce, so nothing is written here: the security level and the person are checked and the
     /// parent's principal is built; <see cref="TicketReceivedAsync"/> records the sign-in once everything has held.
     /// </summary>
-    private static Task TokenValidated(TokenValidatedContext context, IdPortenOptions idPorten)
+    private static async Task TokenValidatedAsync(TokenValidatedContext context, IdPortenOptions idPorten)
     {
         var token = context.Principal!;
         if (!IdPortenSecurityLevels.Meets(token.FindFirst("acr")?.Value, idPorten.AcrValues))
         {
             context.Fail(new IdPortenSignInRefusedException(IdPortenRefusal.SecurityLevelTooLow, "The sign-in's security level (acr) is lower than required."));
-            return Task.CompletedTask;
+            return;
         }
 
         var personIdentifier = token.FindFirst(SkoleskyssClaims.PersonIdentifier)?.Value;
         if (string.IsNullOrEmpty(personIdentifier))
         {
             context.Fail(new IdPortenSignInRefusedException(IdPortenRefusal.Failed, "The id_token has no person identifier (pid)."));
-            return Task.CompletedTask;
+            return;
         }
 
         var principal = context.HttpContext.RequestServices.GetRequiredService<CitizenPrincipalFactory>()
@@ -131,9 +134,33 @@ internal static class IdPortenSignIn
         if (context.TokenEndpointResponse?.IdToken is { Length: > 0 } idToken)
         {
             context.Properties!.StoreTokens([new AuthenticationToken { Name = IdTokenName, Value = idToken }]);
-        }
 
-        return Task.CompletedTask;
+            // The configuration the token was just validated with (cached): where the sign-out form will lead on to.
+            var configuration = await context.Options.ConfigurationManager!.GetConfigurationAsync(context.HttpContext.RequestAborted);
+            if (Uri.TryCreate(configuration.EndSessionEndpoint, UriKind.Absolute, out var endSession))
+            {
+                context.Properties!.Items[EndSessionOriginItem] = endSession.GetLeftPart(UriPartial.Authority);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every page of a parent signed in through ID-porten carries the sign-out form, whose POST is redirected on to
+    /// ID-porten's end-session endpoint (RP-initiated logout). Browsers hold that redirect to the page's CSP form-action,
+    /// so the endpoint's origin, remembered at sign-in, is added to it (<see cref="SecurityHeadersMiddleware.AllowFormActionTo"/>).
+    /// </summary>
+    public static void AllowSignOutAtIdPorten(CookieAuthenticationOptions cookie)
+    {
+        ArgumentNullException.ThrowIfNull(cookie);
+        var validate = cookie.Events.OnValidatePrincipal;
+        cookie.Events.OnValidatePrincipal = async context =>
+        {
+            await validate(context);
+            if (context.Principal is not null && context.Properties.Items.TryGetValue(EndSessionOriginItem, out var origin) && !string.IsNullOrEmpty(origin))
+            {
+                SecurityHeadersMiddleware.AllowFormActionTo(context.HttpContext, origin);
+            }
+        };
     }
 
     /// <summary>Every check held (the nonce too): the sign-in is audited, then the citizen cookie starts its server-side session.</summary>
