@@ -10,6 +10,8 @@ public sealed class SignInSession
 {
     public const int MaxSubjectLength = 100;
 
+    public const int MaxProviderSessionIdLength = 200;
+
     private SignInSession()
     {
     }
@@ -29,4 +31,10 @@ public sealed class SignInSession
 
     /// <summary>Set by sign-out; an ended session never opens a page again.</summary>
     public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>
+    /// A parent's session at ID-porten (the id_token's <c>sid</c>), so that ID-porten's front-channel logout ends this
+    /// session too; null for staff and TestID.
+    /// </summary>
+    public string? ProviderSessionId { get; private set; }
 }

@@ -17,12 +17,24 @@ public sealed class SignInSessionStore(AppDbContext db, TimeProvider clock)
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
 
     /// <summary>Starts a session that lapses after <paramref name="lifetime"/> unless renewed; returns its id.</summary>
-    public async Task<Guid> StartAsync(string userKind, string subject, TimeSpan lifetime, CancellationToken cancellationToken)
+    public Task<Guid> StartAsync(string userKind, string subject, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        StartAsync(userKind, subject, lifetime, providerSessionId: null, cancellationToken);
+
+    /// <summary>
+    /// Starts a session that lapses after <paramref name="lifetime"/> unless renewed; returns its id.
+    /// <paramref name="providerSessionId"/> is ID-porten's session id, for its front-channel logout.
+    /// </summary>
+    public async Task<Guid> StartAsync(string userKind, string subject, TimeSpan lifetime, string? providerSessionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
         if (subject.Length > SignInSession.MaxSubjectLength)
         {
             throw new ArgumentException("The session's subject is too long.", nameof(subject));
+        }
+
+        if (providerSessionId is { Length: > SignInSession.MaxProviderSessionIdLength })
+        {
+            throw new ArgumentException("The provider's session id is too long.", nameof(providerSessionId));
         }
 
         var now = clock.GetUtcNow();
@@ -32,7 +44,7 @@ public sealed class SignInSessionStore(AppDbContext db, TimeProvider clock)
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"DELETE FROM sign_in_sessions WHERE expires_at < {forgetBefore}", cancellationToken);
         await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO sign_in_sessions (id, user_kind, subject, created_at, expires_at) VALUES ({id}, {userKind}, {subject}, {now}, {expiresAt})",
+            $"INSERT INTO sign_in_sessions (id, user_kind, subject, created_at, expires_at, provider_session_id) VALUES ({id}, {userKind}, {subject}, {now}, {expiresAt}, {providerSessionId})",
             cancellationToken);
         return id;
     }
@@ -85,5 +97,18 @@ public sealed class SignInSessionStore(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         return db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE sign_in_sessions SET ended_at = {now} WHERE user_kind = {userKind} AND subject = {subject} AND ended_at IS NULL", cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends every open parent session started by ID-porten's session <paramref name="providerSessionId"/> (ID-porten's
+    /// front-channel logout: the parent signed out at ID-porten or in another service). Returns how many were ended.
+    /// </summary>
+    public Task<int> EndByProviderSessionAsync(string providerSessionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerSessionId);
+        var now = clock.GetUtcNow();
+        return db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE sign_in_sessions SET ended_at = {now} WHERE user_kind = {Citizen} AND provider_session_id = {providerSessionId} AND ended_at IS NULL",
+            cancellationToken);
     }
 }

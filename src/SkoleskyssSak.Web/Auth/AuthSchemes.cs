@@ -8,7 +8,7 @@ public static class AuthSchemes
     /// <summary>Cookie of a signed-in parent (foresatt).</summary>
     public const string Citizen = "Citizen";
 
-    /// <summary>The OAuth 2.0 code flow with PKCE against ID-porten (production).</summary>
+    /// <summary>OpenID Connect (authorization code flow with PKCE, nonce and state) against ID-porten (production).</summary>
     public const string IdPorten = "IdPorten";
 
     /// <summary>Cookie of a signed-in staff member.</summary>
@@ -34,6 +34,9 @@ public static class SkoleskyssClaims
     public const string Subject = "sub";
 
     public const string Name = "name";
+
+    /// <summary>ID-porten's session id (the id_token's <c>sid</c>), named in its front-channel logout; not our session's <c>sid</c>.</summary>
+    public const string IdPortenSessionId = "idporten_sid";
 
     public const string MunicipalityNumber = "municipality";
 

@@ -39,6 +39,10 @@ internal static class AuthenticationSetup
             {
                 ConfigureCookie(o, cookieName(CitizenCookieName), SameSiteMode.Lax, securePolicy, "/innlogging/foresatt", TimeSpan.FromMinutes(30));
                 SignInSessionEvents.Attach(o, SignInSessionStore.Citizen);
+                if (idPorten.Mode == IdPortenMode.IdPorten)
+                {
+                    IdPortenSignIn.AllowSignOutAtIdPorten(o);
+                }
             });
 
         // Server-side sessions for both cookies (SignInSessionEvents); for staff this replaces the security stamp validator.
@@ -50,40 +54,7 @@ internal static class AuthenticationSetup
 
         if (idPorten.Mode == IdPortenMode.IdPorten)
         {
-            authentication.AddOAuth(AuthSchemes.IdPorten, "ID-porten", o =>
-            {
-                o.SignInScheme = AuthSchemes.Citizen;
-                o.ClientId = idPorten.ClientId;
-                o.ClientSecret = idPorten.ClientSecret;
-                o.AuthorizationEndpoint = idPorten.AuthorizationEndpoint;
-                o.TokenEndpoint = idPorten.TokenEndpoint;
-                o.CallbackPath = idPorten.CallbackPath;
-                o.UsePkce = true;
-                o.Scope.Clear();
-                o.Scope.Add("openid");
-                o.Scope.Add("profile");
-                o.SaveTokens = false;
-                o.CorrelationCookie.SecurePolicy = securePolicy;
-                o.Events.OnRedirectToAuthorizationEndpoint = context =>
-                {
-                    context.Response.Redirect(context.RedirectUri + "&acr_values=" + Uri.EscapeDataString(idPorten.AcrValues) + "&ui_locales=nb");
-                    return Task.CompletedTask;
-                };
-                o.Events.OnCreatingTicket = async context =>
-                {
-                    var services = context.HttpContext.RequestServices;
-                    var idToken = context.TokenResponse.Response?.RootElement.TryGetProperty("id_token", out var token) == true ? token.GetString() : null;
-                    if (string.IsNullOrEmpty(idToken))
-                    {
-                        throw new AuthenticationFailureException("ID-porten returned no id_token.");
-                    }
-
-                    var person = IdPortenTokenReader.Read(idToken, idPorten, services.GetRequiredService<TimeProvider>().GetUtcNow());
-                    context.Principal = services.GetRequiredService<CitizenPrincipalFactory>().Create(person.PersonIdentifier, person.Name, "idporten");
-                    services.GetRequiredService<IAuditTrail>().RecordSignIn(context.Principal.FindFirst(SkoleskyssClaims.Subject)!.Value, "Citizen", "idporten");
-                    await services.GetRequiredService<IApplicationDbContext>().SaveChangesAsync(context.HttpContext.RequestAborted);
-                };
-            });
+            authentication.AddIdPorten(idPorten, securePolicy);
         }
 
         services.AddAuthorizationBuilder()
@@ -122,6 +93,27 @@ internal static class AuthenticationSetup
             throw new InvalidOperationException(
                 "IdPorten:ClientId and IdPorten:ClientSecret must be configured (the client registered with ID-porten), " +
                 "or IdPorten:Mode set to TestId outside Production.");
+        }
+
+        if (options.Mode != IdPortenMode.IdPorten)
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority) || (authority.Scheme != Uri.UriSchemeHttps && options.RequireHttpsMetadata))
+        {
+            throw new InvalidOperationException("IdPorten:Authority must be ID-porten's issuer over HTTPS, e.g. https://idporten.no.");
+        }
+
+        if (!options.RequireHttpsMetadata && environment.IsProduction())
+        {
+            throw new InvalidOperationException("IdPorten:RequireHttpsMetadata is false in Production. ID-porten's keys are fetched over HTTPS only.");
+        }
+
+        if (!IdPortenSecurityLevels.IsKnown(options.AcrValues))
+        {
+            throw new InvalidOperationException(
+                $"IdPorten:AcrValues must be one of {string.Join(", ", IdPortenSecurityLevels.LowToHigh)}.");
         }
     }
 }

@@ -50,7 +50,9 @@ internal static class SignInSessionEvents
         }
 
         var store = context.HttpContext.RequestServices.GetRequiredService<SignInSessionStore>();
-        var sessionId = await store.StartAsync(userKind, subject, context.Options.ExpireTimeSpan, context.HttpContext.RequestAborted);
+        // A parent signed in by ID-porten: its session id, so that ID-porten's front-channel logout can end this session.
+        var providerSessionId = userKind == SignInSessionStore.Citizen ? identity.FindFirst(SkoleskyssClaims.IdPortenSessionId)?.Value : null;
+        var sessionId = await store.StartAsync(userKind, subject, context.Options.ExpireTimeSpan, providerSessionId, context.HttpContext.RequestAborted);
         identity.AddClaim(new Claim(SessionClaim, sessionId.ToString("D")));
     }
 

@@ -13,10 +13,14 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.UserKind).HasMaxLength(16);
         builder.Property(s => s.Subject).HasMaxLength(SignInSession.MaxSubjectLength);
+        builder.Property(s => s.ProviderSessionId).HasMaxLength(SignInSession.MaxProviderSessionIdLength);
 
         // Ending every session of a user; removing lapsed rows.
         builder.HasIndex(s => s.Subject);
         builder.HasIndex(s => s.ExpiresAt);
+
+        // ID-porten's front-channel logout names its session, not ours.
+        builder.HasIndex(s => s.ProviderSessionId);
     }
 }
 
