@@ -208,4 +208,7 @@ public enum CaseDocumentKind
 
     /// <summary>A party's comments to a forwarding letter (fvl. § 33 fourth paragraph), and files with them.</summary>
     Comment,
+
+    /// <summary>The forwarding of the case (or one home's part) to the county's unit (opplæringslova § 4-1 first paragraph).</summary>
+    CountyForwarding,
 }
