@@ -63,7 +63,8 @@ public sealed class ConfirmHomeDistanceValidator : AbstractValidator<ConfirmHome
 {
     public ConfirmHomeDistanceValidator()
     {
-        RuleFor(c => c.DistanceKm).NotNull().GreaterThan(0m).LessThanOrEqualTo(HomeDistance.MaxDistanceKm)
+        // One message for every way the number can be wrong (WithMessage would only reach the last of chained rules).
+        RuleFor(c => c.DistanceKm).Must(km => km is not null && km > 0m && km <= HomeDistance.MaxDistanceKm)
             .WithMessage(_ => ReferralTexts.Get("DistanceKmInvalid"));
         RuleFor(c => c.Source).Must(s => !string.IsNullOrWhiteSpace(s)).WithMessage(_ => ReferralTexts.Get("DistanceSourceRequired"));
         RuleFor(c => c.Source).Must(s => s is null || s.Trim().Length <= HomeDistance.MaxSourceLength).WithMessage(_ => ReferralTexts.Get("DistanceSourceTooLong"));

@@ -38,13 +38,9 @@ public sealed class AvstandModel(
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
     {
         PostedHome = HomeIndex;
-        var measuredOn = ModelState.DateField(MeasuredOn, nameof(MeasuredOn), ReferralTexts.Get("DistanceDateInvalid"));
+        // A date that is no date goes to the handler as none, which answers with its own message beside the others.
+        var measuredOn = FormDates.TryParse(MeasuredOn, out var date) ? date : null;
         var km = ParseKm(DistanceKm);
-        if (!ModelState.IsValid)
-        {
-            return await ShowAsync(cancellationToken);
-        }
-
         var result = await confirm.HandleAsync(new ConfirmHomeDistanceCommand(CaseId, Municipality, StaffUserId, HomeIndex, km, Source, measuredOn), cancellationToken);
         return await AfterCommandAsync(result, PagePath, key => key == nameof(ConfirmHomeDistanceCommand.HomeIndex) ? string.Empty : key, () => ShowAsync(cancellationToken));
     }
