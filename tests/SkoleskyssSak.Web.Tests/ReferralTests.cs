@@ -175,6 +175,44 @@ public sealed partial class ReferralTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task While_the_municipality_waits_for_information_one_home_may_go_but_not_the_last_one()
+    {
+        const string nin = "15076500565";
+        await ApplicationJourneyTests.SignInAsync(app, nin, "Siri Dahl");
+        var caseId = await SubmitAsync(Sunnfjord, nin, "Siri Dahl", [("Storvegen 1", 6.0m), ("Dalen 3", 5.0m)]);
+        var staff = await StaffAsync(SunnfjordCaseworker);
+        var path = $"/ansatt/saker/{caseId}/avstand";
+        await ConfirmAsync(staff, path, 0, "6,4", "Målt i Norgeskart");
+        await ConfirmAsync(staff, path, 1, "5,1", "Målt i Norgeskart");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
+            var caseworker = new CaseActor("staff-referral-test", CaseActorRole.Caseworker);
+            Assert.True(@case.Apply(CaseTrigger.StartAssessment, caseworker, DateTimeOffset.UtcNow).Succeeded);
+            Assert.True(@case.Apply(CaseTrigger.RequestInformation, caseworker, DateTimeOffset.UtcNow, "Svarfrist 21.12.2026").Succeeded);
+            await db.SaveChangesAsync();
+        }
+
+        var (_, page) = await staff.GetAsync(path);
+        var (first, _) = await staff.SubmitAsync(page, "form[action*='handler=Refer']:has(input[name='HomeIndex'][value='0'])", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        (_, page) = await staff.GetAsync(path);
+        var (last, lastPage) = await staff.SubmitAsync(page, "form[action*='handler=Refer']:has(input[name='HomeIndex'][value='1'])", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        Assert.Contains("venter på opplysninger", lastPage.QuerySelector(".ds-error-summary")!.TextContent, StringComparison.Ordinal);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(CaseState.AwaitingInformation, (await db.Cases.SingleAsync(c => c.Id == caseId)).State);
+            Assert.Equal([true, false], await db.HomeDistances.Where(d => d.CaseId == caseId).OrderBy(d => d.HomeIndex).Select(d => d.ReferredAt != null).ToListAsync());
+            Assert.Equal(1, await db.Documents.CountAsync(d => d.CaseId == caseId && d.Kind == CaseDocumentKind.ReferralLetter));
+        }
+    }
+
+    [Fact]
     public async Task A_caseworker_of_another_municipality_can_neither_confirm_nor_refer()
     {
         const string nin = "13097248022";

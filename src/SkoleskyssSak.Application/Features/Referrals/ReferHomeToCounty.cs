@@ -46,7 +46,7 @@ public sealed class ReferHomeToCountyHandler(
             return ApplicationResult.Invalid.Field(nameof(command.HomeIndex), ReferralTexts.Get("HomeUnknown"));
         }
 
-        if (!HomeDistanceRules.MayRefer(context.Case.State))
+        if (!HomeDistanceRules.IsOpen(context.Case.State))
         {
             return new ApplicationResult.Refused(ReferralTexts.Get("ReferralCaseNotOpen"));
         }
@@ -75,6 +75,13 @@ public sealed class ReferHomeToCountyHandler(
         var today = NorwegianTime.Today(now);
         distance!.Refer(grade, command.StaffUserId, now);
         var whole = HomeReferrals.WholeCaseReferred(form.Homes.Count, distances);
+        if (whole && !HomeDistanceRules.MayRefer(context.Case.State))
+        {
+            // One home of several may go while the municipality waits for information; the last one moves the case,
+            // which the table allows only from Submitted or InAssessment. Nothing is saved.
+            return new ApplicationResult.Refused(ReferralTexts.Get("ReferralLastHomeAwaitingInformation"));
+        }
+
         if (whole)
         {
             var moved = context.Case.Apply(CaseTrigger.ReferToCounty, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, unit.Name);
