@@ -213,6 +213,33 @@ public sealed partial class ReferralTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task In_Melhus_the_letter_is_in_Bokmal_and_the_case_is_forwarded_to_Trondelag_fylkeskommune()
+    {
+        const string nin = "13097248022";
+        await ApplicationJourneyTests.SignInAsync(app, nin, "Liv Berg");
+        var caseId = await SubmitAsync("5028", nin, "Liv Berg", [("Gimsvegen 4", 4.5m)]);
+        var staff = await StaffAsync(MelhusCaseworker);
+        var path = $"/ansatt/saker/{caseId}/avstand";
+        await ConfirmAsync(staff, path, 0, "4,3", "Kommunens kartløsning");
+        var (_, page) = await staff.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync(page, "form[action*='handler=Refer']:has(input[name='HomeIndex'][value='0'])", new Dictionary<string, string>())).Response.StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(CaseState.ReferredToCounty, (await db.Cases.SingleAsync(c => c.Id == caseId)).State);
+        var letter = await db.Documents.SingleAsync(d => d.CaseId == caseId && d.Kind == CaseDocumentKind.ReferralLetter);
+        var text = Whitespace().Replace(await DecisionTests.PdfTextAsync((await db.DocumentContents.SingleAsync(c => c.DocumentId == letter.Id)).Content), " ");
+        foreach (var expected in new[] { "Melhus kommune", "Liv Berg", "opplæringslova § 4-1 første ledd", "lengre enn 4 km", "4,3 km", "Kommunens kartløsning", "Trøndelag fylkeskommune – AtB skoleskyss", "7735 Steinkjer", "svarer dere" })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("For hjemmet i", text, StringComparison.Ordinal);
+        var forwarding = await db.OutboxMessages.SingleAsync(m => m.CaseId == caseId && m.Kind == "CaseForwardedToCounty");
+        Assert.Equal("skoleskyss.trondelag@demo.skoleskyss.no", forwarding.Recipient);
+    }
+
+    [Fact]
     public async Task A_caseworker_of_another_municipality_can_neither_confirm_nor_refer()
     {
         const string nin = "13097248022";
