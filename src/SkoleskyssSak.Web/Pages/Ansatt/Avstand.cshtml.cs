@@ -12,9 +12,13 @@ namespace SkoleskyssSak.Web.Pages.Ansatt;
 public sealed class AvstandModel(
     GetHomeDistancesHandler getDistances,
     ConfirmHomeDistanceHandler confirm,
-    ReferHomeToCountyHandler refer) : CaseworkerPageModel
+    ReferHomeToCountyHandler refer,
+    TimeProvider clock) : CaseworkerPageModel
 {
     public CaseHomeDistances View { get; private set; } = null!;
+
+    /// <summary>Today in Norway (yyyy-MM-dd), from the clock the handler checks the date against: the date field's default.</summary>
+    public string Today => SkoleskyssSak.Domain.Time.NorwegianTime.Today(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [BindProperty]
     public int HomeIndex { get; set; }
