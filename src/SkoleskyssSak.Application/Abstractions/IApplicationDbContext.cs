@@ -6,6 +6,7 @@ using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Decisions;
 using SkoleskyssSak.Domain.Documents;
 using SkoleskyssSak.Domain.Municipalities;
+using SkoleskyssSak.Domain.Referrals;
 using SkoleskyssSak.Domain.Rules;
 
 namespace SkoleskyssSak.Application.Abstractions;
@@ -46,6 +47,12 @@ public interface IApplicationDbContext
     DbSet<CaseAssessment> CaseAssessments { get; }
 
     DbSet<LetterTemplateText> LetterTemplateTexts { get; }
+
+    /// <summary>The walking distance of each home as the caseworker confirmed it, and its referral to the county (issue 11).</summary>
+    DbSet<HomeDistance> HomeDistances { get; }
+
+    /// <summary>The county units that handle transport by distance, per county (issue 11).</summary>
+    DbSet<CountyTransportUnit> CountyTransportUnits { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

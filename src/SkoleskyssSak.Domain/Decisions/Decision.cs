@@ -248,6 +248,12 @@ public static class DecisionOutcomes
 
     /// <summary>The outcomes a caseworker chooses among when deciding the søknad (not the dismissal of an appeal).</summary>
     public static bool IsOnTheApplication(DecisionOutcome outcome) => outcome != DecisionOutcome.AppealDismissed;
+
+    /// <summary>
+    /// The outcomes offered on the decision page. A referral to the county is not one (issue 11): it is made per home
+    /// with a confirmed distance beyond the limit (Referrals.HomeReferrals, opplæringslova § 4-1 first and last paragraph).
+    /// </summary>
+    public static bool IsChosenOnDecisionPage(DecisionOutcome outcome) => IsOnTheApplication(outcome) && outcome != DecisionOutcome.ReferredToCounty;
 }
 
 /// <summary>Stored by name: never rename.</summary>

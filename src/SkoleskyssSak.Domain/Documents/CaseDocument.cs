@@ -211,4 +211,6 @@ public enum CaseDocumentKind
 
     /// <summary>The municipality's confirmation to the guardians that the appeal is withdrawn and the decision stands.</summary>
     AppealWithdrawalConfirmation,
+    /// <summary>The forwarding of the case (or one home's part) to the county's unit (opplæringslova § 4-1 first paragraph).</summary>
+    CountyForwarding,
 }

@@ -8,6 +8,7 @@ using SkoleskyssSak.Domain.Auditing;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Decisions;
 using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Domain.Referrals;
 using SkoleskyssSak.Infrastructure.Cases;
 using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Rules;
@@ -63,6 +64,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+
+    public DbSet<HomeDistance> HomeDistances => Set<HomeDistance>();
+
+    public DbSet<CountyTransportUnit> CountyTransportUnits => Set<CountyTransportUnit>();
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {

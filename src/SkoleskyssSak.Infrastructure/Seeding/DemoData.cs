@@ -9,7 +9,8 @@ public sealed record DemoData(
     IReadOnlyList<DemoData.SchoolRow> Schools,
     IReadOnlyList<DemoData.AppealBodyRow> AppealBodies,
     IReadOnlyList<DemoData.StaffRow> Staff,
-    IReadOnlyList<DemoData.TestIdPersonRow> TestIdPersons)
+    IReadOnlyList<DemoData.TestIdPersonRow> TestIdPersons,
+    IReadOnlyList<DemoData.CountyTransportUnitRow>? CountyTransportUnits = null)
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -34,6 +35,9 @@ public sealed record DemoData(
     public sealed record SchoolRow(Guid Id, string Municipality, string Name, int LowestGrade, int HighestGrade, bool IsPrivate);
 
     public sealed record AppealBodyRow(string Code, string Name, AppealBodyKind Kind, string PostalAddress);
+
+    /// <summary>The county unit that handles transport by distance (opplæringslova § 4-1 first paragraph), per county (issue 11).</summary>
+    public sealed record CountyTransportUnitRow(string County, string Name, string PostalAddress, string Email);
 
     public sealed record StaffRow(string Email, string DisplayName, string Role, string? Municipality, Guid? School, string? AppealBody);
 

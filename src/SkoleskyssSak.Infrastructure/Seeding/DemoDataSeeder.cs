@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SkoleskyssSak.Domain.Municipalities;
+using SkoleskyssSak.Domain.Referrals;
 using SkoleskyssSak.Domain.Staff;
 using SkoleskyssSak.Infrastructure.Identity;
 using SkoleskyssSak.Infrastructure.Persistence;
@@ -69,6 +70,19 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<StaffUser> users
             else
             {
                 db.AppealBodies.Add(new AppealBody(row.Code, row.Name, row.Kind, row.PostalAddress));
+            }
+        }
+
+        var units = await db.CountyTransportUnits.ToDictionaryAsync(u => u.County, cancellationToken);
+        foreach (var row in data.CountyTransportUnits ?? [])
+        {
+            if (units.TryGetValue(row.County, out var existing))
+            {
+                existing.Update(row.Name, row.PostalAddress, row.Email);
+            }
+            else
+            {
+                db.CountyTransportUnits.Add(new CountyTransportUnit(row.County, row.Name, row.PostalAddress, row.Email));
             }
         }
 

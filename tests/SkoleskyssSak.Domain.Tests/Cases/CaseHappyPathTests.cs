@@ -114,12 +114,13 @@ public class CaseHappyPathTests
     }
 
     [Fact]
-    public void Distance_beyond_the_limit_is_referred_to_the_county_at_submission_and_closed()
+    public void Distance_confirmed_beyond_the_limit_is_referred_to_the_county_by_the_caseworker_and_closed()
     {
         var @case = CaseScenarios.NumberedDraft();
 
         CaseScenarios.Step(@case, CaseTrigger.Submit, CaseActorRole.Guardian, Day(0));
-        CaseScenarios.Step(@case, CaseTrigger.ReferToCounty, CaseActorRole.System, Day(0), "Oppgitt avstand 4,6 km, trinn 3.");
+        Assert.False(@case.Apply(CaseTrigger.ReferToCounty, CaseActor.System("application-submission"), Day(0)).Succeeded);
+        CaseScenarios.Step(@case, CaseTrigger.ReferToCounty, CaseActorRole.Caseworker, Day(2), "Stadfesta avstand 4,6 km, trinn 3.");
         CaseScenarios.Step(@case, CaseTrigger.Close, CaseActorRole.System, Day(1));
 
         AssertJourney(

@@ -85,11 +85,12 @@ public class CaseTransitionsTableTests
     }
 
     [Fact]
-    public void The_system_only_refers_distance_cases_and_closes()
+    public void The_system_only_closes_it_never_refers_a_case_on_its_own()
     {
         var systemTriggers = CaseTransitions.All.Where(t => t.Allows(CaseActorRole.System)).Select(t => t.Trigger).Distinct().Order();
 
-        Assert.Equal(new[] { CaseTrigger.ReferToCounty, CaseTrigger.Close }.Order(), systemTriggers);
+        // Issue 11: a referral rests on a distance the caseworker confirmed, never on the guardian's estimate at submission.
+        Assert.Equal(new[] { CaseTrigger.Close }, systemTriggers);
     }
 
     [Fact]

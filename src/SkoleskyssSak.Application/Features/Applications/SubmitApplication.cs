@@ -3,17 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Municipalities;
-using SkoleskyssSak.Domain.Rules;
 using SkoleskyssSak.Domain.Time;
 
 namespace SkoleskyssSak.Application.Features.Applications;
 
 /// <summary>
 /// The applicant sends the søknad. In one transaction: the case number (per municipality and Norwegian year), the
-/// Submit event, a referral to the county when the distance alone gives transport (opplæringslova § 4-1 first
-/// paragraph), the incoming journal entry (public title without names), a notification to every guardian with an
+/// Submit event, the incoming journal entry (public title without names), a notification to every guardian with an
 /// e-mail address and the audit record. Idempotent: a case already submitted answers with its number again, and of two
 /// concurrent submissions one wins and the other gets the same number (or a conflict) — never two numbers.
+/// Submission never refers a case to the county on the guardian's own distance estimate (issue 11): the caseworker
+/// confirms each home's distance and refers (Features/Referrals); the receipt only says that the distance will be checked.
 /// </summary>
 public sealed record SubmitApplicationCommand(Guid CaseId, string ApplicantPseudonym);
 
@@ -27,9 +27,6 @@ public sealed class SubmitApplicationHandler(
     IServiceLinks links,
     TimeProvider clock)
 {
-    /// <summary>The system actor of the automatic referral.</summary>
-    public const string SystemActorId = "application-submission";
-
     public async Task<ApplicationResult> HandleAsync(SubmitApplicationCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -94,16 +91,7 @@ public sealed class SubmitApplicationHandler(
         // What the caseworkers' work queue filters and sorts on, as columns of the case (issue 5).
         @case.RecordSubmission(child.SchoolId, child.Grade, now);
 
-        var referred = DistanceEntitlement.Applies(child.Grade, form.MaxWalkingDistanceKm());
-        if (referred)
-        {
-            var referral = @case.Apply(CaseTrigger.ReferToCounty, CaseActor.System(SystemActorId), now);
-            if (!referral.Succeeded)
-            {
-                throw new InvalidOperationException($"The referral to the county was refused: {referral.ErrorType}.");
-            }
-        }
-
+        var estimate = Referrals.ReceiptDistance.Of(form);
         await AddGuardiansAsPartiesAsync(@case.Id, form, cancellationToken);
         var language = municipality.LanguageForm;
         db.JournalEntries.Add(RegisterJournalEntry(@case.Id, form, school.Name, language, caseNumber, today, now));
@@ -112,7 +100,7 @@ public sealed class SubmitApplicationHandler(
             .OrderBy(d => d.AddedAt)
             .ToListAsync(cancellationToken);
         CaseAttachments.Journal(db, attachments, form, language, child.SchoolYearStart, today, now);
-        EnqueueNotifications(@case.Id, form, CaseHandling.Of(municipality, now), school.Name, caseNumber, referred);
+        EnqueueNotifications(@case.Id, form, CaseHandling.Of(municipality, now), school.Name, caseNumber, estimate);
         audit.Record("ApplicationSubmitted", ApplicationAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new ApplicationResult.Submitted(@case.Id, caseNumber, @case.State, AlreadySubmitted: false);
@@ -183,15 +171,17 @@ public sealed class SubmitApplicationHandler(
     /// the case and when to expect an answer, and a link to "Mine saker". Never the child's name, a fødselsnummer,
     /// the reasons or health details (an e-mail is not a secure channel).
     /// </summary>
-    private void EnqueueNotifications(Guid caseId, ApplicationForm form, CaseHandling handling, string schoolName, CaseNumber caseNumber, bool referred)
+    private void EnqueueNotifications(Guid caseId, ApplicationForm form, CaseHandling handling, string schoolName, CaseNumber caseNumber, Referrals.ReceiptDistance estimate)
     {
         var language = handling.LanguageForm;
         var municipality = handling.MunicipalityName + " kommune";
         var year = form.Child!.SchoolYearStart;
         var subject = ApplicationTexts.Format("ReceiptSubject", language, caseNumber);
-        var referral = referred ? ApplicationTexts.Get("ReceiptReferred", language) + "\n\n" : string.Empty;
+        // An estimate beyond the limit: the municipality checks the distance and, if it is beyond, sends that part to the county,
+        // which answers (opplæringslova § 4-1 first paragraph); no municipal answer is promised for it.
+        var referral = estimate.Text(language) is { } check ? check + "\n\n" : string.Empty;
         var unit = handling.Unit is { } u ? ApplicationTexts.Format("ReceiptHandlingUnit", language, u) + " " : string.Empty;
-        var expected = referred ? string.Empty
+        var expected = estimate.AllHomesBeyond ? string.Empty
             : handling is { ProcessingWeeks: { } weeks, ExpectedDecisionBy: { } by }
                 ? ApplicationTexts.Format("ReceiptExpectedTime", language, weeks, by.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture))
                 : ApplicationTexts.Get("ReceiptExpectedTimeUnknown", language);

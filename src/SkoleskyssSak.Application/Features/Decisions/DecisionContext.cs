@@ -26,7 +26,8 @@ internal sealed record DecisionContext(
     Rulebook? Rulebook,
     IReadOnlyList<AppealBody> AppealChain,
     Decision? Draft,
-    IReadOnlyDictionary<NoticeText, string> Notices)
+    IReadOnlyDictionary<NoticeText, string> Notices,
+    IReadOnlyList<Domain.Referrals.HomeDistance>? HomeDistances = null)
 {
     public LanguageForm Language => Municipality.LanguageForm;
 
@@ -58,7 +59,9 @@ internal sealed record DecisionContext(
         var drafts = tracking ? db.Decisions : db.Decisions.AsNoTracking();
         var draft = await drafts.SingleOrDefaultAsync(d => d.CaseId == caseId && d.Status == DecisionStatus.Draft, cancellationToken);
         var notices = await NoticeTexts.LoadAsync(db, municipality, cancellationToken);
-        return new DecisionContext(@case, form, municipality, school, received, rulebook, chain, draft, notices);
+        // The confirmed distances and referrals of the homes (issue 11): a decision letter names a home referred to the county.
+        var distances = await db.HomeDistances.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync(cancellationToken);
+        return new DecisionContext(@case, form, municipality, school, received, rulebook, chain, draft, notices, distances);
     }
 
     /// <summary>

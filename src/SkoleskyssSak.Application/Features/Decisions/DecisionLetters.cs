@@ -39,6 +39,8 @@ internal static class DecisionLetters
             decisionText.Add(T("GrantLapsesWhenRoadMadeSafe", context.Rulebook?.Title ?? T("GrantLapsesGuideline")));
         }
 
+        // One home referred to the county (opplæringslova § 4-1 first and last paragraph): the decision is about the other.
+        decisionText.AddRange(Referrals.ReferralLetters.ReferredHomesParagraphs(context));
         return ComposeDecision(context, date, T("DecisionTitle_" + decision.Kind), decisionText, GroundsWithDeparture(decision, language));
     }
 

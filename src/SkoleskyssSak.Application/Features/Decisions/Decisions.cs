@@ -119,6 +119,13 @@ public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookP
             return refused;
         }
 
+        // A referral to the county is no outcome of a decision (issue 11): the caseworker refers a home with a confirmed
+        // distance beyond the limit from the case's distance page (opplæringslova § 4-1 first paragraph).
+        if (command.Outcome == DecisionOutcome.ReferredToCounty)
+        {
+            return ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.Outcome), Referrals.ReferralTexts.Get("DecisionReferralNotAnOutcome"));
+        }
+
         var now = clock.GetUtcNow();
         var decision = context.Draft;
         if (decision?.UpdatedAt != command.LoadedRevision)

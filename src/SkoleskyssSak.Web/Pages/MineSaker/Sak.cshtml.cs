@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Appeals;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.InformationRequests;
+using SkoleskyssSak.Application.Features.Referrals;
 using SkoleskyssSak.Web.Hosting;
 using SkoleskyssSak.Web.Pages.Soknad;
 
@@ -20,8 +21,12 @@ public sealed class SakModel(
     CopyForSiblingHandler copy,
     GetAppealStatusHandler appealStatus,
     AppealDecisionHandler appeal,
-    CommentOnForwardingHandler comment) : ApplicationPageModel(getCase)
+    CommentOnForwardingHandler comment,
+    GetMyReferralsHandler referrals) : ApplicationPageModel(getCase)
 {
+    /// <summary>What of the case was sent to the county, when, and to whom (issue 11).</summary>
+    public IReadOnlyList<MyReferral> Referrals { get; private set; } = [];
+
     [BindProperty]
     public string? CommentText { get; set; }
 
@@ -115,6 +120,7 @@ public sealed class SakModel(
     private async Task<IActionResult> WithAppealsAsync(CancellationToken cancellationToken)
     {
         Appeals = await appealStatus.HandleAsync(new GetAppealStatusQuery(CaseId, Pseudonym, null), cancellationToken) ?? Appeals;
+        Referrals = await referrals.HandleAsync(new GetMyReferralsQuery(CaseId, Pseudonym), cancellationToken);
         return Page();
     }
 

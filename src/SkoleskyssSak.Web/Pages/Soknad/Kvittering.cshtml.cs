@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.Referrals;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Time;
 using SkoleskyssSak.Web.Documents;
@@ -18,6 +19,12 @@ public sealed class KvitteringModel(
     CopyForSiblingHandler copy,
     IStringLocalizer<SharedResource> text) : ApplicationPageModel(getCase)
 {
+    /// <summary>What the receipt says of the parent's own distance estimate (issue 11).</summary>
+    public ReceiptDistance Estimate => ReceiptDistance.Of(Case.Application);
+
+    /// <summary>The distance-check paragraph when an estimate is beyond the grade's limit; null otherwise.</summary>
+    public string? DistanceCheck => Estimate.Text(Case.Handling.LanguageForm);
+
     public string PdfUrl => $"/soknad/{CaseId}/kvittering?handler=Pdf&kommune={Case.MunicipalityNumber}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -71,19 +78,22 @@ public sealed class KvitteringModel(
             facts.Add((text["ReceiptHandlingUnit"], unit));
         }
 
-        if (Case.Handling.ExpectedDecisionBy is { } by)
+        if (Case.Handling.ExpectedDecisionBy is { } by && !Estimate.AllHomesBeyond)
         {
             facts.Add((text["ReceiptExpectedBy"], by.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)));
         }
 
         var next = new List<string>();
-        if (Case.State == CaseState.ReferredToCounty)
+        if (DistanceCheck is { } check)
         {
-            next.Add(text["ReceiptReferredToCounty"]);
+            next.Add(check);
         }
 
         next.Add(text["ReceiptNext"]);
-        next.AddRange(CaseHandlingText.Lines(Case.Handling, text));
+        if (!Estimate.AllHomesBeyond)
+        {
+            next.AddRange(CaseHandlingText.Lines(Case.Handling, text));
+        }
         return new ReceiptLetterModel(Cultures.HtmlLang, Sender(), text["ReceiptTitle"], caseNumber.ToString(), facts, text["ReceiptNextTitle"], next);
     }
 }

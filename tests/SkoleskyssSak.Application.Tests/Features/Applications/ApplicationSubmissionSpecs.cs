@@ -113,11 +113,11 @@ public sealed class ApplicationSubmissionSpecs
     }
 
     [Theory]
-    [InlineData(3, 4.1, CaseState.ReferredToCounty)]
-    [InlineData(3, 4.0, CaseState.Submitted)]
-    [InlineData(1, 2.1, CaseState.ReferredToCounty)]
-    [InlineData(1, 2.0, CaseState.Submitted)]
-    public async Task Beyond_the_distance_limit_the_case_is_referred_to_the_county_by_the_system(int grade, double distanceKm, CaseState expected)
+    [InlineData(3, 4.1, true)]
+    [InlineData(3, 4.0, false)]
+    [InlineData(1, 2.1, true)]
+    [InlineData(1, 2.0, false)]
+    public async Task Submission_never_refers_on_the_guardians_estimate_beyond_the_limit_the_receipt_says_the_distance_will_be_checked(int grade, double distanceKm, bool beyond)
     {
         await using var app = await CreateAsync("app_distance");
         var draft = await app.StartAsync();
@@ -125,18 +125,18 @@ public sealed class ApplicationSubmissionSpecs
 
         var result = Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
 
-        Assert.Equal(expected, result.State);
+        // Issue 11: the case goes to the caseworker, who confirms the distance and refers (Features/Referrals).
+        Assert.Equal(CaseState.Submitted, result.State);
         await using var db = app.Db();
         var events = (await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == draft)).Events.OrderBy(e => e.Sequence).ToList();
-        if (expected == CaseState.ReferredToCounty)
+        Assert.Equal([CaseTrigger.Submit], events.Select(e => e.Trigger));
+        var receipt = (await db.OutboxMessages.FirstAsync(m => m.CaseId == draft)).Body;
+        Assert.Equal(beyond, receipt.Contains("Kommunen kontrollerer avstanden", StringComparison.Ordinal));
+        Assert.DoesNotContain("sendt videre", receipt, StringComparison.Ordinal);
+        if (beyond)
         {
-            Assert.Equal([CaseTrigger.Submit, CaseTrigger.ReferToCounty], events.Select(e => e.Trigger));
-            Assert.Equal(CaseActorRole.System, events[1].ActorRole);
-            Assert.Contains("fylkeskommunen", (await db.OutboxMessages.FirstAsync(m => m.CaseId == draft)).Body, StringComparison.Ordinal);
-        }
-        else
-        {
-            Assert.Equal([CaseTrigger.Submit], events.Select(e => e.Trigger));
+            Assert.Contains("fylkeskommunen", receipt, StringComparison.Ordinal);
+            Assert.DoesNotContain("svar innen", receipt, StringComparison.Ordinal);
         }
     }
 
