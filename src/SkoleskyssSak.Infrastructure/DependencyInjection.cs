@@ -83,6 +83,17 @@ public static class DependencyInjection
                 "in Development they are written to Email:PickupDirectory instead.");
         }
 
+        if (email.SmtpStartTls is not null)
+        {
+            throw new InvalidOperationException(
+                "Email:SmtpStartTls is replaced by Email:SmtpSecurity (None, StartTls or SslOnConnect; default StartTls). Remove Email:SmtpStartTls.");
+        }
+
+        if (email.SmtpAllowUntrustedCertificate && string.Equals(configuration[Microsoft.Extensions.Hosting.HostDefaults.EnvironmentKey], "Production", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("Email:SmtpAllowUntrustedCertificate is refused in Production: the mail server's certificate is always fully checked there.");
+        }
+
         if (string.IsNullOrWhiteSpace(email.ServiceUrl))
         {
             if (!string.IsNullOrWhiteSpace(email.SmtpHost))
