@@ -94,6 +94,14 @@ public static class DependencyInjection
             throw new InvalidOperationException("Email:SmtpAllowUntrustedCertificate is refused in Production: the mail server's certificate is always fully checked there.");
         }
 
+        if (email.SmtpTimeoutSeconds < 1 || email.ClaimSeconds < 4 * email.SmtpTimeoutSeconds)
+        {
+            // The dispatcher stops sending 2 × SmtpTimeoutSeconds before its claim runs out; a shorter claim would send nothing.
+            throw new InvalidOperationException(
+                "Email:ClaimSeconds must be at least 4 × Email:SmtpTimeoutSeconds, and Email:SmtpTimeoutSeconds at least 1 " +
+                $"(now {email.ClaimSeconds} and {email.SmtpTimeoutSeconds}).");
+        }
+
         if (string.IsNullOrWhiteSpace(email.ServiceUrl))
         {
             if (!string.IsNullOrWhiteSpace(email.SmtpHost))

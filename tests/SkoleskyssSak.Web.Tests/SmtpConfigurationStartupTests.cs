@@ -40,6 +40,18 @@ public sealed class SmtpConfigurationStartupTests
     }
 
     [Fact]
+    public async Task A_claim_too_short_for_one_SMTP_timeout_is_refused_so_the_outbox_never_stalls()
+    {
+        var error = await StartProductionAsync(app =>
+        {
+            app.Settings["Email:ClaimSeconds"] = "60";
+            app.Settings["Email:SmtpTimeoutSeconds"] = "30";
+        });
+        Assert.NotNull(error);
+        Assert.Contains("Email:ClaimSeconds must be at least 4 × Email:SmtpTimeoutSeconds", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_SmtpSecurity_mode_is_refused_naming_the_key()
     {
         var error = await StartProductionAsync(app => app.Settings["Email:SmtpSecurity"] = "Tls");
