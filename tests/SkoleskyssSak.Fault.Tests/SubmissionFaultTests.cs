@@ -114,9 +114,9 @@ public sealed class SubmissionFaultTests(ITestOutputHelper output)
                 $"{run.LostAnswers} answers dropped on purpose, {outcomes.Sum(o => o.FinalStepPosts - 1)} final posts repeated, {clock.Elapsed.TotalSeconds:0.0} s");
 
             // The 5xx answers the parents retried, as the app logged them (method, route, status; no personal data).
-            foreach (var line in app.Output.Split('\n').Where(l => l.Contains("responded 5", StringComparison.Ordinal)))
+            foreach (var message in app.Output.Split('\n').Select(l => RenderedMessage(l.Trim())).Where(m => m.Contains("responded 5", StringComparison.Ordinal)))
             {
-                output.WriteLine(RenderedMessage(line.Trim()));
+                output.WriteLine(message);
             }
 
             var problems = new List<string>();
