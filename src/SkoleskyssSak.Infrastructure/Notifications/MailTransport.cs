@@ -99,6 +99,7 @@ public sealed class SmtpMailTransport(IOptions<OutboxOptions> options) : IMailTr
         var format = FormatOptions.Default.Clone();
         format.MaxLineLength = 998;
         format.International = false;
+        format.NewLineFormat = NewLineFormat.Dos; // CRLF, as RFC 5322 wants, also in pickup files (the default follows the OS)
         return format;
     }
 }

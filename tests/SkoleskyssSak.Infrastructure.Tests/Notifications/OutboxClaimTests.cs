@@ -87,7 +87,8 @@ public sealed class OutboxClaimTests : IAsyncLifetime
     public async Task Sending_stops_before_the_claim_runs_out_and_the_rest_is_released_for_the_next_pass_without_counting_an_attempt()
     {
         await EnqueueAsync(3);
-        var clock = new ManualClock(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds())); // whole seconds, as stored
+        // The next whole second: after the messages were queued, and a value PostgreSQL stores exactly.
+        var clock = new ManualClock(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1));
         var settings = Settings();
         settings.ClaimSeconds = 30; // stops sending at 30 - 2 × 5 = 20 s into the claim
         var slow = new RecordingTransport(() => clock.Advance(TimeSpan.FromSeconds(12)));

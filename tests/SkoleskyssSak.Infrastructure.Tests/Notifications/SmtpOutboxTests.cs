@@ -103,6 +103,36 @@ public sealed class SmtpOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pickup_file_is_a_standard_eml_with_CRLF_lines_and_the_Norwegian_text_intact()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ssk-pickup-" + Guid.NewGuid().ToString("N")[..10]);
+        try
+        {
+            var settings = Smtp(FreePort());
+            settings.PickupDirectory = folder;
+            await EnqueueAsync();
+
+            Assert.Equal(1, await Dispatcher(settings).DispatchOnceAsync(CancellationToken.None));
+
+            var file = Assert.Single(Directory.GetFiles(folder));
+            Assert.EndsWith(".eml", file, StringComparison.Ordinal);
+            var raw = await File.ReadAllTextAsync(file);
+            Assert.Contains("\r\n\r\n", raw, StringComparison.Ordinal); // headers end with an empty CRLF line
+            Assert.DoesNotContain(raw.Replace("\r\n", string.Empty, StringComparison.Ordinal), c => c == '\n' || c == '\r');
+            using var mail = await MimeMessage.LoadAsync(file);
+            Assert.Equal(Subject, mail.Subject);
+            Assert.Equal(Body, (mail.TextBody ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_server_that_is_down_means_a_retry_with_back_off_and_the_mail_goes_when_it_is_back()
     {
         var port = FreePort();
