@@ -83,6 +83,25 @@ public static class DependencyInjection
                 "in Development they are written to Email:PickupDirectory instead.");
         }
 
+        if (email.SmtpStartTls is not null)
+        {
+            throw new InvalidOperationException(
+                "Email:SmtpStartTls is replaced by Email:SmtpSecurity (None, StartTls or SslOnConnect; default StartTls). Remove Email:SmtpStartTls.");
+        }
+
+        if (email.SmtpAllowUntrustedCertificate && string.Equals(configuration[Microsoft.Extensions.Hosting.HostDefaults.EnvironmentKey], "Production", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("Email:SmtpAllowUntrustedCertificate is refused in Production: the mail server's certificate is always fully checked there.");
+        }
+
+        if (email.SmtpTimeoutSeconds < 1 || email.ClaimSeconds < 4 * email.SmtpTimeoutSeconds)
+        {
+            // The dispatcher stops sending 2 × SmtpTimeoutSeconds before its claim runs out; a shorter claim would send nothing.
+            throw new InvalidOperationException(
+                "Email:ClaimSeconds must be at least 4 × Email:SmtpTimeoutSeconds, and Email:SmtpTimeoutSeconds at least 1 " +
+                $"(now {email.ClaimSeconds} and {email.SmtpTimeoutSeconds}).");
+        }
+
         if (string.IsNullOrWhiteSpace(email.ServiceUrl))
         {
             if (!string.IsNullOrWhiteSpace(email.SmtpHost))

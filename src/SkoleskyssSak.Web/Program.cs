@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog;
 using Serilog.Core;
-using Serilog.Extensions.Logging;
 using SkoleskyssSak.Application;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Infrastructure;
@@ -18,14 +18,20 @@ using SkoleskyssSak.Web.Hosting;
 using SkoleskyssSak.Web.Localization;
 using SkoleskyssSak.Web.Security;
 
+// Logged from the first line: a start-up failure is a Fatal line in the same format (JSON outside Development).
+LoggingSetup.StartBootstrapLogger();
+
 var builder = WebApplication.CreateBuilder(args);
 
 await DevelopmentDatabase.ProvisionIfNeededAsync(builder);
 
-// Logging: Serilog behind Microsoft.Extensions.Logging; extra sinks (tests) come from DI.
+// Logging: Serilog.AspNetCore for the host; extra sinks (tests) come from DI. The host's logger is its own
+// (preserveStaticLogger), so the static Log.Logger stays the bootstrap logger and several hosts can share a process.
 builder.Logging.ClearProviders();
-builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
-    LoggingSetup.CreateLogger(builder.Configuration, builder.Environment, sp.GetServices<ILogEventSink>()), dispose: true));
+builder.Services.AddSerilog(
+    (sp, logger) => LoggingSetup.Configure(logger, builder.Configuration, builder.Environment, sp.GetServices<ILogEventSink>()),
+    preserveStaticLogger: true);
+builder.Services.AddSkoleskyssTelemetry(builder.Configuration);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -115,7 +121,7 @@ if (builder.Configuration.GetValue("ForwardedHeaders:Enabled", false))
     app.UseForwardedHeaders();
 }
 
-app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseSerilogRequestLogging(o => RequestLogging.Configure(o, app.Services.GetRequiredService<Serilog.ILogger>()));
 app.UseMiddleware<SecurityHeadersMiddleware>();
 
 if (app.Environment.IsDevelopment())
@@ -139,6 +145,7 @@ app.UseMiddleware<NulCharacterGuard>();
 
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRouteTemplateCapture(); // the request log line names the route template routing chose, not the raw path
 
 // After routing, so that a route value {kommune} can choose the municipality's language form.
 app.UseRequestLocalization(Cultures.Options());

@@ -114,9 +114,9 @@ public sealed class SubmissionFaultTests(ITestOutputHelper output)
                 $"{run.LostAnswers} answers dropped on purpose, {outcomes.Sum(o => o.FinalStepPosts - 1)} final posts repeated, {clock.Elapsed.TotalSeconds:0.0} s");
 
             // The 5xx answers the parents retried, as the app logged them (method, route, status; no personal data).
-            foreach (var line in app.Output.Split('\n').Where(l => l.Contains("responded 5", StringComparison.Ordinal)))
+            foreach (var message in app.Output.Split('\n').Select(l => RenderedMessage(l.Trim())).Where(m => m.Contains("responded 5", StringComparison.Ordinal)))
             {
-                output.WriteLine(RenderedMessage(line.Trim()));
+                output.WriteLine(message);
             }
 
             var problems = new List<string>();
@@ -136,19 +136,8 @@ public sealed class SubmissionFaultTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The rendered message ("@m") of a compact JSON log line, or the line as it is.</summary>
-    private static string RenderedMessage(string line)
-    {
-        try
-        {
-            using var json = System.Text.Json.JsonDocument.Parse(line);
-            return json.RootElement.TryGetProperty("@m", out var message) ? message.GetString() ?? line : line;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return line;
-        }
-    }
+    /// <summary>The rendered message of a compact JSON log line (CLEF: the template filled in), or the line as it is.</summary>
+    private static string RenderedMessage(string line) => ClefLine.Render(line);
 
     /// <summary>Every receipt must be one row of the cases table (the same case), and each child must have exactly one submitted case.</summary>
     private static async Task<List<string>> CountAgainstDatabaseAsync(string connectionString, IReadOnlyList<Outcome> outcomes)

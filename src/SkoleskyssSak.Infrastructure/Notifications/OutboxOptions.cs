@@ -23,7 +23,26 @@ public sealed class OutboxOptions
 
     public int SmtpPort { get; set; } = 587;
 
-    public bool SmtpStartTls { get; set; } = true;
+    /// <summary>TLS towards the mail server: StartTls (default; port 587), SslOnConnect (port 465) or None (a relay on a trusted network only).</summary>
+    public SmtpSecurity SmtpSecurity { get; set; } = SmtpSecurity.StartTls;
+
+    /// <summary>
+    /// Accept a server certificate from an issuer that is not trusted (a self-signed test relay); the host name must
+    /// still match. Off by default, and refused in Production at start-up.
+    /// </summary>
+    public bool SmtpAllowUntrustedCertificate { get; set; }
+
+    /// <summary>The old switch, replaced by <see cref="SmtpSecurity"/>; a configuration that still sets it is refused at start-up.</summary>
+    public bool? SmtpStartTls { get; set; }
+
+    /// <summary>How long one SMTP operation (connect, authenticate, send) may take before the attempt fails.</summary>
+    public int SmtpTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How long a claimed batch belongs to the dispatcher that claimed it (sending happens outside any transaction).
+    /// A dispatcher that dies mid-batch leaves the rest to be claimed again after this: at-least-once.
+    /// </summary>
+    public int ClaimSeconds { get; set; } = 300;
 
     public string? SmtpUser { get; set; }
 
@@ -37,4 +56,12 @@ public sealed class OutboxOptions
 
     /// <summary>Whether this instance runs the dispatcher (all instances may; SKIP LOCKED keeps them apart).</summary>
     public bool DispatcherEnabled { get; set; } = true;
+}
+
+/// <summary>How the SMTP connection is secured (configuration Email:SmtpSecurity).</summary>
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
 }

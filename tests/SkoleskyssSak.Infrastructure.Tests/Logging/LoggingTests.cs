@@ -6,6 +6,7 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting;
+using Serilog.Formatting.Compact;
 using SkoleskyssSak.Infrastructure.Logging;
 
 namespace SkoleskyssSak.Infrastructure.Tests.Logging;
@@ -131,7 +132,7 @@ public class LoggingTests
         Assert.EndsWith("Z", json.GetProperty("@t").GetString(), StringComparison.Ordinal);
         Assert.Equal("Warning", json.GetProperty("@l").GetString());
         Assert.Equal("Sak {CaseNumber} for {Municipality} har {Count} vedlegg, \"sitat\" og linjeskift\nher", json.GetProperty("@mt").GetString());
-        Assert.Equal("Sak \"2026/00042\" for \"Sunnfjord\" har 3 vedlegg, \"sitat\" og linjeskift\nher", json.GetProperty("@m").GetString());
+        Assert.False(json.TryGetProperty("@m", out _)); // CLEF: the template and the properties, the reader renders
         Assert.Equal("2026/00042", json.GetProperty("CaseNumber").GetString());
         Assert.Equal(3, json.GetProperty("Count").GetInt32());
         Assert.Equal("SkoleskyssSak.Test", json.GetProperty("SourceContext").GetString());
@@ -162,11 +163,29 @@ public class LoggingTests
     [Fact]
     public void Property_names_starting_with_at_are_escaped_so_they_cannot_pose_as_CLEF_fields()
     {
-        var output = Format(new CompactJsonFormatter(), log => log.ForContext("@l", "Fatal").Information("Hei"));
+        var output = Format(new CompactJsonFormatter(), log => log.ForContext("@l", "Fatal").Warning("Hei"));
 
         var json = ParseSingleLine(output);
-        Assert.Equal("Information", json.GetProperty("@l").GetString());
+        Assert.Equal("Warning", json.GetProperty("@l").GetString());
         Assert.Equal("Fatal", json.GetProperty("@@l").GetString());
+    }
+
+    [Fact]
+    public void Compact_json_line_leaves_out_the_level_for_information_as_CLEF_does()
+    {
+        var json = ParseSingleLine(Format(new CompactJsonFormatter(), log => log.Information("Hei")));
+
+        Assert.False(json.TryGetProperty("@l", out _)); // an absent @l means Information (CLEF)
+        Assert.Equal("Hei", json.GetProperty("@mt").GetString());
+    }
+
+    [Fact]
+    public void Format_strings_are_rendered_under_r_so_the_elapsed_time_reads_as_written()
+    {
+        var json = ParseSingleLine(Format(new CompactJsonFormatter(), log => log.Information("Ferdig på {Elapsed:0.0} ms", 4.2133)));
+
+        Assert.Equal("4.2", json.GetProperty("@r")[0].GetString());
+        Assert.Equal(4.2133, json.GetProperty("Elapsed").GetDouble());
     }
 
     [Theory]
