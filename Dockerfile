@@ -36,11 +36,11 @@ FROM debian:bookworm-slim AS runtime
 ENV DEBIAN_FRONTEND=noninteractive
 
 # .NET runtime libraries (Debian 12 names of the official runtime-deps list), Chromium and fonts for PDF letters,
-# qpdf for bundles, poppler-utils (pdftotext), curl for the health check, tini as PID 1 (reaps Chromium's children).
+# qpdf for bundles, curl for the health check, tini as PID 1 (reaps Chromium's children).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
         ca-certificates libc6 libgcc-s1 libicu72 libssl3 libstdc++6 tzdata zlib1g \
-        chromium fonts-liberation qpdf poppler-utils \
+        chromium fonts-liberation qpdf \
         curl tini \
  && rm -rf /var/lib/apt/lists/*
 

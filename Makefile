@@ -1,7 +1,7 @@
 # The two set-up commands of README.md. Both work on a fresh Debian 12 machine with the .NET 10 SDK.
 .PHONY: run test prerequisites build db-stop
 
-# Installs what is missing (apt: chromium, fonts-liberation, qpdf, poppler-utils, postgresql; npm: axe-core),
+# Installs what is missing (apt: chromium, fonts-liberation, qpdf, postgresql; npm: axe-core),
 # then runs the app on demo data with a local PostgreSQL it provisions in .data/postgres.
 run: prerequisites
 	ASPNETCORE_ENVIRONMENT=$${ASPNETCORE_ENVIRONMENT:-Development} \

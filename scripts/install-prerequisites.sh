@@ -2,7 +2,6 @@
 # Installs what SkoleskyssSak needs on a Debian machine, and only what is missing:
 #   chromium + fonts-liberation  PDF letters (Playwright drives Debian's Chromium, DESIGN.md §7)
 #   qpdf                         merging PDF bundles
-#   poppler-utils                pdftotext/pdfinfo, used by the tests to read PDFs back
 #   postgresql                   only when no PostgreSQL server binaries are found
 #   node_modules (npm ci)        axe-core for the browser tests
 # Where apt or root is not available it says what to install instead of failing obscurely.
@@ -16,7 +15,6 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 [[ -x /usr/lib/chromium/chromium ]] || missing+=(chromium)
 have_pkg fonts-liberation || missing+=(fonts-liberation)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
-command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi

@@ -7,28 +7,20 @@ namespace SkoleskyssSak.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers every handler (a class named *Handler) and every FluentValidation validator of this assembly.
-    /// FluentValidation.DependencyInjectionExtensions is not available here, so validators are found by reflection.
+    /// Registers every handler (a class named *Handler) and, through FluentValidation's DI extensions, every validator
+    /// of this assembly (as IValidator&lt;T&gt; and as itself), scoped: some validators read the database.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        var types = Assembly.GetExecutingAssembly().GetTypes().Where(t => t is { IsClass: true, IsAbstract: false });
-        foreach (var type in types)
+        foreach (var handler in Assembly.GetExecutingAssembly().GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Handler", StringComparison.Ordinal)))
         {
-            if (type.Name.EndsWith("Handler", StringComparison.Ordinal))
-            {
-                services.AddScoped(type);
-            }
-
-            foreach (var validatorInterface in type.GetInterfaces()
-                         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
-            {
-                services.AddScoped(validatorInterface, type);
-            }
+            services.AddScoped(handler);
         }
 
+        services.AddValidatorsFromAssemblyContaining<Features.Rulebooks.RulebookProvider>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<Features.Rulebooks.RulebookProvider>();
-        services.AddScoped<Features.Applications.ApplicationValidator>();
+        services.AddScoped<Features.Applications.ApplicationValidator>(); // runs the step validators; not a validator itself
         return services;
     }
 }

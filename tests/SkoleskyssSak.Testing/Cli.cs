@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SkoleskyssSak.Testing;
 
-/// <summary>Runs a command-line tool (pg_dump, pdftotext, pdfinfo, qpdf) and captures what it prints.</summary>
+/// <summary>Runs a command-line tool (pg_dump, qpdf) and captures what it prints.</summary>
 public static class Cli
 {
     public static async Task<string> RunAsync(string fileName, params string[] arguments)

@@ -104,7 +104,12 @@ public sealed partial class ChromiumPdfRenderer(IOptions<PdfOptions> options, IL
         }
 
         var running = await EnsureBrowserAsync(cancellationToken);
-        return await running.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
+        var page = await running.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
+
+        // A letter is printed from its HTML alone: whatever the HTML holds (a citizen's text, a pasted link, an
+        // image URL), Chromium fetches nothing, so printing never leaks a case to a third party nor waits on one.
+        await page.RouteAsync("**/*", route => route.AbortAsync("blockedbyclient"));
+        return page;
     }
 
     private async Task<IBrowser> EnsureBrowserAsync(CancellationToken cancellationToken)

@@ -1,15 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.Municipalities;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Time;
 
 namespace SkoleskyssSak.Web.Pages.Soknad;
 
 /// <summary>Step 1: the child (name, fødselsnummer, grade, a school of the case's municipality).</summary>
-public sealed class BarnModel(GetMyCaseHandler getCase, SaveApplicationStepHandler save, IApplicationDbContext db, TimeProvider clock) : ApplicationPageModel(getCase)
+public sealed class BarnModel(GetMyCaseHandler getCase, SaveApplicationStepHandler save, ListSchoolsHandler listSchools, TimeProvider clock) : ApplicationPageModel(getCase)
 {
     [BindProperty]
     public ChildInput Input { get; set; } = new();
@@ -64,8 +63,7 @@ public sealed class BarnModel(GetMyCaseHandler getCase, SaveApplicationStepHandl
 
     private async Task LoadSchoolsAsync(CancellationToken cancellationToken)
     {
-        var municipality = Case.MunicipalityNumber;
-        var schools = await db.Schools.AsNoTracking().Where(x => x.MunicipalityNumber == municipality).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(cancellationToken);
+        var schools = await listSchools.HandleAsync(new ListSchoolsQuery(Case.MunicipalityNumber), cancellationToken);
         Schools = schools.Select(x => (x.Id.ToString(), x.Name)).ToList();
     }
 

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Abstractions;
+
+namespace SkoleskyssSak.Application.Features.Municipalities;
+
+public sealed record ListSchoolsQuery(string MunicipalityNumber);
+
+public sealed record SchoolOption(Guid Id, string Name);
+
+/// <summary>A municipality's schools by name, for the application's child step.</summary>
+public sealed class ListSchoolsHandler(IApplicationDbContext db)
+{
+    public async Task<IReadOnlyList<SchoolOption>> HandleAsync(ListSchoolsQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await db.Schools
+            .AsNoTracking()
+            .Where(s => s.MunicipalityNumber == query.MunicipalityNumber)
+            .OrderBy(s => s.Name)
+            .Select(s => new SchoolOption(s.Id, s.Name))
+            .ToListAsync(cancellationToken);
+    }
+}
