@@ -58,7 +58,9 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByLabel("E-post").FillAsync(email);
         await Page.GetByLabel("Passord").FillAsync(SkoleskyssSak.Infrastructure.Seeding.DemoDataSeeder.DemoPassword);
         await Page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/ansatt$"));
+        // The first sign-in of a fresh app host (password hashing, first compilation of the staff pages) can pass
+        // 15 s on a loaded 2-core machine (a full run saw it once). The page is still required to arrive.
+        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/ansatt$"), new() { Timeout = 60_000 });
     }
 
     /// <summary>Opens a path of the app, e.g. "/mine-saker", and fails on an HTTP error status.</summary>
@@ -82,7 +84,7 @@ public sealed class BrowserSession : IAsyncDisposable
             var name = (uri.AbsolutePath.Trim('/').Replace('/', '_') is { Length: > 0 } path ? path : "forside")
                 + (uri.Query.Length > 1 ? "_" + string.Concat(uri.Query[1..].Where(char.IsAsciiLetterOrDigit)) : string.Empty);
             Directory.CreateDirectory(folder);
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)] + ".png"), FullPage = true });
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)] + ".png"), FullPage = true, Timeout = 60_000 });
         }
 
         await Axe.AssertNoViolationsAsync(Page);
