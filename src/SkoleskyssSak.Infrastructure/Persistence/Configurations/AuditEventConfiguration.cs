@@ -9,7 +9,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
 {
     public void Configure(EntityTypeBuilder<AuditEvent> builder)
     {
-        builder.ToTable("AuditEvents");
+        builder.ToTable("audit_events");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).UseIdentityAlwaysColumn();
         builder.Property(a => a.ActorId).HasMaxLength(100);
@@ -27,7 +27,7 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
     {
-        builder.ToTable("DataProtectionKeys");
+        builder.ToTable("data_protection_keys");
         builder.HasKey(k => k.Id);
         builder.Property(k => k.FriendlyName).HasMaxLength(200);
     }
