@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,6 @@ using SkoleskyssSak.Domain.Referrals;
 using SkoleskyssSak.Infrastructure.Cases;
 using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Rules;
-using SkoleskyssSak.Infrastructure.DataProtection;
 using SkoleskyssSak.Infrastructure.Identity;
 using SkoleskyssSak.Infrastructure.Notifications;
 using SkoleskyssSak.Infrastructure.Persistence.Configurations;
@@ -21,7 +21,7 @@ using SkoleskyssSak.Infrastructure.Persistence.Configurations;
 namespace SkoleskyssSak.Infrastructure.Persistence;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext, IDataProtectionKeyContext
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
 
