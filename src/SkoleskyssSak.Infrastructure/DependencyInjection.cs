@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +8,6 @@ using Microsoft.Extensions.Options;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Infrastructure.Auditing;
 using SkoleskyssSak.Infrastructure.Cases;
-using SkoleskyssSak.Infrastructure.DataProtection;
 using SkoleskyssSak.Infrastructure.Documents;
 using SkoleskyssSak.Infrastructure.Identity;
 using SkoleskyssSak.Infrastructure.InterimReplies;
@@ -72,8 +70,9 @@ public static class DependencyInjection
                 X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]));
         }
 
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        // Microsoft.AspNetCore.DataProtection.EntityFrameworkCore: one row per key in data_protection_keys
+        // (AppDbContext.DataProtectionKeys), the table and rows the former DbXmlRepository wrote (issue 13).
+        dataProtection.PersistKeysToDbContext<AppDbContext>();
 
         var email = configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
         if (string.IsNullOrWhiteSpace(email.SmtpHost) && string.IsNullOrWhiteSpace(email.PickupDirectory))

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,14 +14,14 @@ using SkoleskyssSak.Domain.Referrals;
 using SkoleskyssSak.Infrastructure.Cases;
 using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Rules;
-using SkoleskyssSak.Infrastructure.DataProtection;
 using SkoleskyssSak.Infrastructure.Identity;
 using SkoleskyssSak.Infrastructure.Notifications;
+using SkoleskyssSak.Infrastructure.Persistence.Configurations;
 
 namespace SkoleskyssSak.Infrastructure.Persistence;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IApplicationDbContext, IDataProtectionKeyContext
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
 
@@ -90,8 +92,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Identity's principal tables get their names first. EFCore.NamingConventions names a foreign key after the
+        // principal's table as it is when the key is added or when the dependent's table is renamed; applied in
+        // assembly order, the keys to staff_users/staff_roles would keep Identity's AspNetUsers/AspNetRoles
+        // (fk_cases_asp_net_users_assigned_to instead of the migrations' fk_cases_staff_users_assigned_to).
+        builder.ApplyConfiguration(new StaffUserConfiguration());
+        builder.ApplyConfiguration(new StaffRoleConfiguration());
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        SnakeCaseNames.Apply(builder);
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+
+        // snake_case tables, columns, keys, foreign keys and indexes (EFCore.NamingConventions), whoever builds the
+        // options (the app, the tests, a tool). Names set explicitly in the configurations (ToTable, HasColumnName,
+        // HasDatabaseName) are taken as written, so they are written in snake_case there. Invariant culture: the
+        // names must not depend on the server's locale.
+        optionsBuilder.UseSnakeCaseNamingConvention(CultureInfo.InvariantCulture);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -12,9 +12,9 @@ using SkoleskyssSak.Testing;
 namespace SkoleskyssSak.Infrastructure.Tests.Persistence;
 
 /// <summary>
-/// The migrations are written by hand (the EF Design package is not on the mirror, DESIGN.md §7/§10), so
-/// nothing but these tests keeps them in step with the model: the schema a migration run produces must be
-/// exactly the schema EnsureCreated() derives from the model.
+/// The migrations up to the baseline were written by hand (ADR 0003, superseded by ADR 0005), and scaffolded ones
+/// are edited: the schema a migration run produces must be exactly the schema EnsureCreated() derives from the
+/// model. ModelSnapshotTests checks the snapshot.
 /// </summary>
 public class MigrationSchemaTests
 {

@@ -5,7 +5,7 @@ using SkoleskyssSak.Testing;
 namespace SkoleskyssSak.Infrastructure.Tests.Persistence;
 
 /// <summary>
-/// The naming convention of the database (SnakeCaseNames): every table, column, constraint, index and
+/// The naming convention of the database (EFCore.NamingConventions' snake_case, issue 13): every table, column, constraint, index and
 /// sequence is lower snake_case, so SQL written by hand, reports and psql need no quoting.
 /// </summary>
 public partial class NamingConventionTests
@@ -39,6 +39,33 @@ public partial class NamingConventionTests
         Assert.Contains(("index ix_schools_municipality_number_name", "ix_schools_municipality_number_name"), names);
         Assert.True(names.Count > 80, $"Only {names.Count} names found; is the database migrated?");
         Assert.Empty(names.Where(n => !SnakeCase().IsMatch(n.Name)).Select(n => n.What));
+    }
+
+    [Fact]
+    public async Task Foreign_keys_to_staff_tables_are_named_after_them_not_after_identitys_defaults()
+    {
+        // EFCore.NamingConventions names a foreign key after its principal's table at the time the key is added;
+        // Identity's tables start as AspNetUsers/AspNetRoles before the configurations rename them (issue 13).
+        var connectionString = await PostgresServer.CreateEmptyDatabaseAsync("naming_model");
+        await using (var db = PostgresServer.Context(connectionString))
+        {
+            Assert.True(await db.Database.EnsureCreatedAsync());
+        }
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var names = await NamesAsync(connection, """
+            SELECT 'constraint ' || conname, conname FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+            UNION ALL
+            SELECT 'index ' || indexname, indexname FROM pg_indexes WHERE schemaname = 'public'
+            """);
+
+        Assert.Contains(("constraint fk_cases_staff_users_assigned_to", "fk_cases_staff_users_assigned_to"), names);
+        Assert.Contains(("constraint fk_staff_user_claims_staff_users_user_id", "fk_staff_user_claims_staff_users_user_id"), names);
+        Assert.Contains(("constraint fk_staff_role_claims_staff_roles_role_id", "fk_staff_role_claims_staff_roles_role_id"), names);
+        Assert.Contains(("index user_name_index", "user_name_index"), names);
+        Assert.Contains(("index role_name_index", "role_name_index"), names);
+        Assert.Empty(names.Where(n => n.Name.Contains("asp_net", StringComparison.Ordinal) || !SnakeCase().IsMatch(n.Name)).Select(n => n.What));
     }
 
     private static async Task<List<(string What, string Name)>> NamesAsync(NpgsqlConnection connection, string sql)

@@ -11,7 +11,7 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
 {
     public void Configure(EntityTypeBuilder<Appeal> builder)
     {
-        builder.ToTable("Appeals");
+        builder.ToTable("appeals");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(16);
@@ -32,7 +32,7 @@ internal sealed class AppealForwardingConfiguration : IEntityTypeConfiguration<A
 {
     public void Configure(EntityTypeBuilder<AppealForwarding> builder)
     {
-        builder.ToTable("AppealForwardings");
+        builder.ToTable("appeal_forwardings");
         builder.HasKey(f => f.Id);
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.Property(f => f.BodyCode).HasMaxLength(64);

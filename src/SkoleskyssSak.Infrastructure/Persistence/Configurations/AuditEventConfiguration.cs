@@ -1,7 +1,7 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SkoleskyssSak.Domain.Auditing;
-using SkoleskyssSak.Infrastructure.DataProtection;
 
 namespace SkoleskyssSak.Infrastructure.Persistence.Configurations;
 
@@ -9,7 +9,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
 {
     public void Configure(EntityTypeBuilder<AuditEvent> builder)
     {
-        builder.ToTable("AuditEvents");
+        builder.ToTable("audit_events");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).UseIdentityAlwaysColumn();
         builder.Property(a => a.ActorId).HasMaxLength(100);
@@ -27,8 +27,11 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
     {
-        builder.ToTable("DataProtectionKeys");
+        // The library's entity on the table the former DbXmlRepository created (Initial migration): its Xml is
+        // nullable in C#, the column is NOT NULL.
+        builder.ToTable("data_protection_keys");
         builder.HasKey(k => k.Id);
         builder.Property(k => k.FriendlyName).HasMaxLength(200);
+        builder.Property(k => k.Xml).IsRequired();
     }
 }

@@ -17,7 +17,7 @@ internal sealed class CaseAssessmentConfiguration : IEntityTypeConfiguration<Cas
 {
     public void Configure(EntityTypeBuilder<CaseAssessment> builder)
     {
-        builder.ToTable("CaseAssessments");
+        builder.ToTable("case_assessments");
         builder.HasKey(a => a.CaseId);
         builder.Property(a => a.CaseId).ValueGeneratedNever();
         builder.Property(a => a.Objective).HasJsonb();

@@ -11,7 +11,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<SchoolTranspo
 {
     public void Configure(EntityTypeBuilder<SchoolTransportCase> builder)
     {
-        builder.ToTable("Cases");
+        builder.ToTable("cases");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.MunicipalityNumber).HasMaxLength(4);
@@ -57,13 +57,13 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
 {
     public void Configure(EntityTypeBuilder<CaseEvent> builder)
     {
-        builder.ToTable("CaseEvents");
+        builder.ToTable("case_events");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.ActorId).HasMaxLength(100);
         builder.Property(e => e.ActorRole).HasConversion<string>().HasMaxLength(32);
-        builder.Property(e => e.From).HasColumnName("FromState").HasConversion<string>().HasMaxLength(32);
-        builder.Property(e => e.To).HasColumnName("ToState").HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.From).HasColumnName("from_state").HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.To).HasColumnName("to_state").HasConversion<string>().HasMaxLength(32);
         builder.Property(e => e.Trigger).HasConversion<string>().HasMaxLength(48);
         builder.Property(e => e.Reason).HasMaxLength(SchoolTransportCase.MaxReasonLength);
         builder.Property(e => e.RulebookVersion).HasMaxLength(32);
@@ -76,7 +76,7 @@ internal sealed class CaseAssignmentConfiguration : IEntityTypeConfiguration<Cas
 {
     public void Configure(EntityTypeBuilder<CaseAssignment> builder)
     {
-        builder.ToTable("CaseAssignments");
+        builder.ToTable("case_assignments");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.AssignedById).HasMaxLength(100);
@@ -88,7 +88,7 @@ internal sealed class CaseNumberSequenceConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<CaseNumberSequence> builder)
     {
-        builder.ToTable("CaseNumberSequences");
+        builder.ToTable("case_number_sequences");
         builder.HasKey(s => new { s.MunicipalityNumber, s.Year });
         builder.Property(s => s.MunicipalityNumber).HasMaxLength(4);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(s => s.MunicipalityNumber).OnDelete(DeleteBehavior.Restrict);
@@ -100,7 +100,7 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
 {
     public void Configure(EntityTypeBuilder<JournalEntry> builder)
     {
-        builder.ToTable("JournalEntries");
+        builder.ToTable("journal_entries");
         builder.HasKey(j => j.Id);
         builder.Property(j => j.Id).ValueGeneratedNever();
         builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(16);
@@ -118,7 +118,7 @@ internal sealed class CaseApplicationConfiguration : IEntityTypeConfiguration<Ca
 
     public void Configure(EntityTypeBuilder<CaseApplication> builder)
     {
-        builder.ToTable("Applications");
+        builder.ToTable("applications");
         builder.HasKey(a => a.CaseId);
         builder.Property(a => a.CaseId).ValueGeneratedNever();
         builder.Property(a => a.ApplicantPseudonym).HasMaxLength(CaseApplication.MaxPseudonymLength);
@@ -149,7 +149,7 @@ internal sealed class CasePartyConfiguration : IEntityTypeConfiguration<CasePart
 {
     public void Configure(EntityTypeBuilder<CaseParty> builder)
     {
-        builder.ToTable("CaseParties");
+        builder.ToTable("case_parties");
         builder.HasKey(p => new { p.CaseId, p.PartyPseudonym });
         builder.Property(p => p.PartyPseudonym).HasMaxLength(CaseApplication.MaxPseudonymLength);
         builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(32);

@@ -10,7 +10,7 @@ internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseD
 {
     public void Configure(EntityTypeBuilder<CaseDocument> builder)
     {
-        builder.ToTable("CaseDocuments");
+        builder.ToTable("case_documents");
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(48);
@@ -27,7 +27,7 @@ internal sealed class CaseDocumentContentConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<CaseDocumentContent> builder)
     {
-        builder.ToTable("CaseDocumentContents");
+        builder.ToTable("case_document_contents");
         builder.HasKey(c => c.DocumentId);
         builder.Property(c => c.DocumentId).ValueGeneratedNever();
         builder.Property(c => c.Content).HasColumnType("bytea");
@@ -39,7 +39,7 @@ internal sealed class InformationRequestConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<InformationRequest> builder)
     {
-        builder.ToTable("InformationRequests");
+        builder.ToTable("information_requests");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Question).HasMaxLength(InformationRequest.MaxTextLength);

@@ -11,7 +11,7 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
 {
     public void Configure(EntityTypeBuilder<Decision> builder)
     {
-        builder.ToTable("Decisions");
+        builder.ToTable("decisions");
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);

@@ -9,7 +9,7 @@ internal sealed class LetterTemplateTextConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<LetterTemplateText> builder)
     {
-        builder.ToTable("LetterTemplateTexts");
+        builder.ToTable("letter_template_texts");
         builder.HasKey(t => new { t.MunicipalityNumber, t.Key });
         builder.Property(t => t.MunicipalityNumber).HasMaxLength(4);
         builder.Property(t => t.Key).HasConversion<string>().HasMaxLength(32);

@@ -8,7 +8,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
 {
     public void Configure(EntityTypeBuilder<Municipality> builder)
     {
-        builder.ToTable("Municipalities");
+        builder.ToTable("municipalities");
         builder.HasKey(m => m.Number);
         builder.Property(m => m.Number).HasMaxLength(4);
         builder.Property(m => m.Name).HasMaxLength(100);
@@ -24,7 +24,7 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
 {
     public void Configure(EntityTypeBuilder<School> builder)
     {
-        builder.ToTable("Schools");
+        builder.ToTable("schools");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.MunicipalityNumber).HasMaxLength(4);
@@ -39,7 +39,7 @@ internal sealed class AppealBodyConfiguration : IEntityTypeConfiguration<AppealB
 {
     public void Configure(EntityTypeBuilder<AppealBody> builder)
     {
-        builder.ToTable("AppealBodies");
+        builder.ToTable("appeal_bodies");
         builder.HasKey(b => b.Code);
         builder.Property(b => b.Code).HasMaxLength(64);
         builder.Property(b => b.Name).HasMaxLength(200);

@@ -8,7 +8,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
-        builder.ToTable("OutboxMessages");
+        builder.ToTable("outbox_messages");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).UseIdentityAlwaysColumn();
         builder.Property(m => m.Kind).HasMaxLength(64);

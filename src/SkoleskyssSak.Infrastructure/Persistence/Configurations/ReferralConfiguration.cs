@@ -9,7 +9,7 @@ internal sealed class HomeDistanceConfiguration : IEntityTypeConfiguration<HomeD
 {
     public void Configure(EntityTypeBuilder<HomeDistance> builder)
     {
-        builder.ToTable("HomeDistances");
+        builder.ToTable("home_distances");
         builder.HasKey(d => new { d.CaseId, d.HomeIndex });
         builder.Property(d => d.HomeIndex).ValueGeneratedNever();
         builder.Property(d => d.ConfirmedKm).HasPrecision(6, 2);
@@ -26,7 +26,7 @@ internal sealed class CountyTransportUnitConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<CountyTransportUnit> builder)
     {
-        builder.ToTable("CountyTransportUnits");
+        builder.ToTable("county_transport_units");
         builder.HasKey(u => u.County);
         builder.Property(u => u.County).HasMaxLength(100);
         builder.Property(u => u.Name).HasMaxLength(200);

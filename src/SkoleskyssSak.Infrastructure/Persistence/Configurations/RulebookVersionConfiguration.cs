@@ -9,7 +9,7 @@ internal sealed class RulebookVersionConfiguration : IEntityTypeConfiguration<Ru
 {
     public void Configure(EntityTypeBuilder<RulebookVersion> builder)
     {
-        builder.ToTable("RulebookVersions");
+        builder.ToTable("rulebook_versions");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.MunicipalityNumber).HasMaxLength(4);

@@ -8,7 +8,7 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
 {
     public void Configure(EntityTypeBuilder<SignInSession> builder)
     {
-        builder.ToTable("SignInSessions");
+        builder.ToTable("sign_in_sessions");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.UserKind).HasMaxLength(16);
@@ -28,7 +28,7 @@ internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<Sig
 {
     public void Configure(EntityTypeBuilder<SignInThrottle> builder)
     {
-        builder.ToTable("SignInThrottles");
+        builder.ToTable("sign_in_throttles");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).HasMaxLength(SignInThrottle.MaxIdLength).ValueGeneratedNever();
         builder.HasIndex(t => t.LastFailureAt);
