@@ -43,6 +43,7 @@ builder.Services.AddScoped<ILetterRenderer, SkoleskyssSak.Web.Documents.RazorLet
 builder.Services.AddSkoleskyssAuthentication(builder.Configuration, builder.Environment);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddApiDocument();
 
 // Norwegian letters as themselves in the HTML, not as numeric entities (still HTML-encoded where needed).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -168,9 +169,11 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 app.MapRazorPages();
 app.MapRouteAssessments();
 app.MapMunicipalities();
+app.MapApiDocument();
 
 // Anything under /api that no endpoint serves is a 404 problem, not an HTML page.
-app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ressursen finst ikkje / finnes ikke."));
+app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ressursen finst ikkje / finnes ikke."))
+    .ExcludeFromDescription();
 
 if (app.Environment.IsDevelopment())
 {
