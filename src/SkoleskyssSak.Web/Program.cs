@@ -23,7 +23,9 @@ LoggingSetup.StartBootstrapLogger();
 
 var builder = WebApplication.CreateBuilder(args);
 
-await DevelopmentDatabase.ProvisionIfNeededAsync(builder);
+#if DEBUG
+await DevelopmentDatabase.ProvisionIfNeededAsync(builder); // make run: Debug only (SkoleskyssSak.LocalPostgres is not shipped)
+#endif
 
 // Logging: Serilog.AspNetCore for the host; extra sinks (tests) come from DI. The host's logger is its own
 // (preserveStaticLogger), so the static Log.Logger stays the bootstrap logger and several hosts can share a process.
