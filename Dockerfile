@@ -21,7 +21,9 @@ COPY src/SkoleskyssSak.Domain/SkoleskyssSak.Domain.csproj                 src/Sk
 COPY src/SkoleskyssSak.Application/SkoleskyssSak.Application.csproj       src/SkoleskyssSak.Application/
 COPY src/SkoleskyssSak.Infrastructure/SkoleskyssSak.Infrastructure.csproj src/SkoleskyssSak.Infrastructure/
 COPY src/SkoleskyssSak.Web/SkoleskyssSak.Web.csproj                       src/SkoleskyssSak.Web/
-RUN dotnet restore src/SkoleskyssSak.Web/SkoleskyssSak.Web.csproj
+# Restored as Release, the configuration it is published in: in Release the Web project does not reference the
+# development-only SkoleskyssSak.LocalPostgres (docs/architecture.md), whose project file is not copied here.
+RUN dotnet restore src/SkoleskyssSak.Web/SkoleskyssSak.Web.csproj -p:Configuration=Release
 
 COPY src/ src/
 # Framework-dependent output; Microsoft.Playwright copies its driver (.playwright/) for the build platform.

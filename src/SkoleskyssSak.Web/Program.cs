@@ -23,7 +23,9 @@ LoggingSetup.StartBootstrapLogger();
 
 var builder = WebApplication.CreateBuilder(args);
 
-await DevelopmentDatabase.ProvisionIfNeededAsync(builder);
+#if DEBUG
+await DevelopmentDatabase.ProvisionIfNeededAsync(builder); // make run: Debug only (SkoleskyssSak.LocalPostgres is not shipped)
+#endif
 
 // Logging: Serilog.AspNetCore for the host; extra sinks (tests) come from DI. The host's logger is its own
 // (preserveStaticLogger), so the static Log.Logger stays the bootstrap logger and several hosts can share a process.
@@ -43,6 +45,7 @@ builder.Services.AddScoped<ILetterRenderer, SkoleskyssSak.Web.Documents.RazorLet
 builder.Services.AddSkoleskyssAuthentication(builder.Configuration, builder.Environment);
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddApiDocument();
 
 // Norwegian letters as themselves in the HTML, not as numeric entities (still HTML-encoded where needed).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -168,9 +171,11 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 app.MapRazorPages();
 app.MapRouteAssessments();
 app.MapMunicipalities();
+app.MapApiDocument();
 
 // Anything under /api that no endpoint serves is a 404 problem, not an HTML page.
-app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ressursen finst ikkje / finnes ikke."));
+app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ressursen finst ikkje / finnes ikke."))
+    .ExcludeFromDescription();
 
 if (app.Environment.IsDevelopment())
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using SkoleskyssSak.Infrastructure.LocalPostgres;
+using SkoleskyssSak.LocalPostgres;
 using SkoleskyssSak.Infrastructure.Persistence;
 
 namespace SkoleskyssSak.Testing;

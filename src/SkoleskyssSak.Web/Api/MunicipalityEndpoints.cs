@@ -11,27 +11,35 @@ internal static class MunicipalityEndpoints
 {
     public static void MapMunicipalities(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/municipalities").RequireRateLimiting(RateLimitPolicies.PublicApi);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{number}/defined-segments", SegmentsAsync);
+        var group = app.MapGroup("/api/v1/municipalities").RequireRateLimiting(RateLimitPolicies.PublicApi).WithTags("Kommuner");
+        group.MapGet("/", ListAsync)
+            .WithName("ListMunicipalities")
+            .WithSummary("Kommunene som bruker tjenesten, med retningslinjene som gjelder i dag")
+            .Produces<IReadOnlyList<MunicipalityResponse>>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.MapGet("/{number}/defined-segments", SegmentsAsync)
+            .WithName("ListDefinedSegments")
+            .WithSummary("Forhåndsvurderte strekninger i kommunens gjeldende retningslinjer, eventuelt for én skole")
+            .Produces<DefinedSegmentsResponse>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<IResult> ListAsync(ListMunicipalitiesHandler municipalities, RulebookProvider rulebooks, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = NorwegianTime.Today(clock.GetUtcNow());
         var list = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
-        var result = new List<object>();
+        var result = new List<MunicipalityResponse>();
         foreach (var m in list)
         {
             var rulebook = await rulebooks.InForceAsync(m.Number, today, cancellationToken);
-            result.Add(new
-            {
-                number = m.Number,
-                name = m.Name,
-                county = m.County,
-                languageForm = Vocabulary.Name(m.LanguageForm),
-                rulebook = rulebook is null ? null : Describe(rulebook, rulebook.WinterPeriod.InSchoolYear(NorwegianTime.SchoolYearStart(today))),
-            });
+            result.Add(new MunicipalityResponse(
+                m.Number,
+                m.Name,
+                m.County,
+                m.LanguageForm,
+                rulebook is null ? null : Describe(rulebook, rulebook.WinterPeriod.InSchoolYear(NorwegianTime.SchoolYearStart(today)))));
         }
 
         return Results.Json(result, ApiJson.Options);
@@ -50,8 +58,7 @@ internal static class MunicipalityEndpoints
             return ApiProblems.NotFound($"Kommune {number} bruker ikke tjenesten.");
         }
 
-        var segments = list.Segments.Select(s => new
-        {
+        var segments = list.Segments.Select(s => new DefinedSegmentResponse(
             s.Id,
             s.School,
             s.Road,
@@ -62,22 +69,19 @@ internal static class MunicipalityEndpoints
             s.Lighting,
             s.FootAndCyclePath,
             s.Crosswalk,
-            Outcomes = s.Outcomes.ToDictionary(o => o.Key, o => Vocabulary.Name(o.Value)),
-            ByGrade = Enumerable.Range(1, 10).Select(g => new { Grade = g, Outcome = Vocabulary.Name(s.OutcomeFor(g)) }),
-            s.Assessment,
-        }).ToList();
-        return Results.Json(new { municipalityNumber = number, rulebook = Describe(list.Rulebook, list.WinterPeriod), segments }, ApiJson.Options);
+            s.Outcomes,
+            Enumerable.Range(1, 10).Select(g => new GradeOutcomeResponse(g, s.OutcomeFor(g))).ToList(),
+            s.Assessment)).ToList();
+        return Results.Json(new DefinedSegmentsResponse(number, Describe(list.Rulebook, list.WinterPeriod), segments), ApiJson.Options);
     }
 
-    private static object Describe(Rulebook rulebook, (DateOnly From, DateOnly To) winter) =>
-        new
-        {
-            version = rulebook.VersionLabel,
-            title = rulebook.Title,
-            provenance = Vocabulary.Name(rulebook.Provenance),
-            validFrom = rulebook.ValidFrom,
-            gradeBands = rulebook.GradeBands,
-            decisionValidity = Vocabulary.Name(rulebook.DecisionValidity),
-            winterPeriod = new PeriodResponse(winter.From, winter.To),
-        };
+    private static RulebookSummaryResponse Describe(Rulebook rulebook, (DateOnly From, DateOnly To) winter) =>
+        new(
+            rulebook.VersionLabel,
+            rulebook.Title,
+            rulebook.Provenance,
+            rulebook.ValidFrom,
+            rulebook.GradeBands,
+            rulebook.DecisionValidity,
+            new PeriodResponse(winter.From, winter.To));
 }

@@ -1,17 +1,20 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using SkoleskyssSak.Domain.Routes;
+using SkoleskyssSak.Domain.Rules;
 
 namespace SkoleskyssSak.Web.Api;
 
 /// <summary>POST /api/v1/route-assessments request (DESIGN.md §5).</summary>
 public sealed record RouteAssessmentRequest(
-    string? MunicipalityNumber,
-    int? Grade,
-    DateOnly? Date,
-    decimal? DistanceKm,
-    IReadOnlyList<LegRequest?>? Legs);
+    [property: Required, Description("Kommunenummer, fire siffer (5028).")] string? MunicipalityNumber,
+    [property: Required, Range(1, 10), Description("Trinn 1–10.")] int? Grade,
+    [property: Description("Dato for vurderingen; i dag om den ikke er oppgitt.")] DateOnly? Date,
+    [property: Description("Lengde på skolevegen i km.")] decimal? DistanceKm,
+    [property: Required, Description("Skolevegens strekninger, minst én.")] IReadOnlyList<LegRequest?>? Legs);
 
 public sealed record LegRequest(
-    LegKind? Kind,
+    [property: Required] LegKind? Kind,
     RoadCategory? RoadCategory,
     int? SpeedLimit,
     int? Aadt,
@@ -29,7 +32,7 @@ public sealed record RouteAssessmentResponse(
     string MunicipalityNumber,
     int Grade,
     DateOnly Date,
-    string Outcome,
+    TransportOutcome Outcome,
     bool ManualAssessmentRequired,
     bool DistanceEntitlement,
     decimal DistanceLimitKm,
@@ -42,8 +45,8 @@ public sealed record RouteAssessmentResponse(
 public sealed record PeriodResponse(DateOnly From, DateOnly To);
 
 /// <summary>Which rulebook version answered; provenance "reconstructed" means: to be confirmed by the municipality.</summary>
-public sealed record RulebookResponse(string Version, string Title, string Provenance, string? ProvenanceNote, string Source, DateOnly ValidFrom);
+public sealed record RulebookResponse(string Version, string Title, RuleProvenance Provenance, string? ProvenanceNote, string Source, DateOnly ValidFrom);
 
-public sealed record LegResponse(int Index, string Outcome, bool ManualAssessmentRequired, IReadOnlyList<MatchedRuleResponse> MatchedRules, string Explanation);
+public sealed record LegResponse(int Index, TransportOutcome Outcome, bool ManualAssessmentRequired, IReadOnlyList<MatchedRuleResponse> MatchedRules, string Explanation);
 
-public sealed record MatchedRuleResponse(string Id, string Text, string Outcome);
+public sealed record MatchedRuleResponse(string Id, string Text, TransportOutcome Outcome);

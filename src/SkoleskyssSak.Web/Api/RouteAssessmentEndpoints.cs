@@ -13,7 +13,14 @@ internal static class RouteAssessmentEndpoints
         app.MapPost("/api/v1/route-assessments", AssessAsync)
             .RequireRateLimiting(RateLimitPolicies.PublicApi)
             .DisableAntiforgery()
-            .WithName("AssessRoute");
+            .WithName("AssessRoute")
+            .WithTags("Skoleveg")
+            .WithSummary("Vurder en skoleveg etter kommunens retningslinjer for særlig farlig eller vanskelig skoleveg")
+            .WithDescription("Veiledende vurdering, ikke et vedtak (DESIGN.md §5). Ukjente verdier gir 400.")
+            .Accepts<RouteAssessmentRequest>("application/json")
+            .Produces<RouteAssessmentResponse>(StatusCodes.Status200OK, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<IResult> AssessAsync(HttpRequest request, AssessRouteHandler handler, CancellationToken cancellationToken)
     {
@@ -99,7 +106,7 @@ internal static class RouteAssessmentEndpoints
             rulebook.MunicipalityNumber,
             result.Query.Grade,
             result.Date,
-            Vocabulary.Name(assessment.Outcome),
+            assessment.Outcome,
             assessment.ManualAssessmentRequired,
             assessment.DistanceEntitlement,
             DistanceEntitlement.LimitKm(result.Query.Grade),
@@ -107,15 +114,15 @@ internal static class RouteAssessmentEndpoints
             new RulebookResponse(
                 rulebook.VersionLabel,
                 rulebook.Title,
-                Vocabulary.Name(rulebook.Provenance),
+                rulebook.Provenance,
                 rulebook.Provenance == RuleProvenance.Reconstructed ? AssessmentExplainer.ReconstructedNote(rulebook.LanguageForm) : null,
                 rulebook.Source,
                 rulebook.ValidFrom),
             assessment.Legs.Select((leg, i) => new LegResponse(
                 i,
-                Vocabulary.Name(leg.Outcome),
+                leg.Outcome,
                 leg.ManualAssessmentRequired,
-                leg.MatchedRules.Select(r => new MatchedRuleResponse(r.Id, r.Text, Vocabulary.Name(r.OutcomeFor(result.Query.Grade)))).ToList(),
+                leg.MatchedRules.Select(r => new MatchedRuleResponse(r.Id, r.Text, r.OutcomeFor(result.Query.Grade))).ToList(),
                 result.LegExplanations[i])).ToList(),
             result.Explanation,
             result.Guidance);

@@ -1,5 +1,6 @@
+#if DEBUG
 using SkoleskyssSak.Infrastructure;
-using SkoleskyssSak.Infrastructure.LocalPostgres;
+using SkoleskyssSak.LocalPostgres;
 
 namespace SkoleskyssSak.Web.Hosting;
 
@@ -7,6 +8,7 @@ namespace SkoleskyssSak.Web.Hosting;
 /// In Development with no connection string, the app provisions its own PostgreSQL: a cluster in the
 /// git-ignored folder .data/postgres at the repository root, created on the first run and reused after.
 /// Production never provisions anything: a missing connection string stops the start with a clear error.
+/// Compiled only in Debug builds (with the SkoleskyssSak.LocalPostgres project): a Release build has no such code.
 /// </summary>
 internal static class DevelopmentDatabase
 {
@@ -50,3 +52,4 @@ internal static class DevelopmentDatabase
         return contentRoot;
     }
 }
+#endif

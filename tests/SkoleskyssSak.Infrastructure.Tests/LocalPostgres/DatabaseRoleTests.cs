@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SkoleskyssSak.Infrastructure.LocalPostgres;
+using SkoleskyssSak.LocalPostgres;
 using SkoleskyssSak.Testing;
 
 namespace SkoleskyssSak.Infrastructure.Tests.LocalPostgres;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using SkoleskyssSak.Infrastructure.LocalPostgres;
+using SkoleskyssSak.LocalPostgres;
 
 namespace SkoleskyssSak.Infrastructure.Tests.LocalPostgres;
 

@@ -14,6 +14,7 @@ public sealed class LayeringTests
     private static readonly Assembly Application = typeof(SkoleskyssSak.Application.DependencyInjection).Assembly;
     private static readonly Assembly Infrastructure = typeof(SkoleskyssSak.Infrastructure.DependencyInjection).Assembly;
     private static readonly Assembly Web = typeof(Program).Assembly;
+    private static readonly Assembly LocalPostgresAssembly = typeof(SkoleskyssSak.LocalPostgres.LocalPostgresCluster).Assembly;
 
     /// <summary>Where the web app is put together: it may name the database context and its provider.</summary>
     private static readonly string[] Composition = ["Program", "SkoleskyssSak.Web.Hosting"];
@@ -38,6 +39,20 @@ public sealed class LayeringTests
     public void Infrastructure_does_not_reference_the_web_layer()
     {
         AssertNone(Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOnAny("SkoleskyssSak.Web", "Microsoft.AspNetCore.Mvc"));
+    }
+
+    [Fact]
+    public void The_local_development_PostgreSQL_is_not_in_the_shipped_Infrastructure_assembly()
+    {
+        // LocalPostgresCluster (initdb, pg_ctl, a superuser on loopback) is for `make run` and the tests only; it lives in
+        // SkoleskyssSak.LocalPostgres, which the Web app references in Debug builds only.
+        Assert.Empty(Types.InAssembly(Infrastructure).That().HaveNameStartingWith("LocalPostgres")
+            .Or().ResideInNamespaceContaining("LocalPostgres").GetTypes().Select(t => t.FullName));
+        Assert.DoesNotContain(Infrastructure.GetReferencedAssemblies(), a => a.Name == LocalPostgresAssembly.GetName().Name);
+        AssertNone(Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOn(LocalPostgresAssembly.GetName().Name));
+
+        // The rule can see what it forbids: the cluster is where the tests find it.
+        Assert.Equal("SkoleskyssSak.LocalPostgres", LocalPostgresAssembly.GetName().Name);
     }
 
     [Fact]

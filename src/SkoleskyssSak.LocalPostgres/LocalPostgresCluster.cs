@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace SkoleskyssSak.Infrastructure.LocalPostgres;
+namespace SkoleskyssSak.LocalPostgres;
 
 /// <summary>
 /// A private PostgreSQL cluster in a folder of its own, listening on loopback only. Used by the app in
