@@ -25,6 +25,11 @@ passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 echo
+# The failed tests' names close the output, so the tail of a CI log says what to look at.
+if [[ $failed -gt 0 ]]; then
+  echo "Failed tests:"
+  grep -E '^[[:space:]]+Failed [A-Za-z_][A-Za-z0-9_.]+' "$log" | sed -E 's/^[[:space:]]+/  /' | sort -u
+fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [[ $status -eq 0 && $passed -eq 0 ]]; then
   echo "No test ran." >&2
