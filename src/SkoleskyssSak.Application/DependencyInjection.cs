@@ -1,6 +1,8 @@
 using System.Reflection;
 using FluentValidation;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using SkoleskyssSak.Application.Common;
 
 namespace SkoleskyssSak.Application;
 
@@ -18,6 +20,13 @@ public static class DependencyInjection
             services.AddScoped(handler);
         }
 
+        // Every ICommandHandler/IQueryHandler of this assembly, found by Mediator's source generator at build time; the
+        // pipeline validates commands (the one validation path) and audits case reads (the one read audit), in that order.
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(ReadAuditBehavior<,>)];
+        });
         services.AddValidatorsFromAssemblyContaining<Features.Rulebooks.RulebookProvider>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<Features.Rulebooks.RulebookProvider>();
         services.AddScoped<Features.Applications.ApplicationValidator>(); // runs the step validators; not a validator itself

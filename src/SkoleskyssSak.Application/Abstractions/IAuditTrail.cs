@@ -1,8 +1,9 @@
 namespace SkoleskyssSak.Application.Abstractions;
 
 /// <summary>
-/// Records reads and changes of personal data, and sign-ins. The record is added to the current unit of work,
-/// so it is committed in the same transaction as the change it describes (DESIGN.md §6).
+/// The one audit writer: records reads and changes of personal data, and sign-ins (DESIGN.md §6). A change's record
+/// is added to the command's unit of work, so it commits in the same transaction as the change it describes; a
+/// read's or a sign-in's record has no change to ride with and is written at once, in its own unit of work.
 /// </summary>
 public interface IAuditTrail
 {
@@ -15,6 +16,15 @@ public interface IAuditTrail
     /// </summary>
     void RecordSystem(string systemActorId, string action, string objectType, string? objectId);
 
-    /// <summary>A person signed in; before the sign-in completes there is no current actor, so it is given.</summary>
-    void RecordSignIn(string actorId, string actorKind, string method);
+    /// <summary>
+    /// The current actor read an object: written at once in its own unit of work (the pipeline's read audit,
+    /// ReadAuditBehavior; query handlers never save).
+    /// </summary>
+    Task RecordNowAsync(string action, string objectType, string? objectId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A person signed in; before the sign-in completes there is no current actor, so it is given. Written at once in
+    /// its own unit of work.
+    /// </summary>
+    Task RecordSignInAsync(string actorId, string actorKind, string method, CancellationToken cancellationToken);
 }

@@ -3,7 +3,7 @@ namespace SkoleskyssSak.Domain.Municipalities;
 /// <summary>
 /// The texts of a decision letter's notice (fvl. § 27: the right to appeal, the deadline, where and how, the right to
 /// see the documents, fvl. §§ 18–19, and the duty to give guidance, fvl. § 11) that a municipality may word itself.
-/// The names are the keys of the default texts (ApplicationTexts.resx).
+/// The names are the keys of the default texts (CaseTexts.resx).
 /// </summary>
 public enum NoticeText
 {

@@ -169,8 +169,7 @@ internal static class IdPortenSignIn
         var services = context.HttpContext.RequestServices;
         var subject = context.Principal?.FindFirst(SkoleskyssClaims.Subject)?.Value
             ?? throw new InvalidOperationException("The ID-porten sign-in has no pseudonym.");
-        services.GetRequiredService<IAuditTrail>().RecordSignIn(subject, "Citizen", "idporten");
-        await services.GetRequiredService<IApplicationDbContext>().SaveChangesAsync(context.HttpContext.RequestAborted);
+        await services.GetRequiredService<IAuditTrail>().RecordSignInAsync(subject, "Citizen", "idporten", context.HttpContext.RequestAborted);
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         }
 
         var language = file.Language;
-        var footer = ApplicationTexts.Format("BundleFooter", language, file.CaseNumber);
+        var footer = CaseTexts.Format("BundleFooter", language, file.CaseNumber);
 
         // First what the forwarding letter says the file holds but is not a stored document (issue 11): the søknad as it
         // was submitted, and the municipality's objective and subjective assessment with its site inspections. Then
@@ -132,7 +132,7 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         var documents = await db.Documents.AsNoTracking().Where(d => d.CaseId == query.CaseId).OrderBy(d => d.AddedAt).ThenBy(d => d.FileName)
             .Join(db.DocumentContents.AsNoTracking(), d => d.Id, c => c.DocumentId, (d, c) => new { Document = d, c.Content })
             .ToListAsync(cancellationToken);
-        audit.Record(auditAction, ApplicationAccess.AuditObjectType, query.CaseId.ToString());
+        audit.Record(auditAction, CaseAccess.AuditObjectType, query.CaseId.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new CaseFileExport(@case.CaseNumber.ToString()!, municipality.Name + " kommune", municipality.LanguageForm, documents.Select(d => (d.Document, d.Content)).ToList());
     }
@@ -154,7 +154,7 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
     /// <summary>The page in place of a document that could not be merged: its name, why, and its number in the ZIP.</summary>
     private async Task<byte[]> NotMergedNoteAsync(CaseDocument document, int index, Domain.Municipalities.LanguageForm language, string footer, CancellationToken cancellationToken)
     {
-        var note = ApplicationTexts.Format("BundleDocumentNotMerged", language, document.FileName, $"{index + 1:D2}");
+        var note = CaseTexts.Format("BundleDocumentNotMerged", language, document.FileName, $"{index + 1:D2}");
         var html = Page(language, document.FileName, $"<h1 style=\"font-size:14pt\">{Encode(document.FileName)}</h1><p>{Encode(note)}</p>");
         return await pdf.RenderAsync(new PdfDocumentRequest(html, footer, FooterPageNumbers: false), cancellationToken);
     }
@@ -166,16 +166,16 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         var page = coverPages + 1;
         for (var i = 0; i < entries.Count; i++)
         {
-            var mark = entries[i].NotMerged ? " " + Encode(ApplicationTexts.Get("BundleNotMergedMark", language)) : string.Empty;
-            rows.Append(CultureInfo.InvariantCulture, $"<tr><td>{i + 1}</td><td>{Encode(entries[i].Label)}{mark}</td><td>{entries[i].Date}</td><td>{Encode(ApplicationTexts.Get("BundlePage", language))} {page}</td></tr>");
+            var mark = entries[i].NotMerged ? " " + Encode(CaseTexts.Get("BundleNotMergedMark", language)) : string.Empty;
+            rows.Append(CultureInfo.InvariantCulture, $"<tr><td>{i + 1}</td><td>{Encode(entries[i].Label)}{mark}</td><td>{entries[i].Date}</td><td>{Encode(CaseTexts.Get("BundlePage", language))} {page}</td></tr>");
             page += pageCounts[i];
         }
 
-        var title = ApplicationTexts.Format("BundleTitle", language, file.CaseNumber);
+        var title = CaseTexts.Format("BundleTitle", language, file.CaseNumber);
         return Page(language, title, $"""
             <h1 style="font-size:18pt">{Encode(title)}</h1>
             <p>{Encode(file.MunicipalityName)}</p>
-            <h2 style="font-size:14pt">{Encode(ApplicationTexts.Get("BundleContents", language))}</h2>
+            <h2 style="font-size:14pt">{Encode(CaseTexts.Get("BundleContents", language))}</h2>
             <table style="border-collapse:collapse;width:100%"><tbody>{rows}</tbody></table>
             """);
     }
@@ -188,7 +188,7 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
     private async Task<IReadOnlyList<(string Label, string Date, string Html)>> RecordsAsync(Guid caseId, CaseFileExport file, CancellationToken cancellationToken)
     {
         var language = file.Language;
-        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
+        string T(string key, params object?[] args) => args.Length == 0 ? CaseTexts.Get(key, language) : CaseTexts.Format(key, language, args);
         var @case = await db.Cases.AsNoTracking().Include(c => c.Events).SingleAsync(c => c.Id == caseId, cancellationToken);
         var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == caseId, cancellationToken)).Content;
         var school = form.Child is null ? null : await db.Schools.AsNoTracking().Where(s => s.Id == form.Child.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);

@@ -66,8 +66,8 @@ public sealed class RecordAppealBodyDecisionHandler(
             var latest = await db.AppealForwardings.AsNoTracking().Where(f => f.CaseId == command.CaseId && f.BodyCode == command.BodyCode)
                 .OrderByDescending(f => f.ForwardedAt).Select(f => new { f.Outcome, f.DecidedAt }).FirstOrDefaultAsync(cancellationToken);
             return latest is { Outcome: AppealBodyOutcome.Withdrawn, DecidedAt: { } withdrawnAt }
-                ? new ApplicationResult.Refused(ApplicationTexts.FormatCurrent("AppealBodyAppealWithdrawn", NorwegianTime.Today(withdrawnAt).ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture)))
-                : new ApplicationResult.Refused(ApplicationTexts.Get("AppealBodyNotOpen"));
+                ? new ApplicationResult.Refused(CaseTexts.FormatCurrent("AppealBodyAppealWithdrawn", NorwegianTime.Today(withdrawnAt).ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture)))
+                : new ApplicationResult.Refused(CaseTexts.Get("AppealBodyNotOpen"));
         }
 
         var next = await AppealBodyAccess.NextBodyAsync(db, rulebooks, command.CaseId, command.BodyCode, cancellationToken);
@@ -109,20 +109,20 @@ public sealed class RecordAppealBodyDecisionHandler(
         var decidesEarly = today <= step.CommentDeadline;
         if (decidesEarly && (!command.DecidesBeforeCommentDeadline || string.IsNullOrEmpty(earlyReason)))
         {
-            return ApplicationResult.Invalid.Field("EarlyDecisionReason", ApplicationTexts.FormatCurrent("AppealBodyEarlyDecisionRequired", step.CommentDeadline.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+            return ApplicationResult.Invalid.Field("EarlyDecisionReason", CaseTexts.FormatCurrent("AppealBodyEarlyDecisionRequired", step.CommentDeadline.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (decidesEarly && earlyReason!.Length > MaxEarlyDecisionReasonLength)
         {
-            return ApplicationResult.Invalid.Field("EarlyDecisionReason", ApplicationTexts.FormatCurrent("AppealBodyEarlyDecisionReasonTooLong", MaxEarlyDecisionReasonLength));
+            return ApplicationResult.Invalid.Field("EarlyDecisionReason", CaseTexts.FormatCurrent("AppealBodyEarlyDecisionReasonTooLong", MaxEarlyDecisionReasonLength));
         }
-        var newOutcomeText = isReversal ? ApplicationTexts.Get("AppealNewOutcome_" + command.NewOutcome, language) : null;
+        var newOutcomeText = isReversal ? CaseTexts.Get("AppealNewOutcome_" + command.NewOutcome, language) : null;
         if (newOutcomeText is not null)
         {
             resolution = string.IsNullOrEmpty(resolution) ? newOutcomeText : $"{newOutcomeText}. {resolution}";
         }
 
-        var outcomeText = ApplicationTexts.Get("AppealBodyOutcome_" + outcome, language) + (newOutcomeText is null ? string.Empty : " – " + newOutcomeText);
+        var outcomeText = CaseTexts.Get("AppealBodyOutcome_" + outcome, language) + (newOutcomeText is null ? string.Empty : " – " + newOutcomeText);
         var (letter, letterErrors) = await StoreLetterAsync(command, body, municipality, @case.CaseNumber!, form, today, outcomeText, resolution, now, cancellationToken);
         if (letterErrors is not null)
         {
@@ -134,7 +134,7 @@ public sealed class RecordAppealBodyDecisionHandler(
         {
             Discard(letter);
             return refusal == AppealStepRefusal.AlreadyDecided
-                ? new ApplicationResult.Refused(ApplicationTexts.Get("AppealBodyNotOpen"))
+                ? new ApplicationResult.Refused(CaseTexts.Get("AppealBodyNotOpen"))
                 : ApplicationResult.Invalid.Text(refusal == AppealStepRefusal.ResolutionTooLong ? "Resolution" : "MeetingDate", "AppealStep_" + refusal);
         }
 
@@ -147,10 +147,10 @@ public sealed class RecordAppealBodyDecisionHandler(
             _ when next is null => (CaseTrigger.AppealBodyReverses, null),
             _ => (CaseTrigger.ReverseDecision, (await AppealFiling.LatestIssuedAsync(db, command.CaseId, cancellationToken))?.RulebookVersion),
         };
-        var reason = $"{body.Name}: {ApplicationTexts.Get("AppealBodyOutcome_" + outcome, language)}{(newOutcomeText is null ? string.Empty : " – " + newOutcomeText)}";
+        var reason = $"{body.Name}: {CaseTexts.Get("AppealBodyOutcome_" + outcome, language)}{(newOutcomeText is null ? string.Empty : " – " + newOutcomeText)}";
         if (decidesEarly)
         {
-            reason += " – " + ApplicationTexts.Format("AppealBodyDecidedEarly", language, step.CommentDeadline.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture), earlyReason);
+            reason += " – " + CaseTexts.Format("AppealBodyDecidedEarly", language, step.CommentDeadline.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture), earlyReason);
         }
 
         var moved = @case.Apply(trigger, new CaseActor(command.StaffUserId, CaseActorRole.AppealBody), now, reason, rulebookVersion);
@@ -189,10 +189,10 @@ public sealed class RecordAppealBodyDecisionHandler(
         }
 
         // From the municipality's archive the body's letter is incoming ("Klagevedtak frå …").
-        var title = SubmitApplicationHandler.Limit(ApplicationTexts.Format("AppealBodyJournalTitle", language, body.Name));
-        db.JournalEntries.Add(SubmitApplicationHandler.Register(command.CaseId, JournalEntryKind.Incoming, [title], title, form, today, now, letter.Id));
-        var subject = ApplicationTexts.Format("AppealDecidedSubject", language, @case.CaseNumber);
-        var mail = ApplicationTexts.Format("AppealDecidedBody", language, body.Name, @case.CaseNumber, links.MyCase(command.CaseId));
+        var title = CaseJournal.Limit(CaseTexts.Format("AppealBodyJournalTitle", language, body.Name));
+        db.JournalEntries.Add(CaseJournal.Entry(command.CaseId, JournalEntryKind.Incoming, [title], title, form, today, now, letter.Id));
+        var subject = CaseTexts.Format("AppealDecidedSubject", language, @case.CaseNumber);
+        var mail = CaseTexts.Format("AppealDecidedBody", language, body.Name, @case.CaseNumber, links.MyCase(command.CaseId));
         foreach (var recipient in form.GuardianEmails())
         {
             outbox.Enqueue(new Notification(recipient, subject, mail, "AppealDecided", command.CaseId));
@@ -202,17 +202,17 @@ public sealed class RecordAppealBodyDecisionHandler(
         // municipality — a quash or a reversal is work for them.
         var caseworkers = await staff.CaseworkersOfAsync(@case.MunicipalityNumber, cancellationToken);
         var assigned = caseworkers.Where(c => c.Id == @case.AssignedTo).ToList();
-        var staffSubject = ApplicationTexts.Format("AppealDecidedStaffSubject", language, @case.CaseNumber, body.Name);
-        var staffMail = ApplicationTexts.Format("AppealDecidedStaffBody", language, body.Name, @case.CaseNumber, ApplicationTexts.Get("AppealBodyOutcome_" + outcome, language), resolution ?? string.Empty);
+        var staffSubject = CaseTexts.Format("AppealDecidedStaffSubject", language, @case.CaseNumber, body.Name);
+        var staffMail = CaseTexts.Format("AppealDecidedStaffBody", language, body.Name, @case.CaseNumber, CaseTexts.Get("AppealBodyOutcome_" + outcome, language), resolution ?? string.Empty);
         foreach (var email in (assigned.Count > 0 ? assigned : caseworkers).Select(c => c.Email).Where(e => !string.IsNullOrWhiteSpace(e)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             outbox.Enqueue(new Notification(email!, staffSubject, staffMail, "AppealDecidedMunicipality", command.CaseId));
         }
 
-        audit.Record("AppealBodyDecision" + outcome, ApplicationAccess.AuditObjectType, command.CaseId.ToString());
+        audit.Record("AppealBodyDecision" + outcome, CaseAccess.AuditObjectType, command.CaseId.ToString());
         if (decidesEarly)
         {
-            audit.Record("AppealBodyDecidedBeforeCommentDeadline", ApplicationAccess.AuditObjectType, command.CaseId.ToString());
+            audit.Record("AppealBodyDecidedBeforeCommentDeadline", CaseAccess.AuditObjectType, command.CaseId.ToString());
         }
 
         return await ApplicationAccess.SaveOrConflictAsync(db, command.CaseId, cancellationToken);
@@ -243,11 +243,11 @@ public sealed class RecordAppealBodyDecisionHandler(
         var text = command.LetterText?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            return (null, new Dictionary<string, string[]> { ["LetterText"] = [ApplicationTexts.Get("AppealBodyLetterRequired")] });
+            return (null, new Dictionary<string, string[]> { ["LetterText"] = [CaseTexts.Get("AppealBodyLetterRequired")] });
         }
 
         var composed = AppealDocuments.ComposeBodyDecision(municipality, body, caseNumber, form, today, outcomeText, resolution, text);
-        var fileName = ApplicationTexts.Get("AppealBodyLetterFileName", municipality.LanguageForm);
+        var fileName = CaseTexts.Get("AppealBodyLetterFileName", municipality.LanguageForm);
         var (produced, content) = await AppealDocuments.PrintAsync(letters, pdf, composed, command.CaseId, caseNumber, CaseDocumentKind.AppealDecisionLetter, fileName, confidential: false, command.StaffUserId, now, cancellationToken);
         db.Documents.Add(produced);
         db.DocumentContents.Add(content);

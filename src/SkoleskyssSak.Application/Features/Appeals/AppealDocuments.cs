@@ -18,8 +18,8 @@ internal static class AppealDocuments
     public static Letter ComposeAppeal(Municipality municipality, string? schoolName, CaseNumber caseNumber, ApplicationForm form, Appeal appeal, DateOnly decisionDate, IReadOnlyList<string> attachments)
     {
         var language = municipality.LanguageForm;
-        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
-        var culture = ApplicationTexts.CultureFor(language);
+        string T(string key, params object?[] args) => args.Length == 0 ? CaseTexts.Get(key, language) : CaseTexts.Format(key, language, args);
+        var culture = CaseTexts.CultureFor(language);
         string Date(DateOnly date) => date.ToString("d. MMMM yyyy", culture);
         var home = form.Homes.Count > 0 ? form.Homes[0] : null;
         IReadOnlyList<string> homeLines = home is null ? [] : [home.Address, $"{home.PostalCode} {home.Place}"];
@@ -53,8 +53,8 @@ internal static class AppealDocuments
     public static Letter ComposeBodyDecision(Municipality municipality, AppealBody body, CaseNumber caseNumber, ApplicationForm form, DateOnly date, string outcome, string? resolution, string text)
     {
         var language = municipality.LanguageForm;
-        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
-        var culture = ApplicationTexts.CultureFor(language);
+        string T(string key, params object?[] args) => args.Length == 0 ? CaseTexts.Get(key, language) : CaseTexts.Format(key, language, args);
+        var culture = CaseTexts.CultureFor(language);
         var home = form.Homes.Count > 0 ? form.Homes[0] : null;
         IReadOnlyList<string> address = home is null ? [] : [home.Address, $"{home.PostalCode} {home.Place}"];
         var recipients = form.Guardians.Select(g => new LetterRecipient(g.Name, address)).ToList();

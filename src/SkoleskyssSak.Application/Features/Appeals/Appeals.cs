@@ -50,7 +50,7 @@ public sealed class GetAppealStatusHandler(IApplicationDbContext db, TimeProvide
         var @case = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.CaseId, cancellationToken);
         var allowed = @case is not null && (query.MunicipalityNumber is not null
             ? @case.MunicipalityNumber == query.MunicipalityNumber
-            : await ApplicationAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken));
+            : await CaseAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken));
         if (!allowed)
         {
             return null;
@@ -75,7 +75,7 @@ public sealed class AppealDecisionHandler(IApplicationDbContext db, INotificatio
     public async Task<ApplicationResult> HandleAsync(AppealDecisionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!await ApplicationAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
+        if (!await CaseAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
         {
             return new ApplicationResult.NotFound();
         }
@@ -159,7 +159,7 @@ public sealed class ConsiderAppealHandler(IApplicationDbContext db, IAuditTrail 
         var appeal = await db.Appeals.Where(a => a.CaseId == command.CaseId).OrderByDescending(a => a.RegisteredAt).FirstOrDefaultAsync(cancellationToken);
         if (appeal is null || @case.State != CaseState.AppealReceived)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("AppealNotPossible"));
+            return new ApplicationResult.Refused(CaseTexts.Get("AppealNotPossible"));
         }
 
         string? reason = null;
@@ -174,7 +174,7 @@ public sealed class ConsiderAppealHandler(IApplicationDbContext db, IAuditTrail 
             var decisionMadeOn = await db.Decisions.Where(d => d.Id == appeal.DecisionId).Select(d => d.IssuedAt).SingleAsync(cancellationToken);
             if (decisionMadeOn is null || !appeal.MayBeConsideredAnyway(NorwegianTime.Today(decisionMadeOn.Value)))
             {
-                return new ApplicationResult.Refused(ApplicationTexts.Get("AppealBeyondOneYearLimit"));
+                return new ApplicationResult.Refused(CaseTexts.Get("AppealBeyondOneYearLimit"));
             }
 
             reason = "fvl. § 31: " + command.LateReason.Trim();
@@ -192,7 +192,7 @@ public sealed class ConsiderAppealHandler(IApplicationDbContext db, IAuditTrail 
             appeal.TryRecordLateHandling(LateAppealHandling.ConsideredAnyway, command.LateReason!);
         }
 
-        audit.Record("AppealReviewStarted", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        audit.Record("AppealReviewStarted", CaseAccess.AuditObjectType, @case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
     }
 }
@@ -218,7 +218,7 @@ internal sealed class AppealFiling(IApplicationDbContext db, INotificationOutbox
         var decision = await LatestIssuedAsync(db, caseId, cancellationToken);
         if (decision is null || @case.State != CaseState.Decided)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("AppealNotPossible"));
+            return new ApplicationResult.Refused(CaseTexts.Get("AppealNotPossible"));
         }
 
         if (register(decision) is not { } appeal)
@@ -249,31 +249,31 @@ internal sealed class AppealFiling(IApplicationDbContext db, INotificationOutbox
         var language = municipality.LanguageForm;
         var today = NorwegianTime.Today(now);
         var year = form.Child?.SchoolYearStart ?? NorwegianTime.SchoolYearStart(today);
-        var title = ApplicationTexts.Format("AppealJournalTitle", language, year, year + 1);
+        var title = CaseTexts.Format("AppealJournalTitle", language, year, year + 1);
         if (text.Length > 0)
         {
             // The appeal as a document (issue 11): the text as a tagged PDF listing its attachments, not a text file.
             var school = @case.SchoolId is { } schoolId ? await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) : null;
             var composed = AppealDocuments.ComposeAppeal(municipality, school, @case.CaseNumber!, form, appeal, NorwegianTime.Today(decision.IssuedAt!.Value), stored.Select(d => d.FileName).ToList());
-            var (document, content) = await AppealDocuments.PrintAsync(letters, pdf, composed, caseId, @case.CaseNumber!, CaseDocumentKind.Appeal, ApplicationTexts.Get("AppealFileName", language), confidential: true, actor.Id, now, cancellationToken);
+            var (document, content) = await AppealDocuments.PrintAsync(letters, pdf, composed, caseId, @case.CaseNumber!, CaseDocumentKind.Appeal, CaseTexts.Get("AppealFileName", language), confidential: true, actor.Id, now, cancellationToken);
             db.Documents.Add(document);
             db.DocumentContents.Add(content);
-            db.JournalEntries.Add(SubmitApplicationHandler.Register(caseId, JournalEntryKind.Incoming, [title], title, form, today, now, document.Id, confidential: true));
+            db.JournalEntries.Add(CaseJournal.Entry(caseId, JournalEntryKind.Incoming, [title], title, form, today, now, document.Id, confidential: true));
         }
 
         foreach (var document in stored)
         {
-            db.JournalEntries.Add(SubmitApplicationHandler.Register(caseId, JournalEntryKind.Incoming, [title], SubmitApplicationHandler.Limit($"{title} – {document.FileName}"), form, today, now, document.Id, document.Confidential));
+            db.JournalEntries.Add(CaseJournal.Entry(caseId, JournalEntryKind.Incoming, [title], CaseJournal.Limit($"{title} – {document.FileName}"), form, today, now, document.Id, document.Confidential));
         }
 
-        var subject = ApplicationTexts.Format("AppealReceiptSubject", language, @case.CaseNumber);
-        var body = ApplicationTexts.Format("AppealReceiptBody", language, municipality.Name + " kommune", @case.CaseNumber, links.MyCase(caseId));
+        var subject = CaseTexts.Format("AppealReceiptSubject", language, @case.CaseNumber);
+        var body = CaseTexts.Format("AppealReceiptBody", language, municipality.Name + " kommune", @case.CaseNumber, links.MyCase(caseId));
         foreach (var recipient in form.GuardianEmails())
         {
             outbox.Enqueue(new Notification(recipient, subject, body, "AppealReceived", caseId));
         }
 
-        audit.Record("AppealReceived", ApplicationAccess.AuditObjectType, caseId.ToString());
+        audit.Record("AppealReceived", CaseAccess.AuditObjectType, caseId.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, caseId, cancellationToken);
     }
 }

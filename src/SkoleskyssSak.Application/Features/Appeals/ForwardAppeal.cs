@@ -44,12 +44,12 @@ public sealed class ForwardAppealHandler(
         var decision = await AppealFiling.LatestIssuedAsync(db, command.CaseId, cancellationToken);
         if (appeal is null || decision is null || context.Case.State != CaseState.FirstInstanceReview)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("AppealNotPossible"));
+            return new ApplicationResult.Refused(CaseTexts.Get("AppealNotPossible"));
         }
 
         if (context.AppealChain.Count == 0)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("ForwardingNoBody"));
+            return new ApplicationResult.Refused(CaseTexts.Get("ForwardingNoBody"));
         }
 
         var assessment = command.Assessment?.Trim() ?? string.Empty;
@@ -82,18 +82,18 @@ public sealed class ForwardAppealHandler(
         var bytes = await CaseLetterSending.PrintAsync(letters, pdf, context, Compose(context, appeal, decision.IssuedAt!.Value, body, next, forwarding, today), cancellationToken);
         var language = context.Language;
         var year = context.Form.Child!.SchoolYearStart;
-        var title = ApplicationTexts.Format("ForwardingJournalTitle", language, year, year + 1);
+        var title = CaseTexts.Format("ForwardingJournalTitle", language, year, year + 1);
         var deadline = command.CommentDeadline.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var mail = (
-            ApplicationTexts.Format("ForwardingMailSubject", language, context.Case.CaseNumber),
-            ApplicationTexts.Format("ForwardingMailBody", language, context.MunicipalityName, context.Case.CaseNumber, body.Name, deadline, links.MyCase(context.Case.Id)),
+            CaseTexts.Format("ForwardingMailSubject", language, context.Case.CaseNumber),
+            CaseTexts.Format("ForwardingMailBody", language, context.MunicipalityName, context.Case.CaseNumber, body.Name, deadline, links.MyCase(context.Case.Id)),
             "AppealForwarded");
         var fileName = $"oversending-{context.Case.CaseNumber!.Year}-{context.Case.CaseNumber.Sequence:00000}.pdf";
         var letter = CaseLetterSending.Publish(db, outbox, context, bytes, fileName, title, mail, command.StaffUserId, now, CaseDocumentKind.ForwardingLetter);
         forwarding.AttachLetter(letter.Id);
         db.AppealForwardings.Add(forwarding);
 
-        audit.Record("AppealForwarded", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());
+        audit.Record("AppealForwarded", CaseAccess.AuditObjectType, context.Case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
     }
 
@@ -103,7 +103,7 @@ public sealed class ForwardAppealHandler(
     private static Letter Compose(DecisionContext context, Appeal appeal, DateTimeOffset decidedAt, Domain.Municipalities.AppealBody body, Domain.Municipalities.AppealBody? next, AppealForwarding forwarding, DateOnly today)
     {
         var language = context.Language;
-        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
+        string T(string key, params object?[] args) => args.Length == 0 ? CaseTexts.Get(key, language) : CaseTexts.Format(key, language, args);
         var guardians = string.Join(", ", context.Form.Guardians.Select(g => g.Name));
         var intro = next is null
             ? T("ForwardingIntro", guardians, context.Date(appeal.ReceivedOn), context.Date(NorwegianTime.Today(decidedAt)), context.Form.Child!.FirstName(), body.Name)
@@ -137,7 +137,7 @@ public sealed class CommentOnForwardingHandler(IApplicationDbContext db, IAuditT
     public async Task<ApplicationResult> HandleAsync(CommentOnForwardingCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!await ApplicationAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
+        if (!await CaseAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
         {
             return new ApplicationResult.NotFound();
         }
@@ -145,7 +145,7 @@ public sealed class CommentOnForwardingHandler(IApplicationDbContext db, IAuditT
         var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == command.CaseId, cancellationToken);
         if (@case.State != CaseState.ForwardedToAppealBody || !await db.AppealForwardings.AnyAsync(f => f.CaseId == command.CaseId && f.Outcome == null, cancellationToken))
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("AppealNotPossible"));
+            return new ApplicationResult.Refused(CaseTexts.Get("AppealNotPossible"));
         }
 
         var text = command.Text?.Trim() ?? string.Empty;
@@ -178,10 +178,10 @@ public sealed class CommentOnForwardingHandler(IApplicationDbContext db, IAuditT
         var language = (await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken)).LanguageForm;
         var today = NorwegianTime.Today(now);
         var year = form.Child?.SchoolYearStart ?? NorwegianTime.SchoolYearStart(today);
-        var title = ApplicationTexts.Format("CommentJournalTitle", language, year, year + 1);
+        var title = CaseTexts.Format("CommentJournalTitle", language, year, year + 1);
         if (text.Length > 0)
         {
-            var (document, content) = CaseDocument.ProducedText(Guid.CreateVersion7(now), command.CaseId, CaseDocumentKind.Comment, ApplicationTexts.Get("CommentFileName", language), text, confidential: true, command.PartyPseudonym, now);
+            var (document, content) = CaseDocument.ProducedText(Guid.CreateVersion7(now), command.CaseId, CaseDocumentKind.Comment, CaseTexts.Get("CommentFileName", language), text, confidential: true, command.PartyPseudonym, now);
             db.Documents.Add(document);
             db.DocumentContents.Add(content);
             stored.Insert(0, document);
@@ -189,10 +189,10 @@ public sealed class CommentOnForwardingHandler(IApplicationDbContext db, IAuditT
 
         foreach (var document in stored)
         {
-            db.JournalEntries.Add(SubmitApplicationHandler.Register(command.CaseId, JournalEntryKind.Incoming, [title], SubmitApplicationHandler.Limit($"{title} – {document.FileName}"), form, today, now, document.Id, document.Confidential));
+            db.JournalEntries.Add(CaseJournal.Entry(command.CaseId, JournalEntryKind.Incoming, [title], CaseJournal.Limit($"{title} – {document.FileName}"), form, today, now, document.Id, document.Confidential));
         }
 
-        audit.Record("ForwardingCommented", ApplicationAccess.AuditObjectType, command.CaseId.ToString());
+        audit.Record("ForwardingCommented", CaseAccess.AuditObjectType, command.CaseId.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, command.CaseId, cancellationToken);
     }
 }

@@ -52,7 +52,7 @@ public sealed class DismissLateAppealHandler(
         var appeal = await db.Appeals.Where(a => a.CaseId == command.CaseId).OrderByDescending(a => a.RegisteredAt).FirstOrDefaultAsync(cancellationToken);
         if (appeal is not { IsLate: true, LateHandling: null } || context.Case.State is not (CaseState.AppealReceived or CaseState.FirstInstanceReview))
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("LateAppealDismissalNotPossible"));
+            return new ApplicationResult.Refused(CaseTexts.Get("LateAppealDismissalNotPossible"));
         }
 
         var reason = command.Reason?.Trim() ?? string.Empty;
@@ -83,14 +83,14 @@ public sealed class DismissLateAppealHandler(
         var language = context.Language;
         var caseNumber = context.Case.CaseNumber!;
         var year = context.Form.Child!.SchoolYearStart;
-        var mail = (ApplicationTexts.Format("LateAppealDismissedMailSubject", language, caseNumber), ApplicationTexts.Format("LateAppealDismissedMailBody", language, context.MunicipalityName, caseNumber, links.MyCase(context.Case.Id)), "LateAppealDismissed");
+        var mail = (CaseTexts.Format("LateAppealDismissedMailSubject", language, caseNumber), CaseTexts.Format("LateAppealDismissedMailBody", language, context.MunicipalityName, caseNumber, links.MyCase(context.Case.Id)), "LateAppealDismissed");
         var fileName = $"avvisning-klage-{caseNumber.Year}-{caseNumber.Sequence:00000}.pdf";
-        var letter = CaseLetterSending.Publish(db, outbox, context, bytes, fileName, ApplicationTexts.Format("LateAppealDismissalJournalTitle", language, year, year + 1), mail, command.StaffUserId, now);
+        var letter = CaseLetterSending.Publish(db, outbox, context, bytes, fileName, CaseTexts.Format("LateAppealDismissalJournalTitle", language, year, year + 1), mail, command.StaffUserId, now);
 
         // Decided and issued in one step by the caseworker: four-eyes (a draft another issues) is for decisions on the søknad.
         dismissal.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecondApproval: false);
         db.Decisions.Add(dismissal);
-        audit.Record("LateAppealDismissed", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());
+        audit.Record("LateAppealDismissed", CaseAccess.AuditObjectType, context.Case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
     }
 
@@ -102,7 +102,7 @@ public sealed class DismissLateAppealHandler(
     {
         var language = context.Language;
         var decided = NorwegianTime.Today(appealed.IssuedAt ?? appealed.DraftedAt);
-        var text = ApplicationTexts.Format("LateAppealDismissedText", language, context.Date(appeal.ReceivedOn), context.Date(decided), context.Date(appeal.Deadline));
-        return DecisionLetters.ComposeDecision(context, date, ApplicationTexts.Get("DecisionTitle_" + dismissal.Kind, language), [text], DecisionLetters.Paragraphs(dismissal.Grounds));
+        var text = CaseTexts.Format("LateAppealDismissedText", language, context.Date(appeal.ReceivedOn), context.Date(decided), context.Date(appeal.Deadline));
+        return DecisionLetters.ComposeDecision(context, date, CaseTexts.Get("DecisionTitle_" + dismissal.Kind, language), [text], DecisionLetters.Paragraphs(dismissal.Grounds));
     }
 }

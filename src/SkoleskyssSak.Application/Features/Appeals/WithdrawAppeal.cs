@@ -35,7 +35,7 @@ public sealed class GetAppealWithdrawalHandler(IApplicationDbContext db, TimePro
     public async Task<AppealWithdrawalPreview?> HandleAsync(GetAppealWithdrawalQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!await ApplicationAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken))
+        if (!await CaseAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken))
         {
             return null;
         }
@@ -82,7 +82,7 @@ public sealed class WithdrawAppealHandler(
     public async Task<ApplicationResult> HandleAsync(WithdrawAppealCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!await ApplicationAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
+        if (!await CaseAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
         {
             return new ApplicationResult.NotFound();
         }
@@ -92,7 +92,7 @@ public sealed class WithdrawAppealHandler(
         var appeal = context is null ? null : await db.Appeals.Where(a => a.CaseId == command.CaseId).OrderByDescending(a => a.RegisteredAt).FirstOrDefaultAsync(cancellationToken);
         if (context is null || appeal is null || appeal.IsWithdrawn)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("AppealWithdrawalNotPossible"));
+            return new ApplicationResult.Refused(CaseTexts.Get("AppealWithdrawalNotPossible"));
         }
 
         var now = clock.GetUtcNow();
@@ -105,7 +105,7 @@ public sealed class WithdrawAppealHandler(
         var moved = context.Case.Apply(CaseTrigger.WithdrawAppeal, new CaseActor(command.PartyPseudonym, CaseActorRole.Guardian), now);
         if (!moved.Succeeded)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("AppealWithdrawalNotPossible"));
+            return new ApplicationResult.Refused(CaseTexts.Get("AppealWithdrawalNotPossible"));
         }
 
         appeal.TryWithdraw(now);
@@ -120,8 +120,8 @@ public sealed class WithdrawAppealHandler(
         var caseNumber = context.Case.CaseNumber!;
 
         // From the party: the withdrawal is an incoming item of the case's journal.
-        var incoming = ApplicationTexts.Format("AppealWithdrawalJournalTitle", language, year, year + 1);
-        db.JournalEntries.Add(SubmitApplicationHandler.Register(context.Case.Id, JournalEntryKind.Incoming, [incoming], incoming, context.Form, today, now));
+        var incoming = CaseTexts.Format("AppealWithdrawalJournalTitle", language, year, year + 1);
+        db.JournalEntries.Add(CaseJournal.Entry(context.Case.Id, JournalEntryKind.Incoming, [incoming], incoming, context.Form, today, now));
 
         // To the guardians: a letter confirming it, printed, stored, journaled outgoing and announced by e-mail.
         var decidedAt = await db.Decisions.AsNoTracking().Where(d => d.Id == appeal.DecisionId).Select(d => d.IssuedAt).SingleAsync(cancellationToken);
@@ -129,26 +129,26 @@ public sealed class WithdrawAppealHandler(
         var letter = Letter(context, appeal, NorwegianTime.Today(decidedAt ?? appeal.RegisteredAt), body?.Name, today);
         var bytes = await CaseLetterSending.PrintAsync(letters, pdf, context, letter, cancellationToken);
         var mail = (
-            ApplicationTexts.Format("AppealWithdrawnMailSubject", language, caseNumber),
-            ApplicationTexts.Format("AppealWithdrawnMailBody", language, context.MunicipalityName, caseNumber, links.MyCase(context.Case.Id)),
+            CaseTexts.Format("AppealWithdrawnMailSubject", language, caseNumber),
+            CaseTexts.Format("AppealWithdrawnMailBody", language, context.MunicipalityName, caseNumber, links.MyCase(context.Case.Id)),
             "AppealWithdrawn");
-        var fileName = ApplicationTexts.Format("AppealWithdrawalFileName", language, caseNumber.Year, caseNumber.Sequence);
-        CaseLetterSending.Publish(db, outbox, context, bytes, fileName, ApplicationTexts.Format("AppealWithdrawalConfirmationJournalTitle", language, year, year + 1), mail, command.PartyPseudonym, now, CaseDocumentKind.AppealWithdrawalConfirmation);
+        var fileName = CaseTexts.Format("AppealWithdrawalFileName", language, caseNumber.Year, caseNumber.Sequence);
+        CaseLetterSending.Publish(db, outbox, context, bytes, fileName, CaseTexts.Format("AppealWithdrawalConfirmationJournalTitle", language, year, year + 1), mail, command.PartyPseudonym, now, CaseDocumentKind.AppealWithdrawalConfirmation);
 
         // The appeal body that had the case is told that it is no longer its to decide (no personal data in the e-mail).
         var date = today.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
         if (body is not null)
         {
             var members = await staff.AppealBodyMembersOfAsync(body.Code, cancellationToken);
-            Notify(members, ApplicationTexts.Format("AppealWithdrawnBodySubject", language, caseNumber, context.MunicipalityName), ApplicationTexts.Format("AppealWithdrawnBodyBody", language, caseNumber, context.MunicipalityName, date), "AppealWithdrawnAppealBody", context.Case.Id);
+            Notify(members, CaseTexts.Format("AppealWithdrawnBodySubject", language, caseNumber, context.MunicipalityName), CaseTexts.Format("AppealWithdrawnBodyBody", language, caseNumber, context.MunicipalityName, date), "AppealWithdrawnAppealBody", context.Case.Id);
         }
 
         // The municipality too: the caseworker who has the case, or else every caseworker of the municipality.
         var caseworkers = await staff.CaseworkersOfAsync(context.Case.MunicipalityNumber, cancellationToken);
         var assigned = caseworkers.Where(c => c.Id == context.Case.AssignedTo).ToList();
-        Notify(assigned.Count > 0 ? assigned : caseworkers, ApplicationTexts.Format("AppealWithdrawnStaffSubject", language, caseNumber), ApplicationTexts.Format("AppealWithdrawnStaffBody", language, caseNumber, date), "AppealWithdrawnMunicipality", context.Case.Id);
+        Notify(assigned.Count > 0 ? assigned : caseworkers, CaseTexts.Format("AppealWithdrawnStaffSubject", language, caseNumber), CaseTexts.Format("AppealWithdrawnStaffBody", language, caseNumber, date), "AppealWithdrawnMunicipality", context.Case.Id);
 
-        audit.Record("AppealWithdrawn", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());
+        audit.Record("AppealWithdrawn", CaseAccess.AuditObjectType, context.Case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
     }
 
@@ -168,7 +168,7 @@ public sealed class WithdrawAppealHandler(
     internal static Letter Letter(DecisionContext context, Appeal appeal, DateOnly decidedOn, string? bodyName, DateOnly today)
     {
         var language = context.Language;
-        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
+        string T(string key, params object?[] args) => args.Length == 0 ? CaseTexts.Get(key, language) : CaseTexts.Format(key, language, args);
         var stands = new List<string> { T("AppealWithdrawalLetterStands", context.Date(decidedOn)) };
         if (bodyName is not null)
         {

@@ -37,7 +37,7 @@ public sealed class AddApplicationAttachmentHandler(IApplicationDbContext db, IA
             return new ApplicationResult.Invalid(errors);
         }
 
-        audit.Record("AttachmentAdded", ApplicationAccess.AuditObjectType, $"{command.CaseId}:{stored.Document!.Id}");
+        audit.Record("AttachmentAdded", CaseAccess.AuditObjectType, $"{command.CaseId}:{stored.Document!.Id}");
         await db.SaveChangesAsync(cancellationToken);
         return new ApplicationResult.Saved(command.CaseId);
     }
@@ -63,7 +63,7 @@ public sealed class RemoveApplicationAttachmentHandler(IApplicationDbContext db,
 
         // The bytes go with it (ON DELETE CASCADE): a draft's attachment was never journaled.
         db.Documents.Remove(document);
-        audit.Record("AttachmentRemoved", ApplicationAccess.AuditObjectType, $"{command.CaseId}:{document.Id}");
+        audit.Record("AttachmentRemoved", CaseAccess.AuditObjectType, $"{command.CaseId}:{document.Id}");
         await db.SaveChangesAsync(cancellationToken);
         return new ApplicationResult.Saved(command.CaseId);
     }
@@ -162,7 +162,7 @@ internal static class CaseAttachments
         _ => "AttachmentUnsupported",
     };
 
-    private static Dictionary<string, string[]> Error(string field, string key) => new() { [field] = [ApplicationTexts.Get(key)] };
+    private static Dictionary<string, string[]> Error(string field, string key) => new() { [field] = [CaseTexts.Get(key)] };
 
     /// <summary>
     /// One incoming journal entry per document, confidential when the document is (offentleglova § 13). The public
@@ -172,9 +172,9 @@ internal static class CaseAttachments
     {
         foreach (var document in documents)
         {
-            var publicTitle = ApplicationTexts.Format("AttachmentJournalPublicTitle", language, schoolYearStart, schoolYearStart + 1);
-            var title = SubmitApplicationHandler.Limit(ApplicationTexts.Format("AttachmentJournalTitle", language, document.FileName));
-            db.JournalEntries.Add(SubmitApplicationHandler.Register(document.CaseId, JournalEntryKind.Incoming, [publicTitle, $"{schoolYearStart}/{schoolYearStart + 1}"], title, form, today, now, document.Id, document.Confidential));
+            var publicTitle = CaseTexts.Format("AttachmentJournalPublicTitle", language, schoolYearStart, schoolYearStart + 1);
+            var title = CaseJournal.Limit(CaseTexts.Format("AttachmentJournalTitle", language, document.FileName));
+            db.JournalEntries.Add(CaseJournal.Entry(document.CaseId, JournalEntryKind.Incoming, [publicTitle, $"{schoolYearStart}/{schoolYearStart + 1}"], title, form, today, now, document.Id, document.Confidential));
         }
     }
 }

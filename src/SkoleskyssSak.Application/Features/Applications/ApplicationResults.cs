@@ -30,7 +30,7 @@ public abstract record ApplicationResult
         public static Invalid Field(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 
         /// <summary>One message on one field, by its key in the søknad's texts (current culture).</summary>
-        public static Invalid Text(string field, string textKey) => Field(field, ApplicationTexts.Get(textKey));
+        public static Invalid Text(string field, string textKey) => Field(field, CaseTexts.Get(textKey));
     }
 
     /// <summary>Not permitted in the case's state; the reason is in Norwegian.</summary>

@@ -45,26 +45,26 @@ public sealed class ChildStepValidator : AbstractValidator<ChildStep>
     public ChildStepValidator(IApplicationDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        RuleFor(s => s.Child).NotNull().WithMessage(_ => ApplicationTexts.Get("ChildMissing"));
+        RuleFor(s => s.Child).NotNull().WithMessage(_ => CaseTexts.Get("ChildMissing"));
         When(s => s.Child is not null, () =>
         {
-            RuleFor(s => s.Child.Name).NotEmpty().WithMessage(_ => ApplicationTexts.Get("ChildNameRequired"))
-                .MaximumLength(MaxNameLength).WithMessage(_ => ApplicationTexts.Get("ChildNameTooLong"));
+            RuleFor(s => s.Child.Name).NotEmpty().WithMessage(_ => CaseTexts.Get("ChildNameRequired"))
+                .MaximumLength(MaxNameLength).WithMessage(_ => CaseTexts.Get("ChildNameTooLong"));
             RuleFor(s => s.Child.NationalIdentityNumber).Must(n => NationalIdentityNumber.TryParse(n, out _))
-                .WithMessage(_ => ApplicationTexts.Get("ChildNinInvalid"));
-            RuleFor(s => s.Child.Grade).InclusiveBetween(1, 10).WithMessage(_ => ApplicationTexts.Get("GradeRange"));
-            RuleFor(s => s.Child.SchoolYearStart).InclusiveBetween(2000, 2100).WithMessage(_ => ApplicationTexts.Get("SchoolYearInvalid"));
+                .WithMessage(_ => CaseTexts.Get("ChildNinInvalid"));
+            RuleFor(s => s.Child.Grade).InclusiveBetween(1, 10).WithMessage(_ => CaseTexts.Get("GradeRange"));
+            RuleFor(s => s.Child.SchoolYearStart).InclusiveBetween(2000, 2100).WithMessage(_ => CaseTexts.Get("SchoolYearInvalid"));
             RuleFor(s => s.Child).CustomAsync(async (child, context, ct) =>
             {
                 var school = await ApplicationSchools.FindAsync(db, child.SchoolId, context, ct);
                 if (school is null)
                 {
-                    context.AddFailure("Child.SchoolId", ApplicationTexts.Get("SchoolNotInMunicipality"));
+                    context.AddFailure("Child.SchoolId", CaseTexts.Get("SchoolNotInMunicipality"));
                 }
                 else if (child.Grade is >= 1 and <= 10 && (child.Grade < school.LowestGrade || child.Grade > school.HighestGrade))
                 {
                     // The grade must be one the chosen school teaches (School.LowestGrade..HighestGrade).
-                    context.AddFailure("Child.Grade", ApplicationTexts.FormatCurrent("GradeNotAtSchool", school.Name, school.LowestGrade, school.HighestGrade));
+                    context.AddFailure("Child.Grade", CaseTexts.FormatCurrent("GradeNotAtSchool", school.Name, school.LowestGrade, school.HighestGrade));
                 }
             });
         });
@@ -89,23 +89,23 @@ public sealed partial class GuardiansStepValidator : AbstractValidator<Guardians
 
     public GuardiansStepValidator()
     {
-        RuleFor(s => s.Guardians).NotEmpty().WithMessage(_ => ApplicationTexts.Get("GuardiansRequired"))
-            .Must(g => g is null || g.Count <= MaxGuardians).WithMessage(_ => ApplicationTexts.Get("TooManyGuardians"))
-            .Must(g => g is null || g.Count == 0 || g.Any(x => x is { IsApplicant: true })).WithMessage(_ => ApplicationTexts.Get("ApplicantMissing"))
-            .Must(g => g is null || g.Count(x => x is { IsApplicant: true }) <= 1).WithMessage(_ => ApplicationTexts.Get("ApplicantOnlyOnce"));
+        RuleFor(s => s.Guardians).NotEmpty().WithMessage(_ => CaseTexts.Get("GuardiansRequired"))
+            .Must(g => g is null || g.Count <= MaxGuardians).WithMessage(_ => CaseTexts.Get("TooManyGuardians"))
+            .Must(g => g is null || g.Count == 0 || g.Any(x => x is { IsApplicant: true })).WithMessage(_ => CaseTexts.Get("ApplicantMissing"))
+            .Must(g => g is null || g.Count(x => x is { IsApplicant: true }) <= 1).WithMessage(_ => CaseTexts.Get("ApplicantOnlyOnce"));
         RuleForEach(s => s.Guardians).NotNull().ChildRules(g =>
         {
-            g.RuleFor(x => x.Name).NotEmpty().WithMessage(_ => ApplicationTexts.Get("GuardianNameRequired"))
-                .MaximumLength(ChildStepValidator.MaxNameLength).WithMessage(_ => ApplicationTexts.Get("GuardianNameTooLong"));
+            g.RuleFor(x => x.Name).NotEmpty().WithMessage(_ => CaseTexts.Get("GuardianNameRequired"))
+                .MaximumLength(ChildStepValidator.MaxNameLength).WithMessage(_ => CaseTexts.Get("GuardianNameTooLong"));
             g.RuleFor(x => x.Email).Must(e => !string.IsNullOrWhiteSpace(e)).When(x => string.IsNullOrWhiteSpace(x.Phone))
-                .WithMessage(_ => ApplicationTexts.Get("GuardianContactRequired"));
+                .WithMessage(_ => CaseTexts.Get("GuardianContactRequired"));
             g.RuleFor(x => x.Email).Must(IsEmail).When(x => !string.IsNullOrWhiteSpace(x.Email))
-                .WithMessage(_ => ApplicationTexts.Get("GuardianEmailInvalid"));
+                .WithMessage(_ => CaseTexts.Get("GuardianEmailInvalid"));
             g.RuleFor(x => x.Phone).Must(IsPhone).When(x => !string.IsNullOrWhiteSpace(x.Phone))
-                .WithMessage(_ => ApplicationTexts.Get("GuardianPhoneInvalid"));
+                .WithMessage(_ => CaseTexts.Get("GuardianPhoneInvalid"));
             g.RuleFor(x => x.NationalIdentityNumber).Must(n => NationalIdentityNumber.TryParse(n, out _))
                 .When(x => !string.IsNullOrWhiteSpace(x.NationalIdentityNumber))
-                .WithMessage(_ => ApplicationTexts.Get("GuardianNinInvalid"));
+                .WithMessage(_ => CaseTexts.Get("GuardianNinInvalid"));
         });
     }
 
@@ -135,17 +135,17 @@ public sealed class HomesStepValidator : AbstractValidator<HomesStep>
 
     public HomesStepValidator()
     {
-        RuleFor(s => s.Homes).NotEmpty().WithMessage(_ => ApplicationTexts.Get("HomesRequired"))
-            .Must(h => h is null || h.Count <= MaxHomes).WithMessage(_ => ApplicationTexts.Get("TooManyHomes"));
+        RuleFor(s => s.Homes).NotEmpty().WithMessage(_ => CaseTexts.Get("HomesRequired"))
+            .Must(h => h is null || h.Count <= MaxHomes).WithMessage(_ => CaseTexts.Get("TooManyHomes"));
         RuleForEach(s => s.Homes).NotNull().ChildRules(h =>
         {
-            h.RuleFor(x => x.Address).NotEmpty().WithMessage(_ => ApplicationTexts.Get("AddressRequired"))
-                .MaximumLength(ChildStepValidator.MaxNameLength).WithMessage(_ => ApplicationTexts.Get("AddressTooLong"));
-            h.RuleFor(x => x.PostalCode).Matches("^[0-9]{4}$").WithMessage(_ => ApplicationTexts.Get("PostalCodeInvalid"))
-                .NotNull().WithMessage(_ => ApplicationTexts.Get("PostalCodeInvalid"));
-            h.RuleFor(x => x.Place).NotEmpty().WithMessage(_ => ApplicationTexts.Get("PlaceRequired"))
-                .MaximumLength(ChildStepValidator.MaxNameLength).WithMessage(_ => ApplicationTexts.Get("AddressTooLong"));
-            h.RuleFor(x => x.WalkingDistanceKm).InclusiveBetween(0m, MaxDistanceKm).WithMessage(_ => ApplicationTexts.Get("DistanceRange"));
+            h.RuleFor(x => x.Address).NotEmpty().WithMessage(_ => CaseTexts.Get("AddressRequired"))
+                .MaximumLength(ChildStepValidator.MaxNameLength).WithMessage(_ => CaseTexts.Get("AddressTooLong"));
+            h.RuleFor(x => x.PostalCode).Matches("^[0-9]{4}$").WithMessage(_ => CaseTexts.Get("PostalCodeInvalid"))
+                .NotNull().WithMessage(_ => CaseTexts.Get("PostalCodeInvalid"));
+            h.RuleFor(x => x.Place).NotEmpty().WithMessage(_ => CaseTexts.Get("PlaceRequired"))
+                .MaximumLength(ChildStepValidator.MaxNameLength).WithMessage(_ => CaseTexts.Get("AddressTooLong"));
+            h.RuleFor(x => x.WalkingDistanceKm).InclusiveBetween(0m, MaxDistanceKm).WithMessage(_ => CaseTexts.Get("DistanceRange"));
         });
     }
 }
@@ -159,20 +159,20 @@ public sealed class RouteStepValidator : AbstractValidator<RouteStep>
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rulebooks);
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(s => s.Route).NotNull().WithMessage(_ => ApplicationTexts.Get("RouteRequired"));
+        RuleFor(s => s.Route).NotNull().WithMessage(_ => CaseTexts.Get("RouteRequired"));
         When(s => s.Route is not null, () =>
         {
             RuleFor(s => s.Route).Must(r => (r.DefinedSegmentIds?.Count ?? 0) + (r.Legs?.Count ?? 0) > 0)
-                .WithMessage(_ => ApplicationTexts.Get("RouteRequired"));
+                .WithMessage(_ => CaseTexts.Get("RouteRequired"));
             RuleFor(s => s.Route.DefinedSegmentIds).Must(ids => ids is null || ids.Count <= MaxSegments)
-                .WithMessage(_ => ApplicationTexts.Get("TooManyLegs"));
+                .WithMessage(_ => CaseTexts.Get("TooManyLegs"));
             RuleForEach(s => s.Route.DefinedSegmentIds).Must(id => id is { Length: > 0 and <= 64 })
-                .WithMessage(_ => ApplicationTexts.Get("SegmentIdInvalid"));
+                .WithMessage(_ => CaseTexts.Get("SegmentIdInvalid"));
             RuleFor(s => s.Route.DefinedSegmentIds)
                 .CustomAsync(async (ids, context, ct) => await CheckSegmentsAsync(db, rulebooks, clock, ids, context, ct))
                 .When(s => s.Route.DefinedSegmentIds is { Count: > 0 and <= MaxSegments });
             RuleFor(s => s.Route.Legs).Must(legs => legs is null || legs.Count <= RouteAssessments.AssessRouteValidator.MaxLegs)
-                .WithMessage(_ => ApplicationTexts.Get("TooManyLegs"));
+                .WithMessage(_ => CaseTexts.Get("TooManyLegs"));
             RuleForEach(s => s.Route.Legs).NotNull().SetValidator(new RouteAssessments.RouteLegValidator());
         });
     }
@@ -200,11 +200,11 @@ public sealed class RouteStepValidator : AbstractValidator<RouteStep>
             var field = $"Route.DefinedSegmentIds[{i}]";
             if (segment is null)
             {
-                context.AddFailure(field, ApplicationTexts.FormatCurrent("SegmentUnknown", id));
+                context.AddFailure(field, CaseTexts.FormatCurrent("SegmentUnknown", id));
             }
             else if (school is not null && !string.Equals(segment.School.Trim(), school.Name.Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                context.AddFailure(field, ApplicationTexts.FormatCurrent("SegmentOfOtherSchool", id, segment.School, school.Name));
+                context.AddFailure(field, CaseTexts.FormatCurrent("SegmentOfOtherSchool", id, segment.School, school.Name));
             }
         }
     }
@@ -217,15 +217,15 @@ public sealed class ReasonsStepValidator : AbstractValidator<ReasonsStep>
 
     public ReasonsStepValidator()
     {
-        RuleFor(s => s.Reasons).NotNull().WithMessage(_ => ApplicationTexts.Get("ReasonTooLong"));
+        RuleFor(s => s.Reasons).NotNull().WithMessage(_ => CaseTexts.Get("ReasonTooLong"));
         RuleFor(s => s.Reasons.Text).MaximumLength(MaxReasonLength).When(s => s.Reasons is not null)
-            .WithMessage(_ => ApplicationTexts.Get("ReasonTooLong"));
+            .WithMessage(_ => CaseTexts.Get("ReasonTooLong"));
         RuleFor(s => s.Reasons.Factors)
             .Must(f => f is null || f.Keys.All(Enum.IsDefined)).When(s => s.Reasons is not null)
-            .WithMessage(_ => ApplicationTexts.Get("FactorUnknown"))
+            .WithMessage(_ => CaseTexts.Get("FactorUnknown"))
             .Must(f => f is null || f.Values.All(v => v is null || v.Length <= MaxFactorLength)).When(s => s.Reasons is not null)
-            .WithMessage(_ => ApplicationTexts.Get("FactorTooLong"));
-        RuleFor(s => s.Period).IsInEnum().WithMessage(_ => ApplicationTexts.Get("PeriodInvalid"));
+            .WithMessage(_ => CaseTexts.Get("FactorTooLong"));
+        RuleFor(s => s.Period).IsInEnum().WithMessage(_ => CaseTexts.Get("PeriodInvalid"));
     }
 }
 
@@ -270,7 +270,7 @@ public sealed class ApplicationValidator(
         failures.AddRange(await RunAsync(reasons, new ReasonsStep(form.Reasons, form.Period), municipalityNumber, schoolId, cancellationToken));
         if (!form.DeclarationAccepted)
         {
-            failures.Add((nameof(ApplicationForm.DeclarationAccepted), ApplicationTexts.Get("DeclarationRequired")));
+            failures.Add((nameof(ApplicationForm.DeclarationAccepted), CaseTexts.Get("DeclarationRequired")));
         }
 
         return Group(failures);

@@ -20,7 +20,7 @@ public sealed class CopyForSiblingHandler(IApplicationDbContext db, IAuditTrail 
     public async Task<ApplicationResult> HandleAsync(CopyForSiblingCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!await ApplicationAccess.IsPartyAsync(db, command.SourceCaseId, command.ApplicantPseudonym, cancellationToken))
+        if (!await CaseAccess.IsPartyAsync(db, command.SourceCaseId, command.ApplicantPseudonym, cancellationToken))
         {
             return new ApplicationResult.NotFound();
         }
@@ -37,7 +37,7 @@ public sealed class CopyForSiblingHandler(IApplicationDbContext db, IAuditTrail 
             Period = source.Content.Period,
         };
         var draftId = ApplicationDrafts.Add(db, municipalityNumber, command.ApplicantPseudonym, form, clock.GetUtcNow());
-        audit.Record("ApplicationCopiedForSibling", ApplicationAccess.AuditObjectType, $"{draftId}:{command.SourceCaseId}");
+        audit.Record("ApplicationCopiedForSibling", CaseAccess.AuditObjectType, $"{draftId}:{command.SourceCaseId}");
         await db.SaveChangesAsync(cancellationToken);
         return new ApplicationResult.Started(draftId);
     }

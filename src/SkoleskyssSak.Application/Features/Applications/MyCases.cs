@@ -21,7 +21,7 @@ public sealed class ListMyCasesHandler(IApplicationDbContext db)
     public async Task<IReadOnlyList<MyCaseSummary>> HandleAsync(ListMyCasesQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!ApplicationAccess.IsValidPseudonym(query.PartyPseudonym))
+        if (!CaseAccess.IsValidPseudonym(query.PartyPseudonym))
         {
             return [];
         }
@@ -106,7 +106,7 @@ public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit
     public async Task<MyCaseDetails?> HandleAsync(GetMyCaseQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!await ApplicationAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken))
+        if (!await CaseAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken))
         {
             return null;
         }
@@ -132,7 +132,7 @@ public sealed class GetMyCaseHandler(IApplicationDbContext db, IAuditTrail audit
             .OrderByDescending(d => d.IssuedAt)
             .Select(d => new MyDecision(d.Kind, d.Outcome, d.PeriodFrom, d.PeriodTo, d.IssuedAt!.Value))
             .FirstOrDefaultAsync(cancellationToken);
-        audit.Record("ApplicationRead", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        audit.Record("ApplicationRead", CaseAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new MyCaseDetails(
             @case.Id,
@@ -165,7 +165,7 @@ public sealed class GetMyCaseDocumentHandler(IApplicationDbContext db, IAuditTra
     public async Task<MyDocumentFile?> HandleAsync(GetMyCaseDocumentQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!await ApplicationAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken))
+        if (!await CaseAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken))
         {
             return null;
         }
@@ -186,7 +186,7 @@ public sealed class GetMyCaseDocumentHandler(IApplicationDbContext db, IAuditTra
             return null;
         }
 
-        audit.Record("DocumentRead", ApplicationAccess.AuditObjectType, $"{caseId}:{documentId}");
+        audit.Record("DocumentRead", CaseAccess.AuditObjectType, $"{caseId}:{documentId}");
         await db.SaveChangesAsync(cancellationToken);
         return file;
     }

@@ -12,7 +12,7 @@ public sealed class SaveApplicationStepHandler(IApplicationDbContext db, Applica
     public async Task<ApplicationResult> HandleAsync(SaveApplicationStepCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var application = await ApplicationAccess.ApplicationOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, tracking: true, cancellationToken);
+        var application = await CaseAccess.ApplicationOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, tracking: true, cancellationToken);
         if (application is null || command.Step is null)
         {
             return new ApplicationResult.NotFound();
@@ -21,7 +21,7 @@ public sealed class SaveApplicationStepHandler(IApplicationDbContext db, Applica
         var @case = await db.Cases.SingleAsync(c => c.Id == command.CaseId, cancellationToken);
         if (@case.State != CaseState.Draft)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("NotDraft"));
+            return new ApplicationResult.Refused(CaseTexts.Get("NotDraft"));
         }
 
         var errors = await validator.ValidateStepAsync(command.Step, @case.MunicipalityNumber, application.Content.Child?.SchoolId, cancellationToken);
@@ -31,7 +31,7 @@ public sealed class SaveApplicationStepHandler(IApplicationDbContext db, Applica
         }
 
         application.Update(Apply(application.Content, command.Step), clock.GetUtcNow());
-        audit.Record("ApplicationDraftSaved", ApplicationAccess.AuditObjectType, $"{command.CaseId}:{command.Step.GetType().Name}");
+        audit.Record("ApplicationDraftSaved", CaseAccess.AuditObjectType, $"{command.CaseId}:{command.Step.GetType().Name}");
         return await ApplicationAccess.SaveOrConflictAsync(db, command.CaseId, cancellationToken);
     }
 

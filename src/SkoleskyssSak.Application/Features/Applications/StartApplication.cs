@@ -18,7 +18,7 @@ public sealed class StartApplicationHandler(IApplicationDbContext db, IAuditTrai
     public async Task<ApplicationResult> HandleAsync(StartApplicationCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!ApplicationAccess.IsValidPseudonym(command.ApplicantPseudonym))
+        if (!CaseAccess.IsValidPseudonym(command.ApplicantPseudonym))
         {
             return ApplicationResult.Invalid.Text(nameof(command.ApplicantPseudonym), "ApplicantInvalid");
         }
@@ -33,7 +33,7 @@ public sealed class StartApplicationHandler(IApplicationDbContext db, IAuditTrai
         var nin = NationalIdentityNumber.TryParse(command.ApplicantNationalIdentityNumber, out var parsed) ? parsed!.Value : null;
         var form = ApplicationForm.Empty with { Guardians = [new ApplicationGuardian(ApplicationDrafts.ApplicantName(command.ApplicantName), null, null, nin, IsApplicant: true)] };
         var draftId = ApplicationDrafts.Add(db, municipalityNumber, command.ApplicantPseudonym, form, clock.GetUtcNow());
-        audit.Record("ApplicationStarted", ApplicationAccess.AuditObjectType, draftId.ToString());
+        audit.Record("ApplicationStarted", CaseAccess.AuditObjectType, draftId.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new ApplicationResult.Started(draftId);
     }
@@ -57,73 +57,4 @@ internal static class ApplicationDrafts
         var trimmed = (name ?? string.Empty).Trim();
         return trimmed.Length > ChildStepValidator.MaxNameLength ? trimmed[..ChildStepValidator.MaxNameLength] : trimmed;
     }
-}
-
-/// <summary>Who may reach a case: its applicant (the draft and the form) and its parties ("Mine saker").</summary>
-internal static class ApplicationAccess
-{
-    public const string AuditObjectType = "Case";
-
-    public static bool IsValidPseudonym(string? pseudonym)
-    {
-        if (string.IsNullOrWhiteSpace(pseudonym) || pseudonym.Length > CaseApplication.MaxPseudonymLength)
-        {
-            return false;
-        }
-
-        try
-        {
-            _ = new CaseActor(pseudonym, CaseActorRole.Guardian);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>The case's søknad if <paramref name="pseudonym"/> is its applicant; otherwise null, whether or not it exists.</summary>
-    public static Task<CaseApplication?> ApplicationOfApplicantAsync(IApplicationDbContext db, Guid caseId, string? pseudonym, bool tracking, CancellationToken cancellationToken)
-    {
-        if (!IsValidPseudonym(pseudonym))
-        {
-            return Task.FromResult<CaseApplication?>(null);
-        }
-
-        var query = tracking ? db.Applications : db.Applications.AsNoTracking();
-        return query.SingleOrDefaultAsync(a => a.CaseId == caseId && a.ApplicantPseudonym == pseudonym, cancellationToken);
-    }
-
-    /// <summary>Null when the caller's draft may be changed; else NotFound (not the applicant's) or Refused (already sent).</summary>
-    public static async Task<ApplicationResult?> DraftOfApplicantAsync(IApplicationDbContext db, Guid caseId, string? pseudonym, CancellationToken cancellationToken)
-    {
-        if (await ApplicationOfApplicantAsync(db, caseId, pseudonym, tracking: false, cancellationToken) is null)
-        {
-            return new ApplicationResult.NotFound();
-        }
-
-        var state = await db.Cases.Where(c => c.Id == caseId).Select(c => c.State).SingleAsync(cancellationToken);
-        return state == CaseState.Draft ? null : new ApplicationResult.Refused(ApplicationTexts.Get("NotDraft"));
-    }
-
-    /// <summary>
-    /// Commits the unit of work: Saved, or Conflict when someone changed the same case meanwhile (optimistic
-    /// concurrency on xmin) — nothing of this request is then saved, and the caller shows what was typed again.
-    /// </summary>
-    public static async Task<ApplicationResult> SaveOrConflictAsync(IApplicationDbContext db, Guid caseId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new ApplicationResult.Saved(caseId);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
-        }
-    }
-
-    public static async Task<bool> IsPartyAsync(IApplicationDbContext db, Guid caseId, string? pseudonym, CancellationToken cancellationToken) =>
-        IsValidPseudonym(pseudonym)
-        && await db.CaseParties.AnyAsync(p => p.CaseId == caseId && p.PartyPseudonym == pseudonym, cancellationToken);
 }

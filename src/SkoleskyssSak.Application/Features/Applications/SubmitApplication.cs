@@ -30,7 +30,7 @@ public sealed class SubmitApplicationHandler(
     public async Task<ApplicationResult> HandleAsync(SubmitApplicationCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var application = await ApplicationAccess.ApplicationOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, tracking: false, cancellationToken);
+        var application = await CaseAccess.ApplicationOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, tracking: false, cancellationToken);
         if (application is null)
         {
             return new ApplicationResult.NotFound();
@@ -56,7 +56,7 @@ public sealed class SubmitApplicationHandler(
         {
             // Another submission of the same case won (xmin), and its number stands; this one rolled back with its number.
             return await AlreadySubmittedAsync(command.CaseId, cancellationToken)
-                ?? (ApplicationResult)new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
+                ?? (ApplicationResult)new ApplicationResult.Conflict(CaseTexts.Get("Conflict"));
         }
     }
 
@@ -101,7 +101,7 @@ public sealed class SubmitApplicationHandler(
             .ToListAsync(cancellationToken);
         CaseAttachments.Journal(db, attachments, form, language, child.SchoolYearStart, today, now);
         EnqueueNotifications(@case.Id, form, CaseHandling.Of(municipality, now), school.Name, caseNumber, estimate);
-        audit.Record("ApplicationSubmitted", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        audit.Record("ApplicationSubmitted", CaseAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new ApplicationResult.Submitted(@case.Id, caseNumber, @case.State, AlreadySubmitted: false);
     }
@@ -138,33 +138,16 @@ public sealed class SubmitApplicationHandler(
     internal static JournalEntry RegisterJournalEntry(Guid caseId, ApplicationForm form, string schoolName, LanguageForm language, CaseNumber caseNumber, DateOnly today, DateTimeOffset now)
     {
         var year = form.Child!.SchoolYearStart;
-        var title = Limit(ApplicationTexts.Format("JournalTitle", language, year, year + 1, schoolName, form.Child.Name));
+        var title = CaseJournal.Limit(CaseTexts.Format("JournalTitle", language, year, year + 1, schoolName, form.Child.Name));
         string[] publicTitles =
         [
-            Limit(ApplicationTexts.Format("JournalPublicTitle", language, year, year + 1, schoolName)),
-            ApplicationTexts.Format("JournalPublicTitleShort", language, year, year + 1),
+            CaseJournal.Limit(CaseTexts.Format("JournalPublicTitle", language, year, year + 1, schoolName)),
+            CaseTexts.Format("JournalPublicTitleShort", language, year, year + 1),
             caseNumber.ToString(),
         ];
-        return Register(caseId, JournalEntryKind.Incoming, publicTitles, title, form, today, now);
+        return CaseJournal.Entry(caseId, JournalEntryKind.Incoming, publicTitles, title, form, today, now);
     }
 
-    internal static JournalEntry Register(Guid caseId, JournalEntryKind kind, IReadOnlyList<string> publicTitles, string title, ApplicationForm form, DateOnly today, DateTimeOffset now, Guid? documentId = null, bool confidential = false)
-    {
-        var names = form.PersonalNames().ToList();
-        for (var i = 0; ; i++)
-        {
-            try
-            {
-                return JournalEntry.Register(Guid.CreateVersion7(now), caseId, kind, today, publicTitles[i], title, names, now, documentId, confidential);
-            }
-            catch (ArgumentException) when (i < publicTitles.Count - 1)
-            {
-                // The next, shorter public title.
-            }
-        }
-    }
-
-    internal static string Limit(string text) => text.Length <= JournalEntry.MaxTitleLength ? text : text[..JournalEntry.MaxTitleLength];
 
     /// <summary>
     /// To every guardian with an e-mail address: the case number, municipality, school and school year, who handles
@@ -176,17 +159,17 @@ public sealed class SubmitApplicationHandler(
         var language = handling.LanguageForm;
         var municipality = handling.MunicipalityName + " kommune";
         var year = form.Child!.SchoolYearStart;
-        var subject = ApplicationTexts.Format("ReceiptSubject", language, caseNumber);
+        var subject = CaseTexts.Format("ReceiptSubject", language, caseNumber);
         // An estimate beyond the limit: the municipality checks the distance and, if it is beyond, sends that part to the county,
         // which answers (opplæringslova § 4-1 first paragraph); no municipal answer is promised for it.
         var referral = estimate.Text(language) is { } check ? check + "\n\n" : string.Empty;
-        var unit = handling.Unit is { } u ? ApplicationTexts.Format("ReceiptHandlingUnit", language, u) + " " : string.Empty;
+        var unit = handling.Unit is { } u ? CaseTexts.Format("ReceiptHandlingUnit", language, u) + " " : string.Empty;
         var expected = estimate.AllHomesBeyond ? string.Empty
             : handling is { ProcessingWeeks: { } weeks, ExpectedDecisionBy: { } by }
-                ? ApplicationTexts.Format("ReceiptExpectedTime", language, weeks, by.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture))
-                : ApplicationTexts.Get("ReceiptExpectedTimeUnknown", language);
+                ? CaseTexts.Format("ReceiptExpectedTime", language, weeks, by.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture))
+                : CaseTexts.Get("ReceiptExpectedTimeUnknown", language);
         var signature = handling.Unit is { } signedBy ? $"{signedBy}\n{municipality}" : municipality;
-        var body = ApplicationTexts.Format("ReceiptBody", language, municipality, year, year + 1, schoolName, caseNumber, referral, (unit + expected).Trim(), links.MyCase(caseId), signature);
+        var body = CaseTexts.Format("ReceiptBody", language, municipality, year, year + 1, schoolName, caseNumber, referral, (unit + expected).Trim(), links.MyCase(caseId), signature);
 
         foreach (var recipient in form.GuardianEmails())
         {

@@ -13,7 +13,7 @@ public sealed class WithdrawApplicationHandler(IApplicationDbContext db, IAuditT
     public async Task<ApplicationResult> HandleAsync(WithdrawApplicationCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!await ApplicationAccess.IsPartyAsync(db, command.CaseId, command.GuardianPseudonym, cancellationToken))
+        if (!await CaseAccess.IsPartyAsync(db, command.CaseId, command.GuardianPseudonym, cancellationToken))
         {
             return new ApplicationResult.NotFound();
         }
@@ -30,15 +30,15 @@ public sealed class WithdrawApplicationHandler(IApplicationDbContext db, IAuditT
         var language = (await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken)).LanguageForm;
         var school = form.Child is null ? null : await db.Schools.AsNoTracking().Where(s => s.Id == form.Child.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
         var year = form.Child?.SchoolYearStart ?? NorwegianTime.SchoolYearStart(NorwegianTime.Today(now));
-        var title = SubmitApplicationHandler.Limit(ApplicationTexts.Format("WithdrawalTitle", language, year, year + 1, school ?? string.Empty, form.Child?.Name ?? string.Empty));
+        var title = CaseJournal.Limit(CaseTexts.Format("WithdrawalTitle", language, year, year + 1, school ?? string.Empty, form.Child?.Name ?? string.Empty));
         string[] publicTitles =
         [
-            SubmitApplicationHandler.Limit(ApplicationTexts.Format("WithdrawalPublicTitle", language, year, year + 1, school ?? string.Empty)),
-            ApplicationTexts.Format("WithdrawalPublicTitleShort", language, year, year + 1),
+            CaseJournal.Limit(CaseTexts.Format("WithdrawalPublicTitle", language, year, year + 1, school ?? string.Empty)),
+            CaseTexts.Format("WithdrawalPublicTitleShort", language, year, year + 1),
             @case.CaseNumber?.ToString() ?? year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ];
-        db.JournalEntries.Add(SubmitApplicationHandler.Register(@case.Id, JournalEntryKind.Incoming, publicTitles, title, form, NorwegianTime.Today(now), now));
-        audit.Record("ApplicationWithdrawn", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        db.JournalEntries.Add(CaseJournal.Entry(@case.Id, JournalEntryKind.Incoming, publicTitles, title, form, NorwegianTime.Today(now), now));
+        audit.Record("ApplicationWithdrawn", CaseAccess.AuditObjectType, @case.Id.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -46,7 +46,7 @@ public sealed class WithdrawApplicationHandler(IApplicationDbContext db, IAuditT
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
+            return new ApplicationResult.Conflict(CaseTexts.Get("Conflict"));
         }
     }
 }

@@ -49,8 +49,8 @@ public sealed class AssessManualLegHandler(IApplicationDbContext db, RulebookPro
             var year = c.Child.SchoolYearStart;
             var language = c.Rulebook.LanguageForm;
             var publicTitle = AssessmentTexts.Format("ManualLegPublicTitle", language, year, year + 1);
-            var title = SubmitApplicationHandler.Limit(AssessmentTexts.Format("ManualLegJournalTitle", language, command.LegNumber));
-            Db.JournalEntries.Add(SubmitApplicationHandler.Register(c.Case.Id, JournalEntryKind.Note, [publicTitle, $"{year}/{year + 1}"], title, c.Form, NorwegianTime.Today(c.Now), c.Now));
+            var title = CaseJournal.Limit(AssessmentTexts.Format("ManualLegJournalTitle", language, command.LegNumber));
+            Db.JournalEntries.Add(CaseJournal.Entry(c.Case.Id, JournalEntryKind.Note, [publicTitle, $"{year}/{year + 1}"], title, c.Form, NorwegianTime.Today(c.Now), c.Now));
         }
 
         return change;

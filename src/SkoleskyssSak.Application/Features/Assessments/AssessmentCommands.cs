@@ -23,7 +23,7 @@ public static class AssessmentTexts
     /// <summary>In the municipality's language form (what a letter quotes).</summary>
     public static string Format(string key, LanguageForm form, params object?[] args)
     {
-        var culture = ApplicationTexts.CultureFor(form);
+        var culture = CaseTexts.CultureFor(form);
         return string.Format(culture, Texts.GetString(key, culture) ?? key, args);
     }
 

@@ -65,8 +65,8 @@ public sealed class CorrectLegHandler(IApplicationDbContext db, RulebookProvider
             foreach (var photo in photos)
             {
                 var publicTitle = AssessmentTexts.Format("SiteInspectionPhotoPublicTitle", c.Rulebook.LanguageForm, year, year + 1);
-                var title = SubmitApplicationHandler.Limit(AssessmentTexts.Format("SiteInspectionPhotoJournalTitle", c.Rulebook.LanguageForm, photo.FileName));
-                Db.JournalEntries.Add(SubmitApplicationHandler.Register(c.Case.Id, JournalEntryKind.Note, [publicTitle, $"{year}/{year + 1}"], title, c.Form, today, c.Now, photo.Id));
+                var title = CaseJournal.Limit(AssessmentTexts.Format("SiteInspectionPhotoJournalTitle", c.Rulebook.LanguageForm, photo.FileName));
+                Db.JournalEntries.Add(CaseJournal.Entry(c.Case.Id, JournalEntryKind.Note, [publicTitle, $"{year}/{year + 1}"], title, c.Form, today, c.Now, photo.Id));
             }
         }
 

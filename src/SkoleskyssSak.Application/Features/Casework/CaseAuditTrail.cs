@@ -37,14 +37,14 @@ public sealed class GetCaseAuditTrailHandler(IApplicationDbContext db, IStaffDir
         }
 
         // Reading the audit trail is itself a read of the case: recorded first, so it is the newest line shown.
-        audit.Record("CaseAuditTrailRead", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        audit.Record("CaseAuditTrailRead", CaseAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
 
         // The case's records carry its id, or "caseId:documentId" (documents) and "caseId:detail".
         var id = @case.Id.ToString();
         var prefix = id + ":";
         var records = await db.AuditEvents.AsNoTracking()
-            .Where(a => a.ObjectType == ApplicationAccess.AuditObjectType && (a.ObjectId == id || a.ObjectId!.StartsWith(prefix)))
+            .Where(a => a.ObjectType == CaseAccess.AuditObjectType && (a.ObjectId == id || a.ObjectId!.StartsWith(prefix)))
             .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
             .Take(Limit + 1)
             .Select(a => new { a.OccurredAt, a.ActorKind, a.ActorId, a.Action, a.ObjectId })

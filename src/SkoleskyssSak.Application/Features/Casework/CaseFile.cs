@@ -60,7 +60,7 @@ public sealed class GetCaseFileHandler(IApplicationDbContext db, IAuditTrail aud
             .ToListAsync(cancellationToken);
 
         // Every read of a case by staff is audited (issue 5, DESIGN.md §6).
-        audit.Record("CaseRead", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        audit.Record("CaseRead", CaseAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new CaseFile(
             @case.Id,
@@ -130,11 +130,11 @@ public sealed class ChangeCaseStateHandler(IApplicationDbContext db, IAuditTrail
 
             if (assigned.Assignment is not null)
             {
-                audit.Record("CaseAssigned", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+                audit.Record("CaseAssigned", CaseAccess.AuditObjectType, @case.Id.ToString());
             }
         }
 
-        audit.Record("Case" + command.Trigger, ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        audit.Record("Case" + command.Trigger, CaseAccess.AuditObjectType, @case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
     }
 }

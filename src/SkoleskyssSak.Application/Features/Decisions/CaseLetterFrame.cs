@@ -22,10 +22,10 @@ internal static class CaseLetterFrame
             .Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!).ToList();
         List<(string, string)> facts =
         [
-            (ApplicationTexts.Get("LetterCaseNumber", language), context.Case.CaseNumber!.ToString()),
-            (ApplicationTexts.Get("LetterDate", language), context.Date(date)),
-            (ApplicationTexts.Get("LetterPupil", language), context.Form.Child!.Name),
-            (ApplicationTexts.Get("LetterSchool", language), context.School.Name),
+            (CaseTexts.Get("LetterCaseNumber", language), context.Case.CaseNumber!.ToString()),
+            (CaseTexts.Get("LetterDate", language), context.Date(date)),
+            (CaseTexts.Get("LetterPupil", language), context.Form.Child!.Name),
+            (CaseTexts.Get("LetterSchool", language), context.School.Name),
         ];
         // The signature lines are notice texts the municipality may word itself (Features/LetterTemplates).
         var signature = new[] { context.Notice(NoticeText.SignatureRegards), unit, context.MunicipalityName, string.Empty, context.Notice(NoticeText.SignatureNote) }

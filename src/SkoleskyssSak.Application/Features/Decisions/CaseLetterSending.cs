@@ -37,7 +37,7 @@ internal static class CaseLetterSending
         var letter = CaseDocument.Produced(Guid.CreateVersion7(now), context.Case.Id, kind, fileName, "application/pdf", pdf, confidential: false, staffUserId, now);
         db.Documents.Add(letter);
         db.DocumentContents.Add(new CaseDocumentContent(letter.Id, pdf));
-        db.JournalEntries.Add(SubmitApplicationHandler.Register(context.Case.Id, JournalEntryKind.Outgoing, [journalTitle], journalTitle, context.Form, NorwegianTime.Today(now), now, letter.Id));
+        db.JournalEntries.Add(CaseJournal.Entry(context.Case.Id, JournalEntryKind.Outgoing, [journalTitle], journalTitle, context.Form, NorwegianTime.Today(now), now, letter.Id));
         foreach (var recipient in context.Form.GuardianEmails())
         {
             outbox.Enqueue(new Notification(recipient, mail.Subject, mail.Body, mail.Kind, context.Case.Id));

@@ -50,9 +50,9 @@ internal sealed record DecisionAssessment(AssessmentSummary? Summary, bool Dista
         }
 
         var named = legs.Count == 1
-            ? ApplicationTexts.FormatCurrent("LegNumbersOne", legs[0])
-            : ApplicationTexts.FormatCurrent("LegNumbersMany", string.Join(", ", legs.Take(legs.Count - 1)), legs[^1]);
-        return new ApplicationResult.Refused(ApplicationTexts.FormatCurrent("DecisionManualLegsUnassessed", named, ApplicationTexts.Get(legs.Count == 1 ? "LegsPronounOne" : "LegsPronounMany")));
+            ? CaseTexts.FormatCurrent("LegNumbersOne", legs[0])
+            : CaseTexts.FormatCurrent("LegNumbersMany", string.Join(", ", legs.Take(legs.Count - 1)), legs[^1]);
+        return new ApplicationResult.Refused(CaseTexts.FormatCurrent("DecisionManualLegsUnassessed", named, CaseTexts.Get(legs.Count == 1 ? "LegsPronounOne" : "LegsPronounMany")));
     }
 
     public bool Agrees(DecisionOutcome outcome, DecisionContext context) =>
@@ -75,16 +75,16 @@ internal sealed record DecisionAssessment(AssessmentSummary? Summary, bool Dista
     {
         if (!IsComplete)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("DecisionAssessmentMissing"));
+            return new ApplicationResult.Refused(CaseTexts.Get("DecisionAssessmentMissing"));
         }
 
         if (!Agrees(outcome, context) && string.IsNullOrWhiteSpace(departure))
         {
-            return ApplicationResult.Invalid.Field("AssessmentDeparture", ApplicationTexts.FormatCurrent("DecisionDepartureRequired", ApplicationTexts.Get("TransportOutcome_" + Summary!.ResultingOutcome)));
+            return ApplicationResult.Invalid.Field("AssessmentDeparture", CaseTexts.FormatCurrent("DecisionDepartureRequired", CaseTexts.Get("TransportOutcome_" + Summary!.ResultingOutcome)));
         }
 
         return DecisionLetters.ContradictingConclusion(grounds, outcome, context.Language) is { } other
-            ? ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.Grounds), ApplicationTexts.FormatCurrent("DecisionGroundsContradictOutcome", DecisionLetters.OutcomeConclusion(other, context.Language)))
+            ? ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.Grounds), CaseTexts.FormatCurrent("DecisionGroundsContradictOutcome", DecisionLetters.OutcomeConclusion(other, context.Language)))
             : null;
     }
 }

@@ -31,7 +31,7 @@ internal sealed record DecisionContext(
 {
     public LanguageForm Language => Municipality.LanguageForm;
 
-    public CultureInfo Culture => ApplicationTexts.CultureFor(Language);
+    public CultureInfo Culture => CaseTexts.CultureFor(Language);
 
     public string MunicipalityName => Municipality.Name + " kommune";
 

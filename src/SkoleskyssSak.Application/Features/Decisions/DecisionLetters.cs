@@ -22,7 +22,7 @@ internal static class DecisionLetters
     public static Letter Compose(DecisionContext context, Decision decision, DateOnly date)
     {
         var language = context.Language;
-        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
+        string T(string key, params object?[] args) => args.Length == 0 ? CaseTexts.Get(key, language) : CaseTexts.Format(key, language, args);
 
         var child = context.Form.Child!;
         var firstName = child.FirstName();
@@ -53,7 +53,7 @@ internal static class DecisionLetters
         ArgumentNullException.ThrowIfNull(decision);
         var grounds = Paragraphs(decision.Grounds);
         return decision.AssessmentDeparture is { } departure
-            ? [.. grounds, ApplicationTexts.Format("GroundsOutcomeDeparture", language, departure)]
+            ? [.. grounds, CaseTexts.Format("GroundsOutcomeDeparture", language, departure)]
             : grounds;
     }
 
@@ -65,8 +65,8 @@ internal static class DecisionLetters
     {
         var sections = new List<LetterSection>
         {
-            new(ApplicationTexts.Get("DecisionHeading", context.Language), decisionText),
-            new(ApplicationTexts.Get("GroundsHeading", context.Language), grounds),
+            new(CaseTexts.Get("DecisionHeading", context.Language), decisionText),
+            new(CaseTexts.Get("GroundsHeading", context.Language), grounds),
         };
         var appeal = sections.Count;
         sections.AddRange(NoticeSections(context));
@@ -75,7 +75,7 @@ internal static class DecisionLetters
         // in Mine saker on its date, so the last day is known: three weeks on (fvl. § 29), by domstolloven §§ 148–149.
         sections[appeal] = sections[appeal] with
         {
-            Paragraphs = [.. sections[appeal].Paragraphs, ApplicationTexts.Format("AppealDeadlineOn", context.Language, context.Date(Domain.Deadlines.AppealDeadline.From(date)))],
+            Paragraphs = [.. sections[appeal].Paragraphs, CaseTexts.Format("AppealDeadlineOn", context.Language, context.Date(Domain.Deadlines.AppealDeadline.From(date)))],
         };
         return CaseLetterFrame.Compose(context, date, title, sections);
     }
@@ -106,12 +106,12 @@ internal static class DecisionLetters
         var parts = new List<string>();
         if (context.Rulebook is { } rulebook)
         {
-            parts.Add(ApplicationTexts.Format("GroundsLegal", language, rulebook.Title, rulebook.VersionLabel));
+            parts.Add(CaseTexts.Format("GroundsLegal", language, rulebook.Title, rulebook.VersionLabel));
         }
 
-        parts.Add(ApplicationTexts.Format("GroundsFacts", language, context.Date(context.ReceivedOn), child.FirstName(), child.Grade, context.School.Name, child.SchoolYearStart, child.SchoolYearStart + 1));
-        parts.Add(ApplicationTexts.Format("GroundsRoute", language, context.Form.Route.Legs.Count, context.Form.Route.DefinedSegmentIds.Count));
-        parts.AddRange(assessment is { Count: > 0 } ? assessment : [ApplicationTexts.Get("GroundsToComplete", language)]);
+        parts.Add(CaseTexts.Format("GroundsFacts", language, context.Date(context.ReceivedOn), child.FirstName(), child.Grade, context.School.Name, child.SchoolYearStart, child.SchoolYearStart + 1));
+        parts.Add(CaseTexts.Format("GroundsRoute", language, context.Form.Route.Legs.Count, context.Form.Route.DefinedSegmentIds.Count));
+        parts.AddRange(assessment is { Count: > 0 } ? assessment : [CaseTexts.Get("GroundsToComplete", language)]);
         if (outcome is { } chosen && DecisionOutcomes.IsOnTheApplication(chosen))
         {
             parts.Add(OutcomeConclusion(chosen, language));
@@ -121,7 +121,7 @@ internal static class DecisionLetters
     }
 
     /// <summary>The sentence with which the grounds conclude on <paramref name="outcome"/> ("Kommunen avslår derfor søknaden.").</summary>
-    public static string OutcomeConclusion(DecisionOutcome outcome, LanguageForm language) => ApplicationTexts.Get("GroundsDecision_" + outcome, language);
+    public static string OutcomeConclusion(DecisionOutcome outcome, LanguageForm language) => CaseTexts.Get("GroundsDecision_" + outcome, language);
 
     /// <summary>
     /// The outcome other than <paramref name="chosen"/> on which the grounds conclude, if any: a ground edited by hand that
@@ -162,7 +162,7 @@ internal static class DecisionLetters
     public static IReadOnlyList<string> AssessmentParagraphs(AssessmentSummary summary, LanguageForm language)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
+        string T(string key, params object?[] args) => args.Length == 0 ? CaseTexts.Get(key, language) : CaseTexts.Format(key, language, args);
         string Outcome(TransportOutcome outcome) => T("TransportOutcome_" + outcome);
         var legs = new List<string> { T("GroundsAssessmentIntro") };
         foreach (var leg in summary.Legs)

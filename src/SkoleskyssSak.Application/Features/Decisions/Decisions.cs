@@ -74,7 +74,7 @@ public sealed class GetDecisionWorkspaceHandler(IApplicationDbContext db, Rulebo
         var assessment = await DecisionAssessment.LoadAsync(db, context, cancellationToken);
         var proposedOutcome = assessment.ProposedOutcome(context);
         var draft = context.Draft is { } d ? new DecisionDraftView(d.Id, d.Kind, d.Outcome, d.PeriodFrom, d.PeriodTo, d.Grounds, d.DraftedBy, d.UpdatedAt, d.EditedBy, d.AssessmentDeparture) : null;
-        audit.Record("DecisionWorkspaceRead", ApplicationAccess.AuditObjectType, query.CaseId.ToString());
+        audit.Record("DecisionWorkspaceRead", CaseAccess.AuditObjectType, query.CaseId.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new DecisionWorkspace(
             context.Case.Id,
@@ -130,7 +130,7 @@ public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookP
         var decision = context.Draft;
         if (decision?.UpdatedAt != command.LoadedRevision)
         {
-            return new ApplicationResult.Conflict(ApplicationTexts.Get("DecisionChangedMeanwhile"));
+            return new ApplicationResult.Conflict(CaseTexts.Get("DecisionChangedMeanwhile"));
         }
 
         // The decision rests on the assessment: recorded in full, the outcome agreeing with its conclusion or departing
@@ -168,7 +168,7 @@ public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookP
             return DecisionRefusals.ToResult(refusal);
         }
 
-        audit.Record("DecisionDraftSaved", ApplicationAccess.AuditObjectType, command.CaseId.ToString());
+        audit.Record("DecisionDraftSaved", CaseAccess.AuditObjectType, command.CaseId.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -177,13 +177,13 @@ public sealed class SaveDecisionDraftHandler(IApplicationDbContext db, RulebookP
         catch (DbUpdateException)
         {
             // A colleague saved or created the draft meanwhile (xmin, or the one-draft-per-case index).
-            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict"));
+            return new ApplicationResult.Conflict(CaseTexts.Get("Conflict"));
         }
     }
 
     internal static ApplicationResult? Unready(DecisionContext context) =>
-        !DecisionFlow.Deciding(context.Case.State) ? new ApplicationResult.Refused(ApplicationTexts.Get("DecisionNotInAssessment"))
-        : context.Rulebook is null ? new ApplicationResult.Refused(ApplicationTexts.Get("DecisionNoRulebook"))
+        !DecisionFlow.Deciding(context.Case.State) ? new ApplicationResult.Refused(CaseTexts.Get("DecisionNotInAssessment"))
+        : context.Rulebook is null ? new ApplicationResult.Refused(CaseTexts.Get("DecisionNoRulebook"))
         : null;
 }
 
@@ -201,7 +201,7 @@ public sealed class PreviewDecisionHandler(IApplicationDbContext db, RulebookPro
             return null;
         }
 
-        audit.Record("DecisionPreviewed", ApplicationAccess.AuditObjectType, query.CaseId.ToString());
+        audit.Record("DecisionPreviewed", CaseAccess.AuditObjectType, query.CaseId.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return await letters.RenderHtmlAsync(DecisionLetters.Compose(context, context.Draft, DecisionLetters.Today(clock)), cancellationToken);
     }
@@ -241,7 +241,7 @@ public sealed class IssueDecisionHandler(
 
         if (context.Draft is not { } decision)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("DecisionGroundsMissing"));
+            return new ApplicationResult.Refused(CaseTexts.Get("DecisionGroundsMissing"));
         }
 
         var requiresSecond = context.Municipality.DecisionRequiresSecondApproval;
@@ -257,7 +257,7 @@ public sealed class IssueDecisionHandler(
 
         if (command.ConfirmedOutcome is { } confirmed && confirmed != decision.Outcome)
         {
-            return new ApplicationResult.Conflict(ApplicationTexts.Get("DecisionChangedMeanwhile"));
+            return new ApplicationResult.Conflict(CaseTexts.Get("DecisionChangedMeanwhile"));
         }
 
         // Checked again on issue: the assessment may have changed since the draft was saved.
@@ -279,11 +279,11 @@ public sealed class IssueDecisionHandler(
 
         var language = context.Language;
         var year = context.Form.Child!.SchoolYearStart;
-        var mail = (ApplicationTexts.Format("DecisionMailSubject", language, context.Case.CaseNumber), ApplicationTexts.Format("DecisionMailBody", language, context.MunicipalityName, context.Case.CaseNumber, links.MyCase(context.Case.Id)), "DecisionIssued");
-        var letter = CaseLetterSending.Publish(db, outbox, context, bytes, DecisionLetters.FileName(context), ApplicationTexts.Format("DecisionJournalTitle", language, year, year + 1), mail, command.StaffUserId, now);
+        var mail = (CaseTexts.Format("DecisionMailSubject", language, context.Case.CaseNumber), CaseTexts.Format("DecisionMailBody", language, context.MunicipalityName, context.Case.CaseNumber, links.MyCase(context.Case.Id)), "DecisionIssued");
+        var letter = CaseLetterSending.Publish(db, outbox, context, bytes, DecisionLetters.FileName(context), CaseTexts.Format("DecisionJournalTitle", language, year, year + 1), mail, command.StaffUserId, now);
         decision.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecond);
 
-        audit.Record("DecisionIssued", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());
+        audit.Record("DecisionIssued", CaseAccess.AuditObjectType, context.Case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
     }
 }
@@ -292,7 +292,7 @@ internal static class DecisionRefusals
 {
     public static ApplicationResult ToResult(DecisionRefusal refusal)
     {
-        var message = ApplicationTexts.Get("Decision" + refusal);
+        var message = CaseTexts.Get("Decision" + refusal);
         return refusal switch
         {
             DecisionRefusal.OutcomeMissing => ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.Outcome), message),

@@ -19,7 +19,7 @@ public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IA
     public async Task<ApplicationResult> HandleAsync(AnswerInformationRequestCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (!await ApplicationAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
+        if (!await CaseAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
         {
             return new ApplicationResult.NotFound();
         }
@@ -31,7 +31,7 @@ public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IA
             .FirstOrDefaultAsync(cancellationToken);
         if (request is null || @case.State != CaseState.AwaitingInformation)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("InformationNotOpen"));
+            return new ApplicationResult.Refused(CaseTexts.Get("InformationNotOpen"));
         }
 
         var answer = command.Answer?.Trim() ?? string.Empty;
@@ -73,15 +73,15 @@ public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IA
         {
             // The reply may describe the child's health: confidential like any attachment so marked (fvl. § 13).
             var (reply, content) = CaseDocument.ProducedText(
-                Guid.CreateVersion7(now), @case.Id, CaseDocumentKind.InformationReply, ApplicationTexts.Get("InformationReplyFileName", language), answer, confidential: true, command.PartyPseudonym, now);
+                Guid.CreateVersion7(now), @case.Id, CaseDocumentKind.InformationReply, CaseTexts.Get("InformationReplyFileName", language), answer, confidential: true, command.PartyPseudonym, now);
             db.Documents.Add(reply);
             db.DocumentContents.Add(content);
-            var title = ApplicationTexts.Format("InformationReplyJournalTitle", language, year, year + 1);
-            db.JournalEntries.Add(SubmitApplicationHandler.Register(@case.Id, JournalEntryKind.Incoming, [title], title, form, today, now, reply.Id, confidential: true));
+            var title = CaseTexts.Format("InformationReplyJournalTitle", language, year, year + 1);
+            db.JournalEntries.Add(CaseJournal.Entry(@case.Id, JournalEntryKind.Incoming, [title], title, form, today, now, reply.Id, confidential: true));
         }
 
         CaseAttachments.Journal(db, stored, form, language, year, today, now);
-        audit.Record("InformationAnswered", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        audit.Record("InformationAnswered", CaseAccess.AuditObjectType, @case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
     }
 }

@@ -37,16 +37,16 @@ public sealed class RequestInformationHandler(IApplicationDbContext db, INotific
         var errors = new Dictionary<string, string[]>();
         if (question.Length == 0)
         {
-            errors[nameof(command.Question)] = [ApplicationTexts.Get("InformationQuestionRequired")];
+            errors[nameof(command.Question)] = [CaseTexts.Get("InformationQuestionRequired")];
         }
         else if (question.Length > InformationRequest.MaxTextLength)
         {
-            errors[nameof(command.Question)] = [ApplicationTexts.Get("InformationTextTooLong")];
+            errors[nameof(command.Question)] = [CaseTexts.Get("InformationTextTooLong")];
         }
 
         if (command.ReplyBy < today || command.ReplyBy > today.AddDays(MaxReplyDays))
         {
-            errors[nameof(command.ReplyBy)] = [ApplicationTexts.Get("InformationReplyByInvalid")];
+            errors[nameof(command.ReplyBy)] = [CaseTexts.Get("InformationReplyByInvalid")];
         }
 
         if (errors.Count > 0)
@@ -71,25 +71,25 @@ public sealed class RequestInformationHandler(IApplicationDbContext db, INotific
             Guid.CreateVersion7(now),
             @case.Id,
             CaseDocumentKind.InformationRequest,
-            ApplicationTexts.Get("InformationRequestFileName", language),
-            ApplicationTexts.Format("InformationRequestDocument", language, @case.CaseNumber, question, deadline),
+            CaseTexts.Get("InformationRequestFileName", language),
+            CaseTexts.Format("InformationRequestDocument", language, @case.CaseNumber, question, deadline),
             confidential: false,
             command.StaffUserId,
             now);
         db.Documents.Add(document);
         db.DocumentContents.Add(content);
         var year = form.Child?.SchoolYearStart ?? NorwegianTime.SchoolYearStart(today);
-        var title = ApplicationTexts.Format("InformationRequestJournalTitle", language, year, year + 1);
-        db.JournalEntries.Add(SubmitApplicationHandler.Register(@case.Id, JournalEntryKind.Outgoing, [title], title, form, today, now, document.Id));
+        var title = CaseTexts.Format("InformationRequestJournalTitle", language, year, year + 1);
+        db.JournalEntries.Add(CaseJournal.Entry(@case.Id, JournalEntryKind.Outgoing, [title], title, form, today, now, document.Id));
 
-        var subject = ApplicationTexts.Format("InformationRequestSubject", language, @case.CaseNumber);
-        var body = ApplicationTexts.Format("InformationRequestBody", language, municipality.Name + " kommune", @case.CaseNumber, deadline);
+        var subject = CaseTexts.Format("InformationRequestSubject", language, @case.CaseNumber);
+        var body = CaseTexts.Format("InformationRequestBody", language, municipality.Name + " kommune", @case.CaseNumber, deadline);
         foreach (var recipient in form.GuardianEmails())
         {
             outbox.Enqueue(new Notification(recipient, subject, body, "InformationRequested", @case.Id));
         }
 
-        audit.Record("InformationRequested", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        audit.Record("InformationRequested", CaseAccess.AuditObjectType, @case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
     }
 }

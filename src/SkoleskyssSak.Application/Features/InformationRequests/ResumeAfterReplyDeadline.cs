@@ -34,13 +34,13 @@ public sealed class ResumeAfterReplyDeadlineHandler(IApplicationDbContext db, IA
         var now = clock.GetUtcNow();
         if (@case.State != CaseState.AwaitingInformation || open is null)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("InformationResumeNotAwaiting"));
+            return new ApplicationResult.Refused(CaseTexts.Get("InformationResumeNotAwaiting"));
         }
 
         var deadline = open.ReplyBy.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         if (NorwegianTime.Today(now) <= open.ReplyBy)
         {
-            return new ApplicationResult.Refused(ApplicationTexts.FormatCurrent("InformationResumeBeforeDeadline", deadline));
+            return new ApplicationResult.Refused(CaseTexts.FormatCurrent("InformationResumeBeforeDeadline", deadline));
         }
 
         var moved = @case.Apply(CaseTrigger.InformationReceived, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, $"Svarfrist {deadline} ute uten svar: saksbehandler gjenopptar saken");
@@ -49,7 +49,7 @@ public sealed class ResumeAfterReplyDeadlineHandler(IApplicationDbContext db, IA
             return new ApplicationResult.Refused(moved.Reason!);
         }
 
-        audit.Record("CaseResumedAfterReplyDeadline", ApplicationAccess.AuditObjectType, @case.Id.ToString());
+        audit.Record("CaseResumedAfterReplyDeadline", CaseAccess.AuditObjectType, @case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ internal static class InterimReplyLetters
     public static Letter Compose(DecisionContext context, DateOnly expected, DateOnly date)
     {
         var language = context.Language;
-        string T(string key, params object?[] args) => args.Length == 0 ? ApplicationTexts.Get(key, language) : ApplicationTexts.Format(key, language, args);
+        string T(string key, params object?[] args) => args.Length == 0 ? CaseTexts.Get(key, language) : CaseTexts.Format(key, language, args);
 
         var contact = context.Municipality.HandlingUnit ?? context.MunicipalityName;
         var sections = new List<LetterSection>

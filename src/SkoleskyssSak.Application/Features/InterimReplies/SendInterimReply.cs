@@ -44,21 +44,21 @@ public sealed class SendInterimReplyHandler(
         var today = NorwegianTime.Today(now);
         if (!context.Case.RecordInterimReply(now))
         {
-            return new ApplicationResult.Refused(ApplicationTexts.Get("InterimReplyNotDue", context.Language));
+            return new ApplicationResult.Refused(CaseTexts.Get("InterimReplyNotDue", context.Language));
         }
 
         var expected = InterimReply.ExpectedAnswer(context.ReceivedOn, context.Municipality.ExpectedProcessingWeeks, today);
         var bytes = await CaseLetterSending.PrintAsync(letters, pdf, context, InterimReplyLetters.Compose(context, expected, today), cancellationToken);
         var language = context.Language;
         var year = context.Form.Child!.SchoolYearStart;
-        var title = ApplicationTexts.Format("InterimReplyJournalTitle", language, year, year + 1);
+        var title = CaseTexts.Format("InterimReplyJournalTitle", language, year, year + 1);
         var mail = (
-            ApplicationTexts.Format("InterimReplyMailSubject", language, context.Case.CaseNumber),
-            ApplicationTexts.Format("InterimReplyMailBody", language, context.MunicipalityName, context.Case.CaseNumber, context.Date(expected), links.MyCase(context.Case.Id)),
+            CaseTexts.Format("InterimReplyMailSubject", language, context.Case.CaseNumber),
+            CaseTexts.Format("InterimReplyMailBody", language, context.MunicipalityName, context.Case.CaseNumber, context.Date(expected), links.MyCase(context.Case.Id)),
             "InterimReply");
         var letter = CaseLetterSending.Publish(db, outbox, context, bytes, InterimReplyLetters.FileName(context), title, mail, SystemActorId, now, CaseDocumentKind.InterimReplyLetter);
 
-        audit.RecordSystem(SystemActorId, "InterimReplySent", ApplicationAccess.AuditObjectType, $"{context.Case.Id}:{letter.Id}");
+        audit.RecordSystem(SystemActorId, "InterimReplySent", CaseAccess.AuditObjectType, $"{context.Case.Id}:{letter.Id}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -66,7 +66,7 @@ public sealed class SendInterimReplyHandler(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ApplicationResult.Conflict(ApplicationTexts.Get("Conflict", language));
+            return new ApplicationResult.Conflict(CaseTexts.Get("Conflict", language));
         }
     }
 }

@@ -8,14 +8,14 @@ namespace SkoleskyssSak.Application.Features.LetterTemplates;
 
 /// <summary>
 /// The notice texts of a decision letter (fvl. § 27): the municipality's own wording where it has one, otherwise the
-/// default (ApplicationTexts.resx) in the municipality's language form.
+/// default (CaseTexts.resx) in the municipality's language form.
 /// </summary>
 public static class NoticeTexts
 {
     /// <summary>The audit object type of every change of a notice text; the object id is "5028/GuidanceText".</summary>
     public const string AuditObjectType = "LetterTemplate";
 
-    public static string Default(NoticeText key, LanguageForm languageForm) => ApplicationTexts.Get(key.ToString(), languageForm);
+    public static string Default(NoticeText key, LanguageForm languageForm) => CaseTexts.Get(key.ToString(), languageForm);
 
     /// <summary>Every notice text as the municipality's letters use it: key → override or default.</summary>
     public static async Task<IReadOnlyDictionary<NoticeText, string>> LoadAsync(IApplicationDbContext db, Municipality municipality, CancellationToken cancellationToken)

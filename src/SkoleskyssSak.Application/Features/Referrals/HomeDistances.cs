@@ -125,9 +125,9 @@ public sealed class ConfirmHomeDistanceHandler(IApplicationDbContext db, IValida
         var language = (await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken)).LanguageForm;
         var year = form.Child!.SchoolYearStart;
         var publicTitle = ReferralTexts.Format("DistanceJournalPublicTitle", language, year, year + 1);
-        var title = SubmitApplicationHandler.Limit(ReferralTexts.Format("DistanceJournalTitle", language, command.HomeIndex + 1, ReferralTexts.Km(decimal.Round(km, 2), language), source, measuredOn.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)));
-        db.JournalEntries.Add(SubmitApplicationHandler.Register(command.CaseId, JournalEntryKind.Note, [publicTitle], title, form, today, now));
-        audit.Record("HomeDistanceConfirmed", ApplicationAccess.AuditObjectType, command.CaseId.ToString());
+        var title = CaseJournal.Limit(ReferralTexts.Format("DistanceJournalTitle", language, command.HomeIndex + 1, ReferralTexts.Km(decimal.Round(km, 2), language), source, measuredOn.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+        db.JournalEntries.Add(CaseJournal.Entry(command.CaseId, JournalEntryKind.Note, [publicTitle], title, form, today, now));
+        audit.Record("HomeDistanceConfirmed", CaseAccess.AuditObjectType, command.CaseId.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, command.CaseId, cancellationToken);
     }
 }

@@ -16,7 +16,7 @@ public sealed class GetMyReferralsHandler(IApplicationDbContext db)
     public async Task<IReadOnlyList<MyReferral>> HandleAsync(GetMyReferralsQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!await ApplicationAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken))
+        if (!await CaseAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken))
         {
             return [];
         }

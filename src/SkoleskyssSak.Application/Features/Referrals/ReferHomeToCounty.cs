@@ -106,7 +106,7 @@ public sealed class ReferHomeToCountyHandler(
         distance.AttachLetter(document.Id);
 
         await ForwardToCountyAsync(context, distance, unit, document, command.StaffUserId, now, cancellationToken);
-        audit.Record("HomeReferredToCounty", ApplicationAccess.AuditObjectType, context.Case.Id.ToString());
+        audit.Record("HomeReferredToCounty", CaseAccess.AuditObjectType, context.Case.Id.ToString());
         return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
     }
 
@@ -152,8 +152,8 @@ public sealed class ReferHomeToCountyHandler(
         db.Documents.Add(document);
         db.DocumentContents.Add(content);
         var year = child.SchoolYearStart;
-        var title = SubmitApplicationHandler.Limit(ReferralTexts.Format("CountyJournalTitle", language, year, year + 1, unit.Name));
-        db.JournalEntries.Add(SubmitApplicationHandler.Register(context.Case.Id, JournalEntryKind.Outgoing, [title], title, form, NorwegianTime.Today(now), now, document.Id));
+        var title = CaseJournal.Limit(ReferralTexts.Format("CountyJournalTitle", language, year, year + 1, unit.Name));
+        db.JournalEntries.Add(CaseJournal.Entry(context.Case.Id, JournalEntryKind.Outgoing, [title], title, form, NorwegianTime.Today(now), now, document.Id));
     }
 }
 

@@ -15,11 +15,11 @@ public static class ReferralTexts
     public static string FormatCurrent(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, Get(key), args);
 
     /// <summary>In the municipality's language form (letters, journal, e-mail).</summary>
-    public static string Get(string key, LanguageForm form) => Texts.GetString(key, Applications.ApplicationTexts.CultureFor(form)) ?? key;
+    public static string Get(string key, LanguageForm form) => Texts.GetString(key, CaseTexts.CultureFor(form)) ?? key;
 
     public static string Format(string key, LanguageForm form, params object?[] args) =>
-        string.Format(Applications.ApplicationTexts.CultureFor(form), Get(key, form), args);
+        string.Format(CaseTexts.CultureFor(form), Get(key, form), args);
 
     /// <summary>A distance as Norwegians write it: "4,6".</summary>
-    public static string Km(decimal km, LanguageForm form) => km.ToString("0.##", Applications.ApplicationTexts.CultureFor(form));
+    public static string Km(decimal km, LanguageForm form) => km.ToString("0.##", CaseTexts.CultureFor(form));
 }

@@ -116,7 +116,7 @@ public sealed class SakModel(
         var notice = ModelState.DateField(AppealNoticeOn, nameof(AppealNoticeOn), DateInvalid);
         if (!ModelState.IsValid || received is null)
         {
-            ModelState.TryAddModelError(nameof(AppealReceivedOn), Application.Features.Applications.ApplicationTexts.Get("AppealDateInvalid"));
+            ModelState.TryAddModelError(nameof(AppealReceivedOn), CaseTexts.Get("AppealDateInvalid"));
             return await ShowAsync(cancellationToken);
         }
 
@@ -170,7 +170,7 @@ public sealed class SakModel(
             () => ShowAsync(cancellationToken));
     }
 
-    private static string DateInvalid => Application.Features.Applications.ApplicationTexts.Get("AppealDateInvalid");
+    private static string DateInvalid => CaseTexts.Get("AppealDateInvalid");
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {

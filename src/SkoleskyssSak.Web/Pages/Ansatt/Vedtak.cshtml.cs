@@ -89,8 +89,8 @@ public sealed class VedtakModel(
 
         ModelState.Clear();
         var outcome = Enum.TryParse<DecisionOutcome>(Outcome, out var o) && Enum.IsDefined(o) ? o : (DecisionOutcome)(-1);
-        var from = ModelState.DateField(PeriodFrom, nameof(PeriodFrom), ApplicationTexts.Get("DecisionPeriodMissing"));
-        var to = ModelState.DateField(PeriodTo, nameof(PeriodTo), ApplicationTexts.Get("DecisionPeriodMissing"));
+        var from = ModelState.DateField(PeriodFrom, nameof(PeriodFrom), CaseTexts.Get("DecisionPeriodMissing"));
+        var to = ModelState.DateField(PeriodTo, nameof(PeriodTo), CaseTexts.Get("DecisionPeriodMissing"));
         if (!ModelState.IsValid)
         {
             return Page();

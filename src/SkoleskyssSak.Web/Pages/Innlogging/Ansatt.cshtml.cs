@@ -16,7 +16,6 @@ public sealed class AnsattModel(
     SignInManager<StaffUser> signIn,
     UserManager<StaffUser> users,
     IAuditTrail audit,
-    IApplicationDbContext db,
     SignInThrottling throttling,
     IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -78,8 +77,7 @@ public sealed class AnsattModel(
         }
 
         await throttling.RecordSuccessAsync(email, cancellationToken);
-        audit.RecordSignIn(user!.Id.ToString(), "Staff", "password");
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordSignInAsync(user!.Id.ToString(), "Staff", "password", cancellationToken);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/ansatt");
     }
 

@@ -22,7 +22,6 @@ public sealed class TestIdModel(
     IOptions<IdPortenOptions> options,
     CitizenPrincipalFactory principals,
     IAuditTrail audit,
-    IApplicationDbContext db,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<DemoData.TestIdPersonRow> Persons => DemoData.Instance.TestIdPersons;
@@ -59,8 +58,7 @@ public sealed class TestIdModel(
 
         var principal = principals.Create(number!.Value, Input.Name!.Trim(), "testid");
         await HttpContext.SignInAsync(AuthSchemes.Citizen, principal);
-        audit.RecordSignIn(principal.FindFirst(SkoleskyssClaims.Subject)!.Value, "Citizen", "testid");
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordSignInAsync(principal.FindFirst(SkoleskyssClaims.Subject)!.Value, "Citizen", "testid", cancellationToken);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/mine-saker");
     }
 

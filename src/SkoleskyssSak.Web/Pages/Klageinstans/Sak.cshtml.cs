@@ -92,7 +92,7 @@ public sealed class SakModel(
     {
         if (!FormDates.TryParse(MeetingDate, out var meeting))
         {
-            ModelState.AddModelError(nameof(MeetingDate), ApplicationTexts.Get("AppealStep_MeetingMissing"));
+            ModelState.AddModelError(nameof(MeetingDate), CaseTexts.Get("AppealStep_MeetingMissing"));
             return await ShowAsync(cancellationToken);
         }
 

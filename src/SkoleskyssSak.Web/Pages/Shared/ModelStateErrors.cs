@@ -42,6 +42,27 @@ public static class ModelStateErrors
     }
 
     /// <summary>
+    /// The one mapping of a use case's <see cref="Failure"/> onto a page (the API's is ApiProblems.From): field messages
+    /// next to their fields (<paramref name="field"/> maps a command property to the form's, e.g. "Conditions" →
+    /// "Form.Conditions"), a refusal or a conflict at the top. NotFound adds nothing: the page answers 404.
+    /// </summary>
+    public static void AddFailure(this ModelStateDictionary modelState, Failure failure, Func<string, string>? field = null)
+    {
+        switch (failure)
+        {
+            case Failure.Invalid invalid:
+                modelState.AddErrors(invalid.Errors, field ?? (f => f));
+                break;
+            case Failure.Refused refused:
+                modelState.AddModelError(string.Empty, refused.Reason);
+                break;
+            case Failure.Conflict conflict:
+                modelState.AddModelError(string.Empty, conflict.Reason);
+                break;
+        }
+    }
+
+    /// <summary>
     /// A date field's value: null when left empty; when it is no date, null with <paramref name="message"/> on the field.
     /// </summary>
     public static DateOnly? DateField(this ModelStateDictionary modelState, string? value, string field, string message)

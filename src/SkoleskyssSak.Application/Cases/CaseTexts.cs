@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Resources;
 using SkoleskyssSak.Domain.Municipalities;
 
-namespace SkoleskyssSak.Application.Features.Applications;
+namespace SkoleskyssSak.Application.Cases;
 
-/// <summary>The søknad's texts (Resources/ApplicationTexts.resx: Bokmål; .nn.resx: Nynorsk).</summary>
-public static class ApplicationTexts
+/// <summary>
+/// The texts of a case: søknad, receipts, journal titles, refusals (Resources/CaseTexts.resx: Bokmål; .nn.resx: Nynorsk).
+/// </summary>
+public static class CaseTexts
 {
-    private static readonly ResourceManager Texts = new("SkoleskyssSak.Application.Resources.ApplicationTexts", typeof(ApplicationTexts).Assembly);
+    private static readonly ResourceManager Texts = new("SkoleskyssSak.Application.Resources.CaseTexts", typeof(CaseTexts).Assembly);
     private static readonly CultureInfo Bokmal = CultureInfo.GetCultureInfo("nb-NO");
     private static readonly CultureInfo Nynorsk = CultureInfo.GetCultureInfo("nn-NO");
 
