@@ -52,10 +52,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddRazorPages(o =>
     {
-        o.Conventions.AuthorizeFolder("/MineSaker", Policies.Parent);
-        o.Conventions.AuthorizeFolder("/Soknad", Policies.Parent);
-        o.Conventions.AuthorizeFolder("/Ansatt", Policies.Staff);
-        o.Conventions.AuthorizeFolder("/Admin", SkoleskyssSak.Domain.Staff.StaffRole.MunicipalityAdmin);
+        PageAuthorization.Apply(o.Conventions); // who may open which page, in one table
         o.Conventions.ConfigureFilter(new UnknownPageHandlerFilter()); // no handler for the request: 404, not a page without its model
         o.Conventions.ConfigureFilter(new NulCharacterFormFilter()); // PostgreSQL refuses U+0000: 400 before anything is saved
     })
@@ -156,7 +153,8 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+// Open to anyone (the fallback policy closes everything else): health probes, the public API, the 404 of an unknown path.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions
 {
     Predicate = check => check.Tags.Contains("ready"),
@@ -167,14 +165,26 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
         [HealthStatus.Degraded] = StatusCodes.Status200OK,
         [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
     },
-});
+}).AllowAnonymous();
 app.MapRazorPages();
-app.MapRouteAssessments();
-app.MapMunicipalities();
+var publicApi = app.MapGroup(string.Empty).AllowAnonymous();
+publicApi.MapRouteAssessments();
+publicApi.MapMunicipalities();
 app.MapApiDocument();
 
 // Anything under /api that no endpoint serves is a 404 problem, not an HTML page.
 app.Map("/api/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ressursen finst ikkje / finnes ikke."))
+    .AllowAnonymous()
+    .ExcludeFromDescription();
+
+// Any other path no endpoint serves is a 404 (the Norwegian status page), not a sign-in: without an endpoint the
+// fallback policy would challenge.
+app.MapFallback("{**path}", context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    })
+    .AllowAnonymous()
     .ExcludeFromDescription();
 
 if (app.Environment.IsDevelopment())

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -57,7 +58,10 @@ internal static class AuthenticationSetup
             authentication.AddIdPorten(idPorten, securePolicy);
         }
 
+        // Closed by default: a page or endpoint without a policy of its own (PageAuthorization, AllowAnonymous on the
+        // public API) needs a signed-in user.
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(AuthSchemes.Citizen, AuthSchemes.Staff).RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Parent, p => p.AddAuthenticationSchemes(AuthSchemes.Citizen).RequireClaim(SkoleskyssClaims.PersonIdentifier))
             .AddPolicy(Policies.Staff, p => p.AddAuthenticationSchemes(AuthSchemes.Staff).RequireRole(StaffRole.All))
             .AddPolicy(StaffRole.Caseworker, p => p.AddAuthenticationSchemes(AuthSchemes.Staff).RequireRole(StaffRole.Caseworker).RequireClaim(SkoleskyssClaims.MunicipalityNumber))
