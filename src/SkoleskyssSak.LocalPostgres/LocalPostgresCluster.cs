@@ -53,7 +53,6 @@ public sealed class LocalPostgresCluster
     /// <summary>Creates the cluster if the folder holds none, starts it unless it already runs, and returns it.</summary>
     public static async Task<LocalPostgresCluster> EnsureRunningAsync(LocalPostgresOptions options, ILogger logger, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var cluster = new LocalPostgresCluster(options, logger, FindBinDirectory(options.BinDirectory));
         await cluster.InitialiseIfMissingAsync(cancellationToken);
         await cluster.StartIfStoppedAsync(cancellationToken);

@@ -32,7 +32,6 @@ public sealed partial class ApplicationJourneySpecs(BrowserFixture browser) : IC
     [MemberData(nameof(Journeys))]
     public async Task A_parent_applies_leaves_halfway_comes_back_attaches_a_file_submits_and_follows_the_case(Journey j)
     {
-        ArgumentNullException.ThrowIfNull(j);
         await using var session = await browser.NewSessionAsync();
         var page = session.Page;
         var save = page.GetByRole(AriaRole.Button, new() { Name = j.SaveAndContinue });

@@ -15,7 +15,6 @@ public static class ClefLine
     /// <summary>The rendered message of a JSON log line (<c>@m</c> if present, else <c>@mt</c> filled in), or the line as it is.</summary>
     public static string Render(string line)
     {
-        ArgumentNullException.ThrowIfNull(line);
         try
         {
             using var json = JsonDocument.Parse(line);

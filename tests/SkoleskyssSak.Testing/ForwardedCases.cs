@@ -17,7 +17,6 @@ public static class ForwardedCases
 
     public static async Task ForwardAsync(AppDbContext db, Guid caseId, string bodyCode, int step)
     {
-        ArgumentNullException.ThrowIfNull(db);
         var now = DateTimeOffset.UtcNow;
         var today = Domain.Time.NorwegianTime.Today(now);
         var caseworker = new CaseActor("caseworker", CaseActorRole.Caseworker);

@@ -33,7 +33,6 @@ public sealed class PageClient(HttpClient http)
     public async Task<(HttpResponseMessage Response, IDocument Document)> UploadAsync(
         IDocument page, string formSelector, IDictionary<string, string> values, IEnumerable<(string Field, string FileName, byte[] Content)> files)
     {
-        ArgumentNullException.ThrowIfNull(files);
         var (fields, action) = FormFields(page, formSelector, values, null);
         using var content = new MultipartFormDataContent();
         foreach (var (key, value) in fields)
@@ -55,8 +54,6 @@ public sealed class PageClient(HttpClient http)
     /// <summary>What a browser sends: text and hidden inputs, checked radios and checkboxes, selected options, textareas.</summary>
     private static (Dictionary<string, string> Fields, string Action) FormFields(IDocument page, string formSelector, IDictionary<string, string> values, string? formAction)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(values);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new Xunit.Sdk.XunitException($"No form '{formSelector}' on {page.Url}");
         var fields = form.QuerySelectorAll<IHtmlInputElement>("input[name]")
             .Where(i => i.Type is not ("submit" or "button" or "file") && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
@@ -84,7 +81,6 @@ public sealed class PageClient(HttpClient http)
     /// <summary>Follows one redirect (the client does not follow them, so tests can assert where they go).</summary>
     public async Task<(HttpResponseMessage Response, IDocument Document)> FollowAsync(HttpResponseMessage redirect)
     {
-        ArgumentNullException.ThrowIfNull(redirect);
         Assert.True(redirect.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, $"Expected a redirect, got {(int)redirect.StatusCode}");
         return await GetAsync(redirect.Headers.Location!.OriginalString);
     }

@@ -28,7 +28,6 @@ public sealed record PdfReadBack(IReadOnlyList<string> Pages, bool Tagged, strin
 
     public static PdfReadBack Read(byte[] pdf)
     {
-        ArgumentNullException.ThrowIfNull(pdf);
         if (!pdf.AsSpan().StartsWith("%PDF-"u8))
         {
             throw new InvalidOperationException("Not a PDF.");

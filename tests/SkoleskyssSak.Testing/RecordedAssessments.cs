@@ -25,7 +25,6 @@ public static class RecordedAssessments
     /// </summary>
     public static async Task<TransportOutcome> RecordAsync(SkoleskyssAppFactory app, Guid caseId, string municipality, TransportOutcome? conclusion = null)
     {
-        ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();

@@ -38,7 +38,6 @@ public class SkoleskyssAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Database", ConnectionString);
         builder.UseSetting("Seed:DemoData", "true");

@@ -21,7 +21,6 @@ public static class SubmittedCases
     /// </summary>
     public static SchoolTransportCase Add(AppDbContext db, string municipality, int sequence, Guid school, int grade, DateTimeOffset submittedAt, string childName)
     {
-        ArgumentNullException.ThrowIfNull(db);
         var @case = SchoolTransportCase.CreateDraft(Guid.CreateVersion7(submittedAt), municipality, submittedAt.AddHours(-1));
         @case.TryAssignCaseNumber(CaseNumber.Create(2026, sequence));
         var submitted = @case.Apply(CaseTrigger.Submit, new CaseActor(Applicant, CaseActorRole.Guardian), submittedAt);
@@ -41,7 +40,6 @@ public static class SubmittedCases
     /// <param name="leg">The leg described instead of the county road at 60 km/h.</param>
     public static async Task<Guid> ThroughHandlersAsync(SkoleskyssAppFactory app, string municipality, string applicantNin, string applicantName, Guid? schoolId = null, RouteLeg? leg = null)
     {
-        ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var pseudonym = services.GetRequiredService<ICitizenPseudonyms>().PseudonymFor(applicantNin);

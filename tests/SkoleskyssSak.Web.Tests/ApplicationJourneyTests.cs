@@ -200,7 +200,6 @@ public sealed partial class ApplicationJourneyTests(AppFixture app) : IClassFixt
     /// <summary>Signs in through TestID as the given person (shared with the other parent-side specs).</summary>
     internal static async Task<PageClient> SignInAsync(AppFixture app, string nin, string name)
     {
-        ArgumentNullException.ThrowIfNull(app);
         var client = app.NewClient();
         var (_, testId) = await client.GetAsync("/innlogging/testid");
         var (response, _) = await client.SubmitAsync(testId, "form:not([action])", new Dictionary<string, string>

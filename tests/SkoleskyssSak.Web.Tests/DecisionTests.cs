@@ -32,7 +32,6 @@ public sealed partial class DecisionTests(AppFixture app) : IClassFixture<AppFix
     [MemberData(nameof(Municipalities))]
     public async Task A_caseworker_takes_a_submitted_application_to_an_issued_decision_the_parent_reads_in_Mine_saker(string municipality, string caseworker, string municipalityName, string[] notice)
     {
-        ArgumentNullException.ThrowIfNull(notice);
         var parent = await ApplicationJourneyTests.SignInAsync(app, KariNordmann, "Kari Nordmann");
         var caseId = await SubmitAsync(app, municipality);
         var staff = await StaffAsync(caseworker);

@@ -95,7 +95,6 @@ public sealed class IdPortenTestProvider : IAsyncDisposable
     /// <summary>The app's settings that point it at this provider.</summary>
     public void Configure(IDictionary<string, string?> settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         settings["IdPorten:Mode"] = "IdPorten";
         settings["IdPorten:Authority"] = Issuer;
         settings["IdPorten:RequireHttpsMetadata"] = "false";

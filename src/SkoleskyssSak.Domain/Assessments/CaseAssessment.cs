@@ -76,8 +76,6 @@ public sealed class CaseAssessment
     /// </summary>
     public AssessmentChange RunObjective(CaseState state, Rulebook rulebook, ApplicationRoute route, int grade, decimal? distanceKm, DateOnly applicationDate, string by, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(rulebook);
-        ArgumentNullException.ThrowIfNull(route);
         if (Editable(state) is { } refusal)
         {
             return AssessmentChange.Refused(refusal);
@@ -95,9 +93,6 @@ public sealed class CaseAssessment
     /// </summary>
     public AssessmentChange CorrectLeg(CaseState state, Rulebook rulebook, int legNumber, RouteLeg corrected, SiteInspection inspection, string by, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(rulebook);
-        ArgumentNullException.ThrowIfNull(corrected);
-        ArgumentNullException.ThrowIfNull(inspection);
         if (Editable(state) is { } refusal)
         {
             return AssessmentChange.Refused(refusal);
@@ -140,7 +135,6 @@ public sealed class CaseAssessment
     /// </summary>
     public AssessmentChange AssessLegManually(CaseState state, Rulebook rulebook, int legNumber, TransportOutcome? verdict, string? reasons, SiteInspection? inspection, string by, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(rulebook);
         if (Editable(state) is { } refusal)
         {
             return AssessmentChange.Refused(refusal);
@@ -242,7 +236,6 @@ public sealed class CaseAssessment
     /// </summary>
     public AssessmentChange SaveSubjective(CaseState state, IReadOnlyDictionary<SubjectiveFactor, string?> notes, bool? changesResult, string? conclusion, TransportOutcome? resultingOutcome, string by, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(notes);
         if (Editable(state) is { } refusal)
         {
             return AssessmentChange.Refused(refusal);

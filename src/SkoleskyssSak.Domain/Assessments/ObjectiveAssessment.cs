@@ -31,7 +31,6 @@ public sealed record ObjectiveAssessment(
     /// <summary>The applicant's described legs, then the pre-assessed segments chosen, not yet assessed.</summary>
     public static IReadOnlyList<AssessedLeg> LegsOf(ApplicationRoute route)
     {
-        ArgumentNullException.ThrowIfNull(route);
         return route.Legs.Select(l => new AssessedLeg(l, null, null, TransportOutcome.None, [], ManualAssessmentRequired: true))
             .Concat(route.DefinedSegmentIds.Select(id => new AssessedLeg(null, null, id, TransportOutcome.None, [], ManualAssessmentRequired: true)))
             .ToList();
@@ -46,8 +45,6 @@ public sealed record ObjectiveAssessment(
         IReadOnlyList<SiteInspection> siteInspections,
         MatrixDeparture? departure)
     {
-        ArgumentNullException.ThrowIfNull(rulebook);
-        ArgumentNullException.ThrowIfNull(legs);
         var described = legs.Where(l => l.Leg is not null).Select(l => l.Leg!).ToList();
         var route = RuleEngine.Evaluate(rulebook, grade, described, distanceKm);
         var assessed = new List<AssessedLeg>(legs.Count);

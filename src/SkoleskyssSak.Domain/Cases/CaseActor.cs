@@ -59,7 +59,6 @@ public sealed record CaseActor
     /// </summary>
     public static bool ContainsNationalIdentityNumber(string id)
     {
-        ArgumentNullException.ThrowIfNull(id);
         if (IsCitizenPseudonym(id))
         {
             return false;

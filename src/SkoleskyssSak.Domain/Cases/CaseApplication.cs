@@ -18,7 +18,6 @@ public sealed class CaseApplication
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(applicantPseudonym);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(applicantPseudonym.Length, MaxPseudonymLength);
-        ArgumentNullException.ThrowIfNull(content);
         CaseId = caseId;
         ApplicantPseudonym = applicantPseudonym;
         Content = content;
@@ -35,7 +34,6 @@ public sealed class CaseApplication
 
     public void Update(ApplicationForm content, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(content);
         Content = content;
         UpdatedAt = now;
     }

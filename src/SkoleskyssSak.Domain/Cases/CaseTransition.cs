@@ -16,7 +16,6 @@ public sealed record CaseTransition
         bool reasonRequired = false,
         bool rulebookVersionRequired = false)
     {
-        ArgumentNullException.ThrowIfNull(roles);
         ArgumentException.ThrowIfNullOrWhiteSpace(legalReference);
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
         if (roles.Count == 0)

@@ -42,7 +42,6 @@ public sealed record CaseTransitionResult
 
     public static CaseTransitionResult Success(CaseEvent caseEvent)
     {
-        ArgumentNullException.ThrowIfNull(caseEvent);
         return new(caseEvent, null, null, null);
     }
 

@@ -70,7 +70,6 @@ public sealed class InformationRequest
     /// <summary>Records the reply; false (nothing changed) when it was answered already.</summary>
     public bool TryAnswer(string answer, string answeredBy, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(answer);
         ArgumentException.ThrowIfNullOrWhiteSpace(answeredBy);
         if (IsAnswered)
         {

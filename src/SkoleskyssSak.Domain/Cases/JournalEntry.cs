@@ -71,7 +71,6 @@ public sealed class JournalEntry
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(publicTitle);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        ArgumentNullException.ThrowIfNull(namesThatMustNotAppear);
         if (publicTitle.Length > MaxTitleLength || title.Length > MaxTitleLength)
         {
             throw new ArgumentException($"A journal title has at most {MaxTitleLength} characters.", nameof(title));

@@ -88,7 +88,6 @@ public sealed class SchoolTransportCase
             throw new ArgumentException("A case needs an id.", nameof(id));
         }
 
-        ArgumentNullException.ThrowIfNull(municipalityNumber);
         if (municipalityNumber.Length != 4 || !municipalityNumber.All(char.IsAsciiDigit))
         {
             throw new ArgumentException("A kommunenummer has four digits.", nameof(municipalityNumber));
@@ -104,7 +103,6 @@ public sealed class SchoolTransportCase
     /// </summary>
     public bool TryAssignCaseNumber(CaseNumber caseNumber)
     {
-        ArgumentNullException.ThrowIfNull(caseNumber);
         if (State != CaseState.Draft || CaseNumber is not null)
         {
             return false;
@@ -130,7 +128,6 @@ public sealed class SchoolTransportCase
         string? reason = null,
         string? rulebookVersion = null)
     {
-        ArgumentNullException.ThrowIfNull(actor);
         if (!Enum.IsDefined(trigger))
         {
             throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger.");
@@ -222,7 +219,6 @@ public sealed class SchoolTransportCase
     /// </summary>
     public CaseAssignmentResult AssignTo(Guid staffUserId, CaseActor actor, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(actor);
         if (staffUserId == Guid.Empty)
         {
             throw new ArgumentException("An assignee is a staff user id.", nameof(staffUserId));

@@ -327,7 +327,6 @@ public static class DecisionPeriod
     /// </summary>
     public static (DateOnly? From, DateOnly? To) Proposed(DecisionOutcome outcome, int schoolYearStart, WinterPeriod winter, DecisionValidity validity, DateOnly today)
     {
-        ArgumentNullException.ThrowIfNull(winter);
         if (!IsTransport(outcome))
         {
             return (null, null);

@@ -67,7 +67,6 @@ public sealed class CaseDocument
     /// <summary>A file a guardian uploaded, accepted by <see cref="AttachmentPolicy"/>.</summary>
     public static CaseDocument FromUpload(Guid id, Guid caseId, CaseDocumentKind kind, string? fileName, AttachmentCheck accepted, long sizeBytes, bool confidential, string addedBy, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(accepted);
         if (!accepted.IsAccepted)
         {
             throw new ArgumentException("Only an accepted attachment can be stored.", nameof(accepted));
@@ -88,7 +87,6 @@ public sealed class CaseDocument
     /// <summary>A text (a reply, a request, a note) as a UTF-8 text document.</summary>
     public static (CaseDocument Document, CaseDocumentContent Content) ProducedText(Guid id, Guid caseId, CaseDocumentKind kind, string fileName, string text, bool confidential, string addedBy, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var bytes = Encoding.UTF8.GetBytes(text);
         var document = Produced(id, caseId, kind, fileName, "text/plain; charset=utf-8", bytes, confidential, addedBy, now);
         return (document, new CaseDocumentContent(id, bytes));
@@ -133,7 +131,6 @@ public sealed class CaseDocument
     /// </summary>
     public static string WithoutInvisibleCharacters(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         return new string(text.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format
             or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)).ToArray());
     }
@@ -157,7 +154,6 @@ public sealed class CaseDocumentContent
 
     public CaseDocumentContent(Guid documentId, byte[] content)
     {
-        ArgumentNullException.ThrowIfNull(content);
         DocumentId = documentId;
         Content = content;
     }

@@ -147,7 +147,6 @@ public static class HomeReferrals
     /// <summary>Whether every one of the <paramref name="homeCount"/> homes is referred: then the whole case is the county's.</summary>
     public static bool WholeCaseReferred(int homeCount, IEnumerable<HomeDistance> distances)
     {
-        ArgumentNullException.ThrowIfNull(distances);
         var referred = distances.Where(d => d.IsReferred).Select(d => d.HomeIndex).ToHashSet();
         return homeCount > 0 && Enumerable.Range(0, homeCount).All(referred.Contains);
     }

@@ -9,7 +9,6 @@ public readonly record struct GradeRange(int From, int To)
 
     public static GradeRange Parse(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var parts = text.Split('-', StringSplitOptions.TrimEntries);
         var from = int.Parse(parts[0], CultureInfo.InvariantCulture);
         var to = parts.Length == 2 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : from;

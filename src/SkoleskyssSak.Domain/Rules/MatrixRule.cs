@@ -14,8 +14,6 @@ public sealed class MatrixRule
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        ArgumentNullException.ThrowIfNull(when);
-        ArgumentNullException.ThrowIfNull(outcomesByGrades);
         Id = id;
         Text = text;
         When = when;

@@ -12,8 +12,6 @@ public static class RuleEngine
 {
     public static RouteAssessment Evaluate(Rulebook rulebook, int grade, IReadOnlyList<RouteLeg> legs, decimal? distanceKm)
     {
-        ArgumentNullException.ThrowIfNull(rulebook);
-        ArgumentNullException.ThrowIfNull(legs);
         ArgumentOutOfRangeException.ThrowIfLessThan(grade, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(grade, 10);
 
@@ -39,8 +37,6 @@ public static class RuleEngine
 
     public static LegAssessment EvaluateLeg(IReadOnlyList<MatrixRule> rules, int grade, RouteLeg leg)
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(leg);
         List<MatrixRule>? matched = null;
         List<MatrixRule>? unconfirmed = null;
         var outcome = TransportOutcome.None;

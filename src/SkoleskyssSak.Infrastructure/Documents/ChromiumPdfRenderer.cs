@@ -28,7 +28,6 @@ public sealed partial class ChromiumPdfRenderer(IOptions<PdfOptions> options, IL
 
     public async Task<byte[]> RenderAsync(PdfDocumentRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         await renderSlots.WaitAsync(cancellationToken);
         IPage? page = null;
         try

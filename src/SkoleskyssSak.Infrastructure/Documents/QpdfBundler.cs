@@ -15,7 +15,6 @@ public sealed class QpdfBundler : IPdfBundler
 
     public async Task<int> CountPagesAsync(byte[] pdf, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(pdf);
         var folder = CreateFolder();
         try
         {
@@ -32,7 +31,6 @@ public sealed class QpdfBundler : IPdfBundler
 
     public async Task<byte[]> MergeAsync(IReadOnlyList<byte[]> pdfs, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(pdfs);
         var folder = CreateFolder();
         try
         {
@@ -58,8 +56,6 @@ public sealed class QpdfBundler : IPdfBundler
 
     public async Task<byte[]> OverlayAsync(byte[] pdf, byte[] overlay, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(pdf);
-        ArgumentNullException.ThrowIfNull(overlay);
         var folder = CreateFolder();
         try
         {
@@ -83,7 +79,6 @@ public sealed class QpdfBundler : IPdfBundler
     /// </summary>
     public async Task<PdfInspection> InspectAsync(byte[] pdf, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(pdf);
         var folder = CreateFolder();
         try
         {

@@ -62,8 +62,6 @@ public static class LoggingSetup
     /// <summary>The host's logger: levels, enrichers, the console sink and any extra sinks (tests) from DI.</summary>
     public static LoggerConfiguration Configure(LoggerConfiguration config, IConfiguration configuration, IHostEnvironment environment, IEnumerable<ILogEventSink> extraSinks)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(extraSinks);
         var formatter = Formatter(environment);
         config = config
             .MinimumLevel.Information()
@@ -101,7 +99,6 @@ public static class LoggingSetup
     /// <summary>The formatter every sink uses, scrubber included; tests format captured events with it too.</summary>
     public static ITextFormatter Formatter(IHostEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(environment);
         ITextFormatter inner = environment.IsDevelopment()
             ? new MessageTemplateTextFormatter(DevelopmentTemplate, System.Globalization.CultureInfo.InvariantCulture)
             : new CompactJsonFormatter();
@@ -117,7 +114,6 @@ public static class LoggingSetup
     {
         public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
         {
-            ArgumentNullException.ThrowIfNull(logEvent);
             if (logEvent.MessageTemplate.Text != RequestLogTemplate)
             {
                 logEvent.RemovePropertyIfPresent("RequestPath");

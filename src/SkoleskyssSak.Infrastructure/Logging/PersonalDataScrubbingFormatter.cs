@@ -16,8 +16,6 @@ public sealed partial class PersonalDataScrubbingFormatter(ITextFormatter inner)
 
     public void Format(LogEvent logEvent, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(logEvent);
-        ArgumentNullException.ThrowIfNull(output);
         using var buffer = new StringWriter(CultureInfo.InvariantCulture);
         inner.Format(MaskNumbers(logEvent), buffer);
         output.Write(Scrub(buffer.ToString()));

@@ -26,7 +26,6 @@ public sealed class SmtpMailTransport(IOptions<OutboxOptions> options) : IMailTr
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
         using var mail = Compose(message, settings.From);
         if (!string.IsNullOrWhiteSpace(settings.PickupDirectory))
@@ -71,7 +70,6 @@ public sealed class SmtpMailTransport(IOptions<OutboxOptions> options) : IMailTr
     /// <summary>The mail of one outbox message: plain UTF-8 text, its outbox id in <c>X-Skoleskyss-Message</c>.</summary>
     public static MimeMessage Compose(OutboxMessage message, string from)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var body = new TextPart(TextFormat.Plain) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
         body.SetText(System.Text.Encoding.UTF8, message.Body);
         var mail = new MimeMessage

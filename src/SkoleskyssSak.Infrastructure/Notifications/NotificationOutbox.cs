@@ -8,7 +8,6 @@ public sealed class NotificationOutbox(AppDbContext db, TimeProvider clock) : IN
 {
     public void Enqueue(Notification notification)
     {
-        ArgumentNullException.ThrowIfNull(notification);
         var now = clock.GetUtcNow();
         db.OutboxMessages.Add(new OutboxMessage
         {

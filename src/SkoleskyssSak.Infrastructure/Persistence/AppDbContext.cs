@@ -73,7 +73,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(work);
         var strategy = Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
@@ -104,8 +103,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-
         // snake_case tables, columns, keys, foreign keys and indexes (EFCore.NamingConventions), whoever builds the
         // options (the app, the tests, a tool). Names set explicitly in the configurations (ToTable, HasColumnName,
         // HasDatabaseName) are taken as written, so they are written in snake_case there. Invariant culture: the
@@ -115,8 +112,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(configurationBuilder);
-
         // Every instant is stored as UTC timestamptz (Npgsql refuses non-UTC DateTimeOffset values).
         configurationBuilder.Properties<DateTimeOffset>().HaveColumnType("timestamp with time zone");
     }

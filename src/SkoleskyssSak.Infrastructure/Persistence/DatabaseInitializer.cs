@@ -16,8 +16,6 @@ public static class DatabaseInitializer
 {
     public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(environment);
         // Refused before anything is touched: demo users with a published password must never exist in production.
         var seedDemoData = configuration.GetValue("Seed:DemoData", false);
         if (seedDemoData && environment.IsProduction())

@@ -15,8 +15,6 @@ public sealed class Initial : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
-
         migrationBuilder.CreateTable(
             name: "municipalities",
             columns: table => new
@@ -93,7 +91,6 @@ public sealed class Initial : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         foreach (var table in (string[])["staff_user_tokens", "staff_user_roles", "staff_user_logins", "staff_user_claims", "staff_role_claims",
                      "staff_users", "staff_roles", "data_protection_keys", "audit_events", "appeal_bodies", "schools", "municipalities"])
         {

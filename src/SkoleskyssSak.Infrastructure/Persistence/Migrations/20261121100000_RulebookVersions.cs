@@ -10,7 +10,6 @@ public sealed class RulebookVersions : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "rulebook_versions",
             columns: table => new
@@ -37,7 +36,6 @@ public sealed class RulebookVersions : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("rulebook_versions");
     }
 }

@@ -11,7 +11,6 @@ public sealed class NotificationOutbox : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "outbox_messages",
             columns: table => new
@@ -38,7 +37,6 @@ public sealed class NotificationOutbox : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("outbox_messages");
     }
 }

@@ -10,7 +10,6 @@ public sealed class Cases : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "case_number_sequences",
             columns: table => new
@@ -70,7 +69,6 @@ public sealed class Cases : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("case_events");
         migrationBuilder.DropTable("cases");
         migrationBuilder.DropTable("case_number_sequences");

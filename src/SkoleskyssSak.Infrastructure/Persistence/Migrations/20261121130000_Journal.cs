@@ -10,7 +10,6 @@ public sealed class Journal : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "journal_entries",
             columns: table => new
@@ -36,7 +35,6 @@ public sealed class Journal : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("journal_entries");
     }
 }

@@ -10,7 +10,6 @@ public sealed class Applications : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "applications",
             columns: table => new
@@ -47,7 +46,6 @@ public sealed class Applications : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("case_parties");
         migrationBuilder.DropTable("applications");
     }

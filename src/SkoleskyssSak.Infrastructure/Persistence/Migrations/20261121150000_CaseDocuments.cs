@@ -10,7 +10,6 @@ public sealed class CaseDocuments : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "case_documents",
             columns: table => new
@@ -72,7 +71,6 @@ public sealed class CaseDocuments : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("information_requests");
         migrationBuilder.DropTable("case_document_contents");
         migrationBuilder.DropTable("case_documents");

@@ -13,7 +13,6 @@ public sealed class MunicipalityCaseHandling : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.AddColumn<string>(
             name: "handling_unit",
             table: "municipalities",
@@ -30,7 +29,6 @@ public sealed class MunicipalityCaseHandling : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropColumn(name: "expected_processing_weeks", table: "municipalities");
         migrationBuilder.DropColumn(name: "handling_unit", table: "municipalities");
     }

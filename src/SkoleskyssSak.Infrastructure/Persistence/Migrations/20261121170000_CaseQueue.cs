@@ -16,7 +16,6 @@ public sealed class CaseQueue : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.AddColumn<Guid>("school_id", "cases", type: "uuid", nullable: true);
         migrationBuilder.AddColumn<int>("grade", "cases", type: "integer", nullable: true);
         migrationBuilder.AddColumn<DateTimeOffset>("submitted_at", "cases", type: "timestamp with time zone", nullable: true);
@@ -72,7 +71,6 @@ public sealed class CaseQueue : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("case_assignments");
         migrationBuilder.DropIndex("ix_cases_queue_assigned_to", "cases");
         migrationBuilder.DropIndex("ix_cases_queue_case_number", "cases");

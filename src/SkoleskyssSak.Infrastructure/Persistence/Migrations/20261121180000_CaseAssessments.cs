@@ -13,7 +13,6 @@ public sealed class CaseAssessments : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "case_assessments",
             columns: table => new
@@ -34,7 +33,6 @@ public sealed class CaseAssessments : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("case_assessments");
     }
 }

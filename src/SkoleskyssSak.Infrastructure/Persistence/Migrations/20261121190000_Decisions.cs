@@ -10,7 +10,6 @@ public sealed class Decisions : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.AddColumn<bool>(
             name: "decision_requires_second_approval",
             table: "municipalities",
@@ -55,7 +54,6 @@ public sealed class Decisions : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("decisions");
         migrationBuilder.DropColumn("decision_requires_second_approval", "municipalities");
     }

@@ -13,7 +13,6 @@ public sealed class LetterTemplates : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "letter_template_texts",
             columns: table => new
@@ -33,7 +32,6 @@ public sealed class LetterTemplates : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("letter_template_texts");
     }
 }

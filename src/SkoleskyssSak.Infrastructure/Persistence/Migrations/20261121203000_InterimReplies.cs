@@ -10,7 +10,6 @@ public sealed class InterimReplies : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.AddColumn<DateTimeOffset>(
             name: "interim_reply_sent_at",
             table: "cases",
@@ -26,7 +25,6 @@ public sealed class InterimReplies : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropIndex(name: "ix_cases_interim_reply_pending", table: "cases");
         migrationBuilder.DropColumn(name: "interim_reply_sent_at", table: "cases");
     }

@@ -10,7 +10,6 @@ public sealed class Appeals : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "appeals",
             columns: table => new
@@ -43,7 +42,6 @@ public sealed class Appeals : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("appeals");
     }
 }

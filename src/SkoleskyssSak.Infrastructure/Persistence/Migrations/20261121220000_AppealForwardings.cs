@@ -10,7 +10,6 @@ public sealed class AppealForwardings : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "appeal_forwardings",
             columns: table => new
@@ -47,7 +46,6 @@ public sealed class AppealForwardings : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("appeal_forwardings");
     }
 }

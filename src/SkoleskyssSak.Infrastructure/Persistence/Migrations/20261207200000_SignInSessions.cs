@@ -13,7 +13,6 @@ public sealed class SignInSessions : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "sign_in_sessions",
             columns: table => new
@@ -44,7 +43,6 @@ public sealed class SignInSessions : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("sign_in_throttles");
         migrationBuilder.DropTable("sign_in_sessions");
     }

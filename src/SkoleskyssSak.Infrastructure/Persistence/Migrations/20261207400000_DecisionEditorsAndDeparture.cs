@@ -13,7 +13,6 @@ public sealed class DecisionEditorsAndDeparture : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.Sql("ALTER TABLE decisions ADD COLUMN edited_by text[] NOT NULL DEFAULT '{}';");
         migrationBuilder.Sql("UPDATE decisions SET edited_by = ARRAY[drafted_by]::text[];");
         migrationBuilder.Sql("ALTER TABLE decisions ALTER COLUMN edited_by DROP DEFAULT;");
@@ -27,7 +26,6 @@ public sealed class DecisionEditorsAndDeparture : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropColumn(name: "assessment_departure", table: "decisions");
         migrationBuilder.DropColumn(name: "edited_by", table: "decisions");
     }

@@ -13,7 +13,6 @@ public sealed class AppealWithdrawals : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.AddColumn<DateTimeOffset>(
             name: "withdrawn_at",
             table: "appeals",
@@ -23,7 +22,6 @@ public sealed class AppealWithdrawals : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropColumn(name: "withdrawn_at", table: "appeals");
     }
 }

@@ -14,7 +14,6 @@ public sealed class HomeDistancesAndCountyUnits : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "county_transport_units",
             columns: table => new
@@ -50,7 +49,6 @@ public sealed class HomeDistancesAndCountyUnits : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropTable("home_distances");
         migrationBuilder.DropTable("county_transport_units");
     }

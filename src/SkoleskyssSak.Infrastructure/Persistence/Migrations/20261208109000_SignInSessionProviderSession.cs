@@ -13,7 +13,6 @@ public sealed class SignInSessionProviderSession : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.AddColumn<string>(
             name: "provider_session_id",
             table: "sign_in_sessions",
@@ -25,7 +24,6 @@ public sealed class SignInSessionProviderSession : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.DropIndex("ix_sign_in_sessions_provider_session_id", "sign_in_sessions");
         migrationBuilder.DropColumn("provider_session_id", "sign_in_sessions");
     }
