@@ -377,6 +377,64 @@ public sealed class AdminRulebookRefusalTests(AppFixture app) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task The_validator_checks_a_row_against_the_draft_and_answers_Invalid_with_every_message_in_the_pages_language()
+    {
+        var (_, draft) = await DraftAsync();
+        var before = await ContentAsync(draft);
+        var command = new AddRuleCommand("5028", draft, "melhus/T1-09", " ", null,
+            new Dictionary<string, string?> { ["2-4"] = "often", ["11"] = "none" }, "{ \"kind\": \"along\", ");
+
+        using var scope = app.Services.CreateScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var invalid = Assert.IsType<Failure.Invalid>((await sender.Send(command, CancellationToken.None)).Failure);
+        Assert.Equal(["Conditions", "Outcomes[11]", "Outcomes[2-4]", "RuleId", "Text"], invalid.Errors.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("Det finnes allerede en rad med id melhus/T1-09.", Assert.Single(invalid.Errors["RuleId"]));
+        Assert.Equal("Skriv teksten til raden slik den står i retningslinjen.", Assert.Single(invalid.Errors["Text"]));
+        Assert.StartsWith("Ukjent utfall «often». Gyldige utfall er ", Assert.Single(invalid.Errors["Outcomes[2-4]"]), StringComparison.Ordinal);
+        Assert.StartsWith("Trinnet «11» finnes ikke i retningslinjen.", Assert.Single(invalid.Errors["Outcomes[11]"]), StringComparison.Ordinal);
+        Assert.Contains("ikke gyldig JSON", Assert.Single(invalid.Errors["Conditions"]), StringComparison.Ordinal);
+        Assert.Equal(before, await ContentAsync(draft));
+
+        // The messages come in the page's language form: Nynorsk for a Nynorsk request.
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nn-NO");
+        try
+        {
+            var nynorsk = Assert.IsType<Failure.Invalid>((await sender.Send(command, CancellationToken.None)).Failure);
+            Assert.Equal("Skriv teksten til rada slik han står i retningslina.", Assert.Single(nynorsk.Errors["Text"]));
+            Assert.StartsWith("Trinnet «11» finst ikkje i retningslina.", Assert.Single(nynorsk.Errors["Outcomes[11]"]), StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    [Fact]
+    public async Task A_version_that_is_no_draft_or_a_row_that_does_not_exist_is_answered_before_the_input_is_checked()
+    {
+        var (_, draft) = await DraftAsync();
+        using var scope = app.Services.CreateScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var noOutcomes = new Dictionary<string, string?>();
+
+        // The active version: refused (as the page says), not a list of field errors.
+        var active = await sender.Send(new AddRuleCommand("5028", 1, null, null, null, noOutcomes, null), CancellationToken.None);
+        Assert.Contains("kan ikke endres", Assert.IsType<Failure.Refused>(active.Failure).Reason, StringComparison.Ordinal);
+        var activation = await sender.Send(new ActivateDraftCommand("5028", 1, null), CancellationToken.None);
+        Assert.IsType<Failure.Refused>(activation.Failure);
+
+        // No such version, row or segment: not found.
+        Assert.IsType<Failure.NotFound>((await sender.Send(new EditRuleCommand("5028", 99, "melhus/T1-09", null, null, noOutcomes, null), CancellationToken.None)).Failure);
+        Assert.IsType<Failure.NotFound>((await sender.Send(new EditRuleCommand("5028", draft, "melhus/T1-99", null, null, noOutcomes, null), CancellationToken.None)).Failure);
+        Assert.IsType<Failure.NotFound>((await sender.Send(new EditSegmentCommand("5028", draft, "melhus/S-99", noOutcomes, null), CancellationToken.None)).Failure);
+
+        // The draft itself: the input is checked.
+        var missingDate = await sender.Send(new ActivateDraftCommand("5028", draft, null), CancellationToken.None);
+        Assert.Equal(["Skriv datoen den nye versjonen skal gjelde fra (dd.mm.åååå)."], Assert.IsType<Failure.Invalid>(missingDate.Failure).Errors["ValidFrom"]);
+    }
+
+    [Fact]
     public async Task Segments_of_a_draft_are_edited_per_grade_band()
     {
         // Melhus has no segments in the service; the handler says so for any id.
