@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Dom;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Rules;
 using SkoleskyssSak.Domain.Time;
@@ -23,6 +25,17 @@ public sealed class AdminRulebookTests(AppFixture app) : IClassFixture<AppFixtur
 {
     internal const string MelhusAdmin = "admin.melhus@demo.skoleskyss.no";
     internal const string SunnfjordAdmin = "admin.sunnfjord@demo.skoleskyss.no";
+
+    /// <summary>The value of a command that must have succeeded.</summary>
+    internal static T Done<T>(CommandResult<T> result)
+        where T : notnull
+    {
+        Assert.True(result.IsOk, result.ToString());
+        return result.Value;
+    }
+
+    /// <summary>Asserts that a command succeeded.</summary>
+    internal static void Done(CommandResult result) => Assert.True(result.IsOk, result.ToString());
 
     [Fact]
     public async Task The_admin_sees_Melhus_table_with_its_18_rows_laid_out_by_grade_band()
@@ -191,8 +204,8 @@ public sealed class AdminRulebookRefusalTests(AppFixture app) : IClassFixture<Ap
     {
         var client = await AdminRulebookTests.AdminAsync(app, AdminRulebookTests.MelhusAdmin);
         using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<CreateDraftHandler>().HandleAsync(new CreateDraftCommand("5028"), CancellationToken.None);
-        return (client, Assert.IsType<RulebookCommandResult.Done>(result).Version);
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateDraftCommand("5028"), CancellationToken.None);
+        return (client, AdminRulebookTests.Done(result).Version);
     }
 
     private async Task<string> ContentAsync(int version)
@@ -222,9 +235,9 @@ public sealed class AdminRulebookRefusalTests(AppFixture app) : IClassFixture<Ap
 
         // The same through the handler, and for removing a row.
         using var scope = app.Services.CreateScope();
-        var remove = await scope.ServiceProvider.GetRequiredService<RemoveRuleHandler>()
-            .HandleAsync(new RemoveRuleCommand("5028", 1, "melhus/T1-09"), CancellationToken.None);
-        Assert.Contains("kan ikke endres", Assert.IsType<RulebookCommandResult.Refused>(remove).Message, StringComparison.Ordinal);
+        var remove = await scope.ServiceProvider.GetRequiredService<ISender>()
+            .Send(new RemoveRuleCommand("5028", 1, "melhus/T1-09"), CancellationToken.None);
+        Assert.Contains("kan ikke endres", Assert.IsType<Failure.Refused>(remove.Failure).Reason, StringComparison.Ordinal);
         Assert.Equal(before, await ContentAsync(1));
     }
 
@@ -352,8 +365,8 @@ public sealed class AdminRulebookRefusalTests(AppFixture app) : IClassFixture<Ap
     {
         var (client, draft) = await DraftAsync();
         using var scope = app.Services.CreateScope();
-        var again = await scope.ServiceProvider.GetRequiredService<CreateDraftHandler>().HandleAsync(new CreateDraftCommand("5028"), CancellationToken.None);
-        var done = Assert.IsType<RulebookCommandResult.Done>(again);
+        var again = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateDraftCommand("5028"), CancellationToken.None);
+        var done = AdminRulebookTests.Done(again);
         Assert.Equal(draft, done.Version);
         Assert.False(done.Created);
 
@@ -364,14 +377,72 @@ public sealed class AdminRulebookRefusalTests(AppFixture app) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task The_validator_checks_a_row_against_the_draft_and_answers_Invalid_with_every_message_in_the_pages_language()
+    {
+        var (_, draft) = await DraftAsync();
+        var before = await ContentAsync(draft);
+        var command = new AddRuleCommand("5028", draft, "melhus/T1-09", " ", null,
+            new Dictionary<string, string?> { ["2-4"] = "often", ["11"] = "none" }, "{ \"kind\": \"along\", ");
+
+        using var scope = app.Services.CreateScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var invalid = Assert.IsType<Failure.Invalid>((await sender.Send(command, CancellationToken.None)).Failure);
+        Assert.Equal(["Conditions", "Outcomes[11]", "Outcomes[2-4]", "RuleId", "Text"], invalid.Errors.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("Det finnes allerede en rad med id melhus/T1-09.", Assert.Single(invalid.Errors["RuleId"]));
+        Assert.Equal("Skriv teksten til raden slik den står i retningslinjen.", Assert.Single(invalid.Errors["Text"]));
+        Assert.StartsWith("Ukjent utfall «often». Gyldige utfall er ", Assert.Single(invalid.Errors["Outcomes[2-4]"]), StringComparison.Ordinal);
+        Assert.StartsWith("Trinnet «11» finnes ikke i retningslinjen.", Assert.Single(invalid.Errors["Outcomes[11]"]), StringComparison.Ordinal);
+        Assert.Contains("ikke gyldig JSON", Assert.Single(invalid.Errors["Conditions"]), StringComparison.Ordinal);
+        Assert.Equal(before, await ContentAsync(draft));
+
+        // The messages come in the page's language form: Nynorsk for a Nynorsk request.
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nn-NO");
+        try
+        {
+            var nynorsk = Assert.IsType<Failure.Invalid>((await sender.Send(command, CancellationToken.None)).Failure);
+            Assert.Equal("Skriv teksten til rada slik han står i retningslina.", Assert.Single(nynorsk.Errors["Text"]));
+            Assert.StartsWith("Trinnet «11» finst ikkje i retningslina.", Assert.Single(nynorsk.Errors["Outcomes[11]"]), StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    [Fact]
+    public async Task A_version_that_is_no_draft_or_a_row_that_does_not_exist_is_answered_before_the_input_is_checked()
+    {
+        var (_, draft) = await DraftAsync();
+        using var scope = app.Services.CreateScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var noOutcomes = new Dictionary<string, string?>();
+
+        // The active version: refused (as the page says), not a list of field errors.
+        var active = await sender.Send(new AddRuleCommand("5028", 1, null, null, null, noOutcomes, null), CancellationToken.None);
+        Assert.Contains("kan ikke endres", Assert.IsType<Failure.Refused>(active.Failure).Reason, StringComparison.Ordinal);
+        var activation = await sender.Send(new ActivateDraftCommand("5028", 1, null), CancellationToken.None);
+        Assert.IsType<Failure.Refused>(activation.Failure);
+
+        // No such version, row or segment: not found.
+        Assert.IsType<Failure.NotFound>((await sender.Send(new EditRuleCommand("5028", 99, "melhus/T1-09", null, null, noOutcomes, null), CancellationToken.None)).Failure);
+        Assert.IsType<Failure.NotFound>((await sender.Send(new EditRuleCommand("5028", draft, "melhus/T1-99", null, null, noOutcomes, null), CancellationToken.None)).Failure);
+        Assert.IsType<Failure.NotFound>((await sender.Send(new EditSegmentCommand("5028", draft, "melhus/S-99", noOutcomes, null), CancellationToken.None)).Failure);
+
+        // The draft itself: the input is checked.
+        var missingDate = await sender.Send(new ActivateDraftCommand("5028", draft, null), CancellationToken.None);
+        Assert.Equal(["Skriv datoen den nye versjonen skal gjelde fra (dd.mm.åååå)."], Assert.IsType<Failure.Invalid>(missingDate.Failure).Errors["ValidFrom"]);
+    }
+
+    [Fact]
     public async Task Segments_of_a_draft_are_edited_per_grade_band()
     {
         // Melhus has no segments in the service; the handler says so for any id.
         using var scope = app.Services.CreateScope();
         var (_, draft) = await DraftAsync();
-        var result = await scope.ServiceProvider.GetRequiredService<EditSegmentHandler>().HandleAsync(
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(
             new EditSegmentCommand("5028", draft, "melhus/S-01", Bands.ToDictionary(b => b, _ => (string?)"none"), "Vurdering"), CancellationToken.None);
-        Assert.IsType<RulebookCommandResult.NotFound>(result);
+        Assert.IsType<Failure.NotFound>(result.Failure);
     }
 
     private async Task AssertStillOnlyVersion1ActiveAsync()
@@ -521,24 +592,24 @@ public sealed class AdminRulebookConcurrencyTests(AppFixture app) : IClassFixtur
         int draft;
         using (var scope = app.Services.CreateScope())
         {
-            var created = await scope.ServiceProvider.GetRequiredService<CreateDraftHandler>().HandleAsync(new CreateDraftCommand("4647"), CancellationToken.None);
-            draft = Assert.IsType<RulebookCommandResult.Done>(created).Version;
+            var created = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateDraftCommand("4647"), CancellationToken.None);
+            draft = AdminRulebookTests.Done(created).Version;
         }
 
         var validFrom = NorwegianTime.Today(DateTimeOffset.UtcNow).AddDays(7);
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
             using var scope = app.Services.CreateScope();
-            return await scope.ServiceProvider.GetRequiredService<ActivateDraftHandler>()
-                .HandleAsync(new ActivateDraftCommand("4647", draft, validFrom), CancellationToken.None);
+            return await scope.ServiceProvider.GetRequiredService<ISender>()
+                .Send(new ActivateDraftCommand("4647", draft, validFrom), CancellationToken.None);
         }));
 
-        Assert.Single(results, r => r is RulebookCommandResult.Done);
-        Assert.All(results.Where(r => r is not RulebookCommandResult.Done), r =>
-            Assert.True(r is RulebookCommandResult.Conflict or RulebookCommandResult.Refused, r.ToString()));
-        if (results.OfType<RulebookCommandResult.Conflict>().FirstOrDefault() is { } conflict)
+        Assert.Single(results, r => r.IsOk);
+        Assert.All(results.Where(r => !r.IsOk), r =>
+            Assert.True(r.Failure is Failure.Conflict or Failure.Refused, r.ToString()));
+        if (results.Select(r => r.Failure).OfType<Failure.Conflict>().FirstOrDefault() is { } conflict)
         {
-            Assert.Equal("Noen andre har endret retningslinjen samtidig. Last siden på nytt.", conflict.Message);
+            Assert.Equal("Noen andre har endret retningslinjen samtidig. Last siden på nytt.", conflict.Reason);
         }
 
         using var check = app.Services.CreateScope();
@@ -555,21 +626,21 @@ public sealed class AdminRulebookConcurrencyTests(AppFixture app) : IClassFixtur
         await AdminRulebookTests.AdminAsync(app, AdminRulebookTests.SunnfjordAdmin);
         using var first = app.Services.CreateScope();
         using var second = app.Services.CreateScope();
-        var draft = Assert.IsType<RulebookCommandResult.Done>(
-            await first.ServiceProvider.GetRequiredService<CreateDraftHandler>().HandleAsync(new CreateDraftCommand("3105"), CancellationToken.None)).Version;
+        var draft = AdminRulebookTests.Done(
+            await first.ServiceProvider.GetRequiredService<ISender>().Send(new CreateDraftCommand("3105"), CancellationToken.None)).Version;
 
         // The second admin has read both versions before the first admin's activation commits.
         var db2 = second.ServiceProvider.GetRequiredService<AppDbContext>();
         await db2.RulebookVersions.Where(r => r.MunicipalityNumber == "3105").ToListAsync();
 
         var validFrom = NorwegianTime.Today(DateTimeOffset.UtcNow).AddDays(3);
-        var won = await first.ServiceProvider.GetRequiredService<ActivateDraftHandler>()
-            .HandleAsync(new ActivateDraftCommand("3105", draft, validFrom), CancellationToken.None);
-        Assert.IsType<RulebookCommandResult.Done>(won);
+        var won = await first.ServiceProvider.GetRequiredService<ISender>()
+            .Send(new ActivateDraftCommand("3105", draft, validFrom), CancellationToken.None);
+        AdminRulebookTests.Done(won);
 
-        var lost = await second.ServiceProvider.GetRequiredService<ActivateDraftHandler>()
-            .HandleAsync(new ActivateDraftCommand("3105", draft, validFrom.AddDays(1)), CancellationToken.None);
-        Assert.Equal("Noen andre har endret retningslinjen samtidig. Last siden på nytt.", Assert.IsType<RulebookCommandResult.Conflict>(lost).Message);
+        var lost = await second.ServiceProvider.GetRequiredService<ISender>()
+            .Send(new ActivateDraftCommand("3105", draft, validFrom.AddDays(1)), CancellationToken.None);
+        Assert.Equal("Noen andre har endret retningslinjen samtidig. Last siden på nytt.", Assert.IsType<Failure.Conflict>(lost.Failure).Reason);
 
         using var check = app.Services.CreateScope();
         var versions = await check.ServiceProvider.GetRequiredService<AppDbContext>().RulebookVersions
@@ -585,8 +656,8 @@ public sealed class AdminRulebookConcurrencyTests(AppFixture app) : IClassFixtur
         await AdminRulebookTests.AdminAsync(app, AdminRulebookTests.SunnfjordAdmin);
         using var first = app.Services.CreateScope();
         using var second = app.Services.CreateScope();
-        var draft = Assert.IsType<RulebookCommandResult.Done>(
-            await first.ServiceProvider.GetRequiredService<CreateDraftHandler>().HandleAsync(new CreateDraftCommand("1833"), CancellationToken.None)).Version;
+        var draft = AdminRulebookTests.Done(
+            await first.ServiceProvider.GetRequiredService<ISender>().Send(new CreateDraftCommand("1833"), CancellationToken.None)).Version;
 
         // Both load the draft; the first saves; the second's save then meets a changed row (xmin).
         var db1 = first.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -596,9 +667,9 @@ public sealed class AdminRulebookConcurrencyTests(AppFixture app) : IClassFixtur
         fresh.Edit(fresh.Content.Replace("rana/T1-01", "rana/T1-01a", StringComparison.Ordinal));
         await db1.SaveChangesAsync();
 
-        var result = await second.ServiceProvider.GetRequiredService<RemoveRuleHandler>()
-            .HandleAsync(new RemoveRuleCommand("1833", draft, "rana/T1-02"), CancellationToken.None);
-        Assert.IsType<RulebookCommandResult.Conflict>(result);
+        var result = await second.ServiceProvider.GetRequiredService<ISender>()
+            .Send(new RemoveRuleCommand("1833", draft, "rana/T1-02"), CancellationToken.None);
+        Assert.IsType<Failure.Conflict>(result.Failure);
         Assert.NotNull(stale);
     }
 }

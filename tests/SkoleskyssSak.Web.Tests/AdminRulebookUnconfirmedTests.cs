@@ -1,4 +1,5 @@
 using System.Net;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Routes;
@@ -40,8 +41,8 @@ public sealed class AdminRulebookUnconfirmedTests(AppFixture app) : IClassFixtur
 
         // In the draft's rules the confirmed row decides: a leg along a sidewalk is no longer a manual assessment.
         using var scope = app.Services.CreateScope();
-        var version = await scope.ServiceProvider.GetRequiredService<GetRulebookVersionHandler>()
-            .HandleAsync(new GetRulebookVersionQuery("4647", int.Parse(draftPath[(draftPath.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None);
+        var version = await scope.ServiceProvider.GetRequiredService<ISender>()
+            .Send(new GetRulebookVersionQuery("4647", int.Parse(draftPath[(draftPath.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None);
         var rules = version!.Document.ToRulebook().Rules;
         var leg = new RouteLeg(LegKind.Along, RoadCategory.County, 60, 2000, PedestrianFacility.Sidewalk);
         var assessed = RuleEngine.EvaluateLeg(rules, 3, leg);

@@ -1,6 +1,9 @@
 using System.Net;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SkoleskyssSak.Application.Common;
+using SkoleskyssSak.Application.Features.LetterTemplates;
 using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Infrastructure.Persistence;
 using SkoleskyssSak.Infrastructure.Seeding;
@@ -90,6 +93,28 @@ public sealed class LetterTemplateTests(AppFixture app) : IClassFixture<AppFixtu
 
         await using var scope = app.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().LetterTemplateTexts.AnyAsync(t => t.MunicipalityNumber == "4647"));
+    }
+
+    [Fact]
+    public async Task The_validator_refuses_a_text_the_letter_cannot_use_and_an_unknown_key_or_municipality_is_not_found()
+    {
+        await AdminRulebookTests.AdminAsync(app, AdminRulebookTests.MelhusAdmin); // starts the app
+        await using var scope = app.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+
+        var refused = await sender.Send(new SaveNoticeTextCommand("5028", "GuidanceText", "Ring {7} om du lurer på noe.", "staff-1"), CancellationToken.None);
+        var invalid = Assert.IsType<Failure.Invalid>(refused.Failure);
+        Assert.Equal(["Text"], invalid.Errors.Keys.ToArray());
+        Assert.Contains(invalid.Errors["Text"], m => m.StartsWith("Brevet fyller ikke inn {7}.", StringComparison.Ordinal));
+
+        // Not found comes first: an unknown key or municipality says nothing about the text.
+        Assert.IsType<Failure.NotFound>((await sender.Send(new SaveNoticeTextCommand("5028", "NoSuchText", "Ring {7}.", "staff-1"), CancellationToken.None)).Failure);
+        Assert.IsType<Failure.NotFound>((await sender.Send(new SaveNoticeTextCommand("9999", "GuidanceText", "Ring {7}.", "staff-1"), CancellationToken.None)).Failure);
+
+        // An empty text is a reset, never refused.
+        var reset = await sender.Send(new SaveNoticeTextCommand("5028", "GuidanceText", "  ", "staff-1"), CancellationToken.None);
+        Assert.True(reset.IsOk, reset.ToString());
+        Assert.Equal(new NoticeTextSaved(NoticeText.GuidanceText, Reset: true), reset.Value);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Mediator;
 using SkoleskyssSak.Application.Features.Municipalities;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Rules;
@@ -45,14 +46,14 @@ internal static class MunicipalityEndpoints
         return Results.Json(result, ApiJson.Options);
     }
 
-    private static async Task<IResult> SegmentsAsync(string number, string? school, ListDefinedSegmentsHandler handler, CancellationToken cancellationToken)
+    private static async Task<IResult> SegmentsAsync(string number, string? school, ISender sender, CancellationToken cancellationToken)
     {
         if (number.Length != 4 || !number.All(char.IsAsciiDigit))
         {
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["number"] = ["Kommunenummeret må ha fire siffer."] });
         }
 
-        var list = await handler.HandleAsync(new ListDefinedSegmentsQuery(number, school), cancellationToken);
+        var list = await sender.Send(new ListDefinedSegmentsQuery(number, school), cancellationToken);
         if (list is null)
         {
             return ApiProblems.NotFound($"Kommune {number} bruker ikke tjenesten.");

@@ -18,33 +18,7 @@ public sealed class CaseAssessmentTests
     private static readonly DateOnly Applied = new(2026, 11, 2);
 
     // Two rows shaped like Melhus Tabell 1 rows 08 and 11 (seed 002, kap. 6), and one pre-assessed segment.
-    private static readonly Rulebook Book = new()
-    {
-        MunicipalityNumber = "5028",
-        Version = 1,
-        Title = "Test",
-        AdoptedBy = "Test",
-        ValidFrom = new DateOnly(2025, 8, 1),
-        LanguageForm = LanguageForm.Bokmal,
-        GradeBands = ["1", "2-4", "5-7", "8-10"],
-        WinterPeriod = new WinterPeriod(11, 1, 3, 31),
-        DecisionValidity = DecisionValidity.OneSchoolYear,
-        AppealChain = [],
-        Provenance = RuleProvenance.Published,
-        Source = "test",
-        Rules =
-        [
-            new MatrixRule("melhus/T1-08", "Fylkes- og kommunal veg: 60–70 km/t uten gang-/sykkelveg/fortau", new LegCondition { Kind = LegKind.Along, RoadCategories = [RoadCategory.County], SpeedMin = 60, SpeedMax = 70, PedestrianFacilities = [PedestrianFacility.None] },
-                new Dictionary<string, TransportOutcome> { ["1-4"] = TransportOutcome.YearRound, ["5-7"] = TransportOutcome.ConsiderWinter, ["8-10"] = TransportOutcome.None }),
-            new MatrixRule("melhus/T1-11", "Fylkes- og kommunal veg: 40–100 km/t med gang-/sykkelveg/fortau", new LegCondition { Kind = LegKind.Along, RoadCategories = [RoadCategory.County], SpeedMin = 40, SpeedMax = 100, PedestrianFacilities = [PedestrianFacility.Sidewalk, PedestrianFacility.FootAndCyclePath] },
-                new Dictionary<string, TransportOutcome> { ["1-10"] = TransportOutcome.None }),
-        ],
-        DefinedSegments =
-        [
-            new DefinedSegment("melhus/S-01", "Gimse skole", "Fv. 6638", "Brubakken", 3000, "60", null, null, null, null,
-                new Dictionary<string, TransportOutcome> { ["1-4"] = TransportOutcome.Winter, ["5-10"] = TransportOutcome.None }, "Smal veg"),
-        ],
-    };
+    private static readonly Rulebook Book = TestRulebooks.Melhus([TestRulebooks.MelhusT1_08, TestRulebooks.MelhusT1_11], [TestRulebooks.MelhusS01]);
 
     private static readonly RouteLeg Dangerous = new(LegKind.Along, RoadCategory.County, 60, 1200, PedestrianFacility.None);
     private static readonly RouteLeg WithSidewalk = Dangerous with { PedestrianFacility = PedestrianFacility.Sidewalk };

@@ -18,27 +18,7 @@ public sealed class ManualLegAssessmentTests
     private static readonly DateOnly Applied = new(2026, 11, 2);
 
     // Melhus Tabell 1 row 11 (seed 002, kap. 6) in the shape of the real rulebook; Tabell 1 has no row for national roads.
-    private static readonly Rulebook Book = new()
-    {
-        MunicipalityNumber = "5028",
-        Version = 1,
-        Title = "Test",
-        AdoptedBy = "Test",
-        ValidFrom = new DateOnly(2025, 8, 1),
-        LanguageForm = LanguageForm.Bokmal,
-        GradeBands = ["1", "2-4", "5-7", "8-10"],
-        WinterPeriod = new WinterPeriod(11, 1, 3, 31),
-        DecisionValidity = DecisionValidity.OneSchoolYear,
-        AppealChain = [],
-        Provenance = RuleProvenance.Published,
-        Source = "test",
-        Rules =
-        [
-            new MatrixRule("melhus/T1-11", "Fylkes- og kommunal veg: 40–100 km/t med gang-/sykkelveg/fortau", new LegCondition { Kind = LegKind.Along, RoadCategories = [RoadCategory.County], SpeedMin = 40, SpeedMax = 100, PedestrianFacilities = [PedestrianFacility.Sidewalk, PedestrianFacility.FootAndCyclePath] },
-                new Dictionary<string, TransportOutcome> { ["1-10"] = TransportOutcome.None }),
-        ],
-        DefinedSegments = [],
-    };
+    private static readonly Rulebook Book = TestRulebooks.Melhus([TestRulebooks.MelhusT1_11]);
 
     private static readonly RouteLeg NationalRoad = new(LegKind.Along, RoadCategory.National, 80, 3000, PedestrianFacility.None);
     private static readonly RouteLeg WithSidewalk = new(LegKind.Along, RoadCategory.County, 60, 1200, PedestrianFacility.Sidewalk);

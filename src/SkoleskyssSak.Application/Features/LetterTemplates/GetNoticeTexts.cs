@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Municipalities;
@@ -5,7 +6,7 @@ using SkoleskyssSak.Domain.Municipalities;
 namespace SkoleskyssSak.Application.Features.LetterTemplates;
 
 /// <summary>The notice texts (fvl. § 27) of a municipality's decision letters, for its admin to word.</summary>
-public sealed record GetNoticeTextsQuery(string MunicipalityNumber);
+public sealed record GetNoticeTextsQuery(string MunicipalityNumber) : IQuery<NoticeTextsView?>;
 
 /// <param name="Default">The default in the municipality's language form.</param>
 /// <param name="Override">The municipality's own wording; null when the letters use the default.</param>
@@ -22,12 +23,11 @@ public sealed record NoticeTextView(
 
 public sealed record NoticeTextsView(LanguageForm LanguageForm, IReadOnlyList<NoticeTextView> Texts);
 
-public sealed class GetNoticeTextsHandler(IApplicationDbContext db)
+/// <summary>Every notice text in the letter's order; null when there is no such municipality.</summary>
+public sealed class GetNoticeTextsHandler(IApplicationDbContext db) : IQueryHandler<GetNoticeTextsQuery, NoticeTextsView?>
 {
-    /// <summary>Every notice text in the letter's order; null when there is no such municipality.</summary>
-    public async Task<NoticeTextsView?> HandleAsync(GetNoticeTextsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<NoticeTextsView?> Handle(GetNoticeTextsQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var municipality = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Number == query.MunicipalityNumber, cancellationToken);
         if (municipality is null)
         {

@@ -20,8 +20,6 @@ public static class NoticeTexts
     /// <summary>Every notice text as the municipality's letters use it: key → override or default.</summary>
     public static async Task<IReadOnlyDictionary<NoticeText, string>> LoadAsync(IApplicationDbContext db, Municipality municipality, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(municipality);
         var overrides = await db.LetterTemplateTexts.AsNoTracking()
             .Where(t => t.MunicipalityNumber == municipality.Number)
             .ToDictionaryAsync(t => t.Key, t => t.Text, cancellationToken);

@@ -1,3 +1,5 @@
+using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Rulebooks;
@@ -10,63 +12,82 @@ namespace SkoleskyssSak.Application.Features.LetterTemplates;
 /// itself, resets it: the override is deleted and the letters use the default again.
 /// </summary>
 /// <param name="Key">A <see cref="NoticeText"/> name, as the form posts it.</param>
-public sealed record SaveNoticeTextCommand(string MunicipalityNumber, string Key, string? Text, string StaffUserId);
-
-public abstract record NoticeTextResult
+public sealed record SaveNoticeTextCommand(string MunicipalityNumber, string Key, string? Text, string StaffUserId) : ICommand<CommandResult<NoticeTextSaved>>
 {
-    private NoticeTextResult()
+    /// <summary>The notice text the key names, or null for an unknown key.</summary>
+    internal NoticeText? NoticeKey => Enum.GetValues<NoticeText>().Cast<NoticeText?>().FirstOrDefault(k => k.ToString() == Key);
+
+    /// <summary>The text as stored: line breaks as \n, trimmed.</summary>
+    internal string Wording => (Text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+}
+
+/// <param name="Reset">True when the letters use the default again (also when there was no override).</param>
+public sealed record NoticeTextSaved(NoticeText Key, bool Reset);
+
+/// <summary>
+/// The text must pass <see cref="NoticeTextRules"/> (placeholders, required content, length), with the admin's
+/// messages under "Text". An unknown key or municipality is not checked (the handler answers NotFound); an empty text
+/// or the default is a reset, not an override.
+/// </summary>
+public sealed class SaveNoticeTextValidator : AbstractValidator<SaveNoticeTextCommand>
+{
+    public SaveNoticeTextValidator(IApplicationDbContext db)
     {
+        RuleFor(c => c.Text).CustomAsync(async (_, context, cancellationToken) =>
+        {
+            var command = context.InstanceToValidate;
+            if (command.NoticeKey is not { } key)
+            {
+                return;
+            }
+
+            var languageForm = await db.Municipalities.AsNoTracking()
+                .Where(m => m.Number == command.MunicipalityNumber)
+                .Select(m => (LanguageForm?)m.LanguageForm)
+                .SingleOrDefaultAsync(cancellationToken);
+            var text = command.Wording;
+            if (languageForm is null || text.Length == 0 || text == NoticeTexts.Default(key, languageForm.Value))
+            {
+                return;
+            }
+
+            foreach (var message in NoticeTexts.Messages(key, NoticeTextRules.Check(key, text)))
+            {
+                context.AddFailure(message);
+            }
+        });
     }
-
-    public sealed record Saved(NoticeText Key) : NoticeTextResult;
-
-    /// <summary>The letters use the default again (also when there was no override).</summary>
-    public sealed record Reset(NoticeText Key) : NoticeTextResult;
-
-    /// <summary>No such municipality or key.</summary>
-    public sealed record NotFound : NoticeTextResult;
-
-    /// <summary>Field ("Text") → messages in the page's language; nothing was saved.</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : NoticeTextResult;
-
-    /// <summary>Someone else saved the same text meanwhile; nothing was saved.</summary>
-    public sealed record Conflict(string Message) : NoticeTextResult;
 }
 
 public sealed class SaveNoticeTextHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<SaveNoticeTextCommand, CommandResult<NoticeTextSaved>>
 {
-    public async Task<NoticeTextResult> HandleAsync(SaveNoticeTextCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult<NoticeTextSaved>> Handle(SaveNoticeTextCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        var key = Enum.GetValues<NoticeText>().Cast<NoticeText?>().FirstOrDefault(k => k.ToString() == command.Key);
         var municipality = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Number == command.MunicipalityNumber, cancellationToken);
-        if (key is not { } notice || municipality is null)
+        if (command.NoticeKey is not { } notice || municipality is null)
         {
-            return new NoticeTextResult.NotFound();
+            return new Failure.NotFound();
         }
 
-        var text = (command.Text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        var text = command.Wording;
         var stored = await db.LetterTemplateTexts.SingleOrDefaultAsync(t => t.MunicipalityNumber == municipality.Number && t.Key == notice, cancellationToken);
         var auditId = $"{municipality.Number}/{notice}";
-        NoticeTextResult result;
+        NoticeTextSaved result;
         if (text.Length == 0 || text == NoticeTexts.Default(notice, municipality.LanguageForm))
         {
             if (stored is null)
             {
-                return new NoticeTextResult.Reset(notice);
+                return new NoticeTextSaved(notice, Reset: true);
             }
 
             db.LetterTemplateTexts.Remove(stored);
             audit.Record("NoticeTextReset", NoticeTexts.AuditObjectType, auditId);
-            result = new NoticeTextResult.Reset(notice);
+            result = new NoticeTextSaved(notice, Reset: true);
         }
         else
         {
-            if (NoticeTextRules.Check(notice, text) is { Count: > 0 } problems)
-            {
-                return new NoticeTextResult.Invalid(new Dictionary<string, string[]> { ["Text"] = NoticeTexts.Messages(notice, problems) });
-            }
-
+            // The validator has checked the text against NoticeTextRules; LetterTemplateText refuses any other.
             var now = clock.GetUtcNow();
             if (stored is null)
             {
@@ -78,7 +99,7 @@ public sealed class SaveNoticeTextHandler(IApplicationDbContext db, IAuditTrail 
             }
 
             audit.Record("NoticeTextSaved", NoticeTexts.AuditObjectType, auditId);
-            result = new NoticeTextResult.Saved(notice);
+            result = new NoticeTextSaved(notice, Reset: false);
         }
 
         try
@@ -89,7 +110,7 @@ public sealed class SaveNoticeTextHandler(IApplicationDbContext db, IAuditTrail 
         catch (DbUpdateException)
         {
             // A colleague saved, reset or first wrote the same text meanwhile (xmin, or the primary key).
-            return new NoticeTextResult.Conflict(AdminTexts.Get("NoticeTextConflict"));
+            return new Failure.Conflict(AdminTexts.Get("NoticeTextConflict"));
         }
     }
 }

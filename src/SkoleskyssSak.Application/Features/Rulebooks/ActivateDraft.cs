@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Rules;
@@ -13,44 +14,44 @@ namespace SkoleskyssSak.Application.Features.Rulebooks;
 /// active version's start. Assessments dated before <see cref="ValidFrom"/> keep the old version: only new
 /// assessments get the new answer.
 /// </summary>
-public sealed record ActivateDraftCommand(string MunicipalityNumber, int Version, DateOnly? ValidFrom);
+public sealed record ActivateDraftCommand(string MunicipalityNumber, int Version, DateOnly? ValidFrom) : ICommand<CommandResult>;
 
+/// <summary>A missing version or one that is no draft is not checked: the handler answers NotFound or Refused.</summary>
 public sealed class ActivateDraftValidator : AbstractValidator<ActivateDraftCommand>
 {
-    public ActivateDraftValidator()
+    public ActivateDraftValidator(IApplicationDbContext db)
     {
-        RuleFor(c => c.ValidFrom).NotNull().WithMessage(_ => AdminTexts.Get("ValidFromRequired"));
+        WhenAsync(
+            (c, context, ct) => RulebookDrafts.IsDraftAsync(db, c.MunicipalityNumber, c.Version, context, ct),
+            () => RuleFor(c => c.ValidFrom).NotNull().WithMessage(_ => AdminTexts.Get("ValidFromRequired")));
     }
 }
 
 public sealed class ActivateDraftHandler(
     IApplicationDbContext db,
     IAuditTrail audit,
-    IValidator<ActivateDraftCommand> validator,
     RulebookProvider rulebooks,
-    TimeProvider clock)
+    TimeProvider clock) : ICommandHandler<ActivateDraftCommand, CommandResult>
 {
-    public async Task<RulebookCommandResult> HandleAsync(ActivateDraftCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> Handle(ActivateDraftCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        var draft = await RulebookAdmin.FindAsync(db, command.MunicipalityNumber, command.Version, cancellationToken);
+        var draft = await RulebookDrafts.FindAsync(db, command.MunicipalityNumber, command.Version, cancellationToken);
         if (draft is null)
         {
-            return new RulebookCommandResult.NotFound();
+            return new Failure.NotFound();
         }
 
         if (draft.Status != RulebookStatus.Draft)
         {
-            return new RulebookCommandResult.Refused(AdminTexts.Format("OnlyDraftActivatable", RulebookAdmin.Label(command.MunicipalityNumber, command.Version)));
+            return new Failure.Refused(AdminTexts.Format("OnlyDraftActivatable", RulebookDrafts.Label(command.MunicipalityNumber, command.Version)));
         }
 
-        var validation = await validator.ValidateAsync(command, cancellationToken);
-        if (!validation.IsValid)
+        if (command.ValidFrom is not { } validFrom)
         {
-            return new RulebookCommandResult.Invalid(validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+            // The draft was made a version meanwhile (the validator checks the date only on a draft).
+            return Invalid(AdminTexts.Get("ValidFromRequired"));
         }
 
-        var validFrom = command.ValidFrom!.Value;
         var now = clock.GetUtcNow();
         var active = await db.RulebookVersions
             .Where(r => r.MunicipalityNumber == command.MunicipalityNumber && r.Status == RulebookStatus.Active)
@@ -58,7 +59,7 @@ public sealed class ActivateDraftHandler(
             .FirstOrDefaultAsync(cancellationToken);
         if (active?.ValidFrom is { } activeFrom && validFrom <= activeFrom)
         {
-            return Invalid(AdminTexts.Format("ValidFromNotAfterActive", Date(activeFrom), RulebookAdmin.Label(active.MunicipalityNumber, active.Version)));
+            return Invalid(AdminTexts.Format("ValidFromNotAfterActive", Date(activeFrom), RulebookDrafts.Label(active.MunicipalityNumber, active.Version)));
         }
 
         if (validFrom < NorwegianTime.Today(now))
@@ -70,7 +71,7 @@ public sealed class ActivateDraftHandler(
         var findings = RulebookCheck.Check(document);
         if (findings.Any(f => f.Severity == FindingSeverity.Error))
         {
-            return new RulebookCommandResult.Refused(AdminTexts.Get("DraftHasErrors"), findings);
+            return new Failure.Refused(AdminTexts.Get("DraftHasErrors"), findings);
         }
 
         // The document carries its own number and start, as the seed files do.
@@ -79,28 +80,27 @@ public sealed class ActivateDraftHandler(
         var retirement = activation.Succeeded && active is not null ? active.Retire(validFrom) : activation;
         if (!retirement.Succeeded)
         {
-            return new RulebookCommandResult.Refused(retirement.Reason!);
+            return new Failure.Refused(retirement.Reason!);
         }
 
-        audit.Record("RulebookActivated", RulebookAdmin.AuditObjectType, $"{RulebookAdmin.Label(draft.MunicipalityNumber, draft.Version)}:from:{validFrom:yyyy-MM-dd}");
+        audit.Record("RulebookActivated", RulebookDrafts.AuditObjectType, $"{RulebookDrafts.Label(draft.MunicipalityNumber, draft.Version)}:from:{validFrom:yyyy-MM-dd}");
         if (active is not null)
         {
-            audit.Record("RulebookRetired", RulebookAdmin.AuditObjectType, $"{RulebookAdmin.Label(active.MunicipalityNumber, active.Version)}:to:{active.ValidTo:yyyy-MM-dd}");
+            audit.Record("RulebookRetired", RulebookDrafts.AuditObjectType, $"{RulebookDrafts.Label(active.MunicipalityNumber, active.Version)}:to:{active.ValidTo:yyyy-MM-dd}");
         }
 
         // Both versions and the audit records in one SaveChanges (one transaction). xmin on both rows: a second,
         // concurrent activation finds the draft or the retired version changed and gets a conflict.
-        var result = await RulebookAdmin.SaveAsync(db, draft.Version, cancellationToken);
-        if (result is RulebookCommandResult.Done)
+        if (await RulebookDrafts.SaveAsync(db, cancellationToken) is { } conflict)
         {
-            rulebooks.Invalidate();
+            return conflict;
         }
 
-        return result;
+        rulebooks.Invalidate();
+        return CommandResult.Ok;
     }
 
-    private static RulebookCommandResult.Invalid Invalid(string message) =>
-        new(new Dictionary<string, string[]> { [nameof(ActivateDraftCommand.ValidFrom)] = [message] });
+    private static Failure.Invalid Invalid(string message) => Failure.Invalid.Field(nameof(ActivateDraftCommand.ValidFrom), message);
 
     private static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 }

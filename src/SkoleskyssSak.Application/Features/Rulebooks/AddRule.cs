@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mediator;
 using SkoleskyssSak.Application.Abstractions;
 
 namespace SkoleskyssSak.Application.Features.Rulebooks;
@@ -11,34 +12,47 @@ public sealed record AddRuleCommand(
     string? Text,
     string? Note,
     IReadOnlyDictionary<string, string?> Outcomes,
-    string? Conditions);
+    string? Conditions) : ICommand<CommandResult>;
 
+/// <summary>
+/// Checks the row against the draft (its ids and grade bands); a missing version or one that is no draft is not
+/// checked: the handler answers NotFound or Refused.
+/// </summary>
 public sealed class AddRuleValidator : AbstractValidator<AddRuleCommand>
 {
-    public AddRuleValidator()
+    public AddRuleValidator(IApplicationDbContext db)
     {
-        RuleFor(c => c.RuleId).NotEmpty().WithMessage(_ => AdminTexts.Get("RuleIdRequired"))
-            .Matches(RuleLimits.IdPattern).WithMessage(_ => AdminTexts.Get("RuleIdFormat"));
-        RuleFor(c => c.Text).NotEmpty().WithMessage(_ => AdminTexts.Get("RuleTextRequired"))
-            .MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
-        RuleFor(c => c.Note).MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
-        RuleFor(c => c.Conditions).NotEmpty().WithMessage(_ => AdminTexts.Get("ConditionsRequired"))
-            .MaximumLength(RuleLimits.ConditionsLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.ConditionsLength));
+        WhenAsync(
+            (c, context, ct) => RulebookDrafts.IsDraftAsync(db, c.MunicipalityNumber, c.Version, context, ct),
+            () =>
+            {
+                RuleFor(c => c.RuleId).NotEmpty().WithMessage(_ => AdminTexts.Get("RuleIdRequired"))
+                    .Matches(RuleLimits.IdPattern).WithMessage(_ => AdminTexts.Get("RuleIdFormat"));
+                RuleFor(c => c.Text).NotEmpty().WithMessage(_ => AdminTexts.Get("RuleTextRequired"))
+                    .MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
+                RuleFor(c => c.Note).MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
+                RuleFor(c => c.Conditions).NotEmpty().WithMessage(_ => AdminTexts.Get("ConditionsRequired"))
+                    .MaximumLength(RuleLimits.ConditionsLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.ConditionsLength));
+                RuleFor(c => c.RuleId)
+                    .Must((_, id, context) => !RulebookDrafts.Draft(context).Rules.Any(r => r.Id == id!.Trim()))
+                    .When(c => !string.IsNullOrWhiteSpace(c.RuleId))
+                    .WithMessage(c => AdminTexts.Format("RuleIdTaken", c.RuleId!.Trim()));
+                RuleFor(c => c).Custom((c, context) => RuleLimits.CheckRow(context, c.Outcomes, c.Conditions, RulebookDrafts.Draft(context).GradeBands));
+            });
     }
 }
 
-public sealed class AddRuleHandler(IApplicationDbContext db, IAuditTrail audit, IValidator<AddRuleCommand> validator)
+public sealed class AddRuleHandler(IApplicationDbContext db, IAuditTrail audit) : ICommandHandler<AddRuleCommand, CommandResult>
 {
-    public async Task<RulebookCommandResult> HandleAsync(AddRuleCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> Handle(AddRuleCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        var validation = await validator.ValidateAsync(command, cancellationToken);
-        var errors = validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
         var id = command.RuleId?.Trim() ?? string.Empty;
-        return await RulebookAdmin.ChangeDraftAsync(db, audit, command.MunicipalityNumber, command.Version, document =>
+        return await RulebookDrafts.ChangeAsync(db, audit, command.MunicipalityNumber, command.Version, document =>
         {
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             if (document.Rules.Any(r => r.Id == id))
             {
+                // Added by someone else since the validator read the draft.
                 errors[nameof(AddRuleCommand.RuleId)] = [AdminTexts.Format("RuleIdTaken", id)];
             }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mediator;
 using SkoleskyssSak.Application.Abstractions;
 
 namespace SkoleskyssSak.Application.Features.Rulebooks;
@@ -14,35 +15,43 @@ public sealed record EditRuleCommand(
     string? Text,
     string? Note,
     IReadOnlyDictionary<string, string?> Outcomes,
-    string? Conditions);
+    string? Conditions) : ICommand<CommandResult>;
 
+/// <summary>
+/// Checks the row against the draft (its grade bands); a missing version, one that is no draft, or a missing row is
+/// not checked: the handler answers NotFound or Refused.
+/// </summary>
 public sealed class EditRuleValidator : AbstractValidator<EditRuleCommand>
 {
-    public EditRuleValidator()
+    public EditRuleValidator(IApplicationDbContext db)
     {
-        RuleFor(c => c.Text).NotEmpty().WithMessage(_ => AdminTexts.Get("RuleTextRequired"))
-            .MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
-        RuleFor(c => c.Note).MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
-        RuleFor(c => c.Conditions).NotEmpty().WithMessage(_ => AdminTexts.Get("ConditionsRequired"))
-            .MaximumLength(RuleLimits.ConditionsLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.ConditionsLength));
+        WhenAsync(
+            async (c, context, ct) => await RulebookDrafts.IsDraftAsync(db, c.MunicipalityNumber, c.Version, context, ct)
+                && RulebookDrafts.Draft(context).Rules.Any(r => r.Id == c.RuleId),
+            () =>
+            {
+                RuleFor(c => c.Text).NotEmpty().WithMessage(_ => AdminTexts.Get("RuleTextRequired"))
+                    .MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
+                RuleFor(c => c.Note).MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
+                RuleFor(c => c.Conditions).NotEmpty().WithMessage(_ => AdminTexts.Get("ConditionsRequired"))
+                    .MaximumLength(RuleLimits.ConditionsLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.ConditionsLength));
+                RuleFor(c => c).Custom((c, context) => RuleLimits.CheckRow(context, c.Outcomes, c.Conditions, RulebookDrafts.Draft(context).GradeBands));
+            });
     }
 }
 
-public sealed class EditRuleHandler(IApplicationDbContext db, IAuditTrail audit, IValidator<EditRuleCommand> validator)
+public sealed class EditRuleHandler(IApplicationDbContext db, IAuditTrail audit) : ICommandHandler<EditRuleCommand, CommandResult>
 {
-    public async Task<RulebookCommandResult> HandleAsync(EditRuleCommand command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        var validation = await validator.ValidateAsync(command, cancellationToken);
-        var errors = validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
-        return await RulebookAdmin.ChangeDraftAsync(db, audit, command.MunicipalityNumber, command.Version, document =>
+    public async ValueTask<CommandResult> Handle(EditRuleCommand command, CancellationToken cancellationToken) =>
+        await RulebookDrafts.ChangeAsync(db, audit, command.MunicipalityNumber, command.Version, document =>
         {
             var index = document.Rules.ToList().FindIndex(r => r.Id == command.RuleId);
             if (index < 0)
             {
-                return DraftChange.Fail(new RulebookCommandResult.NotFound());
+                return DraftChange.Fail(new Failure.NotFound());
             }
 
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             var row = RuleLimits.ReadRow(command.Outcomes, command.Conditions, document.GradeBands, errors);
             if (errors.Count > 0 || row is not { } read)
             {
@@ -62,5 +71,4 @@ public sealed class EditRuleHandler(IApplicationDbContext db, IAuditTrail audit,
             };
             return DraftChange.To(document with { Rules = rules });
         }, "RulebookRuleEdited", command.RuleId, cancellationToken);
-    }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mediator;
 using SkoleskyssSak.Application.Abstractions;
 
 namespace SkoleskyssSak.Application.Features.Rulebooks;
@@ -9,33 +10,46 @@ public sealed record EditSegmentCommand(
     int Version,
     string SegmentId,
     IReadOnlyDictionary<string, string?> Outcomes,
-    string? Assessment);
+    string? Assessment) : ICommand<CommandResult>;
 
+/// <summary>
+/// Checks the segment's input against the draft (its grade bands); a missing version, one that is no draft, or a
+/// missing segment is not checked: the handler answers NotFound or Refused.
+/// </summary>
 public sealed class EditSegmentValidator : AbstractValidator<EditSegmentCommand>
 {
-    public EditSegmentValidator()
+    public EditSegmentValidator(IApplicationDbContext db)
     {
-        RuleFor(c => c.Assessment).NotEmpty().WithMessage(_ => AdminTexts.Get("SegmentAssessmentRequired"))
-            .MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
+        WhenAsync(
+            async (c, context, ct) => await RulebookDrafts.IsDraftAsync(db, c.MunicipalityNumber, c.Version, context, ct)
+                && RulebookDrafts.Draft(context).DefinedSegments.Any(s => s.Id == c.SegmentId),
+            () =>
+            {
+                RuleFor(c => c.Assessment).NotEmpty().WithMessage(_ => AdminTexts.Get("SegmentAssessmentRequired"))
+                    .MaximumLength(RuleLimits.TextLength).WithMessage(_ => AdminTexts.Format("TooLong", RuleLimits.TextLength));
+                RuleFor(c => c).Custom((c, context) =>
+                {
+                    var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+                    RulebookOutcomes.Parse(c.Outcomes, RulebookDrafts.Draft(context).GradeBands, errors);
+                    RulebookDrafts.AddFailures(context, errors);
+                });
+            });
     }
 }
 
-public sealed class EditSegmentHandler(IApplicationDbContext db, IAuditTrail audit, IValidator<EditSegmentCommand> validator)
+public sealed class EditSegmentHandler(IApplicationDbContext db, IAuditTrail audit) : ICommandHandler<EditSegmentCommand, CommandResult>
 {
-    public async Task<RulebookCommandResult> HandleAsync(EditSegmentCommand command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        var validation = await validator.ValidateAsync(command, cancellationToken);
-        var errors = validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
-        return await RulebookAdmin.ChangeDraftAsync(db, audit, command.MunicipalityNumber, command.Version, document =>
+    public async ValueTask<CommandResult> Handle(EditSegmentCommand command, CancellationToken cancellationToken) =>
+        await RulebookDrafts.ChangeAsync(db, audit, command.MunicipalityNumber, command.Version, document =>
         {
             var index = document.DefinedSegments.ToList().FindIndex(s => s.Id == command.SegmentId);
             if (index < 0)
             {
-                return DraftChange.Fail(new RulebookCommandResult.NotFound());
+                return DraftChange.Fail(new Failure.NotFound());
             }
 
-            var outcomes = RulebookAdmin.ParseOutcomes(command.Outcomes, document.GradeBands, errors);
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var outcomes = RulebookOutcomes.Parse(command.Outcomes, document.GradeBands, errors);
             if (errors.Count > 0)
             {
                 return DraftChange.Invalid(errors);
@@ -45,5 +59,4 @@ public sealed class EditSegmentHandler(IApplicationDbContext db, IAuditTrail aud
             segments[index] = segments[index] with { Outcomes = outcomes, Assessment = command.Assessment!.Trim() };
             return DraftChange.To(document with { DefinedSegments = segments });
         }, "RulebookSegmentEdited", command.SegmentId, cancellationToken);
-    }
 }

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Rules;
@@ -5,7 +6,7 @@ using SkoleskyssSak.Domain.Rules;
 namespace SkoleskyssSak.Application.Features.Rulebooks;
 
 /// <summary>One version of a municipality's rulebook; without a version number, the active one.</summary>
-public sealed record GetRulebookVersionQuery(string MunicipalityNumber, int? Version = null);
+public sealed record GetRulebookVersionQuery(string MunicipalityNumber, int? Version = null) : IQuery<RulebookVersionView?>;
 
 /// <param name="Summary">Number, status and validity of the stored version.</param>
 /// <param name="Document">The stored document (what the editor shows and changes).</param>
@@ -13,12 +14,11 @@ public sealed record GetRulebookVersionQuery(string MunicipalityNumber, int? Ver
 /// <param name="DraftVersion">The number of the municipality's draft, if it has one.</param>
 public sealed record RulebookVersionView(RulebookVersionSummary Summary, RulebookDocument Document, Rulebook? Rulebook, int? DraftVersion);
 
-public sealed class GetRulebookVersionHandler(IApplicationDbContext db)
+/// <summary>Null when the municipality has no such version.</summary>
+public sealed class GetRulebookVersionHandler(IApplicationDbContext db) : IQueryHandler<GetRulebookVersionQuery, RulebookVersionView?>
 {
-    /// <summary>Null when the municipality has no such version.</summary>
-    public async Task<RulebookVersionView?> HandleAsync(GetRulebookVersionQuery query, CancellationToken cancellationToken)
+    public async ValueTask<RulebookVersionView?> Handle(GetRulebookVersionQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var versions = db.RulebookVersions.AsNoTracking().Where(r => r.MunicipalityNumber == query.MunicipalityNumber);
         var stored = query.Version is { } number
             ? await versions.SingleOrDefaultAsync(r => r.Version == number, cancellationToken)

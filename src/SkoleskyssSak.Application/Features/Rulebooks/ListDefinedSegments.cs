@@ -1,19 +1,19 @@
+using Mediator;
 using SkoleskyssSak.Domain.Rules;
 using SkoleskyssSak.Domain.Time;
 
 namespace SkoleskyssSak.Application.Features.Rulebooks;
 
 /// <summary>The pre-assessed segments of a municipality in force today, optionally narrowed by a search text.</summary>
-public sealed record ListDefinedSegmentsQuery(string MunicipalityNumber, string? School = null, string? Search = null);
+public sealed record ListDefinedSegmentsQuery(string MunicipalityNumber, string? School = null, string? Search = null) : IQuery<DefinedSegmentList?>;
 
 public sealed record DefinedSegmentList(Rulebook Rulebook, (DateOnly From, DateOnly To) WinterPeriod, IReadOnlyList<DefinedSegment> Segments);
 
-public sealed class ListDefinedSegmentsHandler(RulebookProvider rulebooks, TimeProvider clock)
+/// <summary>Null when the municipality has no rulebook in force.</summary>
+public sealed class ListDefinedSegmentsHandler(RulebookProvider rulebooks, TimeProvider clock) : IQueryHandler<ListDefinedSegmentsQuery, DefinedSegmentList?>
 {
-    /// <summary>Null when the municipality has no rulebook in force.</summary>
-    public async Task<DefinedSegmentList?> HandleAsync(ListDefinedSegmentsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<DefinedSegmentList?> Handle(ListDefinedSegmentsQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var today = NorwegianTime.Today(clock.GetUtcNow());
         var rulebook = await rulebooks.InForceAsync(query.MunicipalityNumber, today, cancellationToken);
         if (rulebook is null)

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Rules;
@@ -5,7 +6,7 @@ using SkoleskyssSak.Domain.Rules;
 namespace SkoleskyssSak.Application.Features.Rulebooks;
 
 /// <summary>The version history of a municipality's rulebook, newest first.</summary>
-public sealed record ListRulebookVersionsQuery(string MunicipalityNumber);
+public sealed record ListRulebookVersionsQuery(string MunicipalityNumber) : IQuery<IReadOnlyList<RulebookVersionSummary>>;
 
 public sealed record RulebookVersionSummary(
     string MunicipalityNumber,
@@ -20,11 +21,10 @@ public sealed record RulebookVersionSummary(
     public string Label => $"{MunicipalityNumber}/v{Version}";
 }
 
-public sealed class ListRulebookVersionsHandler(IApplicationDbContext db)
+public sealed class ListRulebookVersionsHandler(IApplicationDbContext db) : IQueryHandler<ListRulebookVersionsQuery, IReadOnlyList<RulebookVersionSummary>>
 {
-    public async Task<IReadOnlyList<RulebookVersionSummary>> HandleAsync(ListRulebookVersionsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<RulebookVersionSummary>> Handle(ListRulebookVersionsQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         return await db.RulebookVersions.AsNoTracking()
             .Where(r => r.MunicipalityNumber == query.MunicipalityNumber)
             .OrderByDescending(r => r.Version)

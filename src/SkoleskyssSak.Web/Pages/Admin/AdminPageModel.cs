@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Web.Auth;
 
 namespace SkoleskyssSak.Web.Pages.Admin;
@@ -40,38 +39,19 @@ public abstract class AdminPageModel : PageModel
 
     public string VersionPath(int version) => $"{BasePath}/versjon/{version.ToString(CultureInfo.InvariantCulture)}";
 
-
     /// <summary>
-    /// What a command's result means for the page: <paramref name="whenDone"/> when it succeeded, 404 when the
-    /// version is gone, otherwise null after putting the messages on the page (show it again).
+    /// What a failed command means for the page: 404 when the version (or row, or segment) is gone, otherwise null
+    /// after putting the messages on the page (<paramref name="field"/> maps a command property to the form's; a
+    /// refusal or a conflict goes at the top): show it again.
     /// </summary>
-    protected IActionResult? Outcome(RulebookCommandResult result, Func<IActionResult> whenDone, Func<string, string> field)
+    protected IActionResult? Failed(Failure failure, Func<string, string>? field = null)
     {
-        ArgumentNullException.ThrowIfNull(whenDone);
-        switch (result)
+        if (failure is Failure.NotFound)
         {
-            case RulebookCommandResult.Done:
-                return whenDone();
-            case RulebookCommandResult.Invalid invalid:
-                ModelState.AddErrors(invalid.Errors, field);
-                return null;
-            default:
-                return Unexpected(result);
+            return NotFound();
         }
-    }
 
-    /// <summary>The outcome of a command that has no field of its own to point at: a message at the top of the page.</summary>
-    protected IActionResult? Unexpected(RulebookCommandResult result) => result switch
-    {
-        RulebookCommandResult.NotFound => NotFound(),
-        RulebookCommandResult.Refused refused => Message(refused.Message),
-        RulebookCommandResult.Conflict conflict => Message(conflict.Message),
-        _ => null,
-    };
-
-    private IActionResult? Message(string message)
-    {
-        ModelState.AddModelError(string.Empty, message);
+        ModelState.AddFailure(failure, field);
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Features.Applications;
@@ -20,7 +21,7 @@ namespace SkoleskyssSak.Web.Pages.Soknad;
 public sealed class SkolevegModel(
     GetMyCaseHandler getCase,
     SaveApplicationStepHandler save,
-    ListDefinedSegmentsHandler segments,
+    ISender sender,
     AssessRouteHandler assess,
     IStringLocalizer<SharedResource> text) : ApplicationPageModel(getCase)
 {
@@ -171,7 +172,7 @@ public sealed class SkolevegModel(
             return;
         }
 
-        var list = await segments.HandleAsync(new ListDefinedSegmentsQuery(Case.MunicipalityNumber, Case.SchoolName), cancellationToken);
+        var list = await sender.Send(new ListDefinedSegmentsQuery(Case.MunicipalityNumber, Case.SchoolName), cancellationToken);
         Segments = list?.Segments ?? [];
     }
 

@@ -1,3 +1,4 @@
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Routes;
 using SkoleskyssSak.Domain.Rules;
@@ -40,7 +41,7 @@ public sealed class RulebookCheckTests
 
         var finding = Assert.Single(findings);
         Assert.Equal(FindingSeverity.Error, finding.Severity);
-        Assert.Equal(["melhus/T1-09", "melhus/T1-09b"], finding.RuleIds);
+        Assert.Equal(["melhus/T1-09", "melhus/T1-09b"], finding.References);
         Assert.Contains("Motstridende rader", finding.Message, StringComparison.Ordinal);
         Assert.Contains("trinn 1", finding.Message, StringComparison.Ordinal);
     }
@@ -101,7 +102,7 @@ public sealed class RulebookCheckTests
             Row("melhus/T1-17") with { Outcomes = new Dictionary<string, TransportOutcome>() }));
         Assert.Contains(findings, f => f.Severity == FindingSeverity.Error && f.Message.Contains("melhus/T1-01 er brukt av 2 rader", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Severity == FindingSeverity.Error && f.Message == "Rad melhus/T1-03 mangler tekst.");
-        Assert.Contains(findings, f => f.Severity == FindingSeverity.Error && f.RuleIds.SequenceEqual(["melhus/T1-17"]));
+        Assert.Contains(findings, f => f.Severity == FindingSeverity.Error && f.References.SequenceEqual(["melhus/T1-17"]));
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public sealed class RulebookCheckTests
         var segments = sunnfjord.DefinedSegments.ToList();
         segments[0] = segments[0] with { Assessment = "" };
         var findings = RulebookCheck.Check(sunnfjord with { DefinedSegments = segments });
-        Assert.Contains(findings, f => f.Severity == FindingSeverity.Error && f.RuleIds.SequenceEqual([segments[0].Id]));
+        Assert.Contains(findings, f => f.Severity == FindingSeverity.Error && f.References.SequenceEqual([segments[0].Id]));
     }
 
     [Fact]

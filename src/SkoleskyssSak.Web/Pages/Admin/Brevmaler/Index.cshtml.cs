@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Features.LetterTemplates;
@@ -11,7 +12,7 @@ namespace SkoleskyssSak.Web.Pages.Admin.Brevmaler;
 /// The municipality admin words the notice texts of the decision letters (fvl. § 27): each text with its default in
 /// the municipality's language form, a textarea for the municipality's own wording, saved one text at a time.
 /// </summary>
-public sealed class IndexModel(GetNoticeTextsHandler getTexts, SaveNoticeTextHandler saveText, IStringLocalizer<SharedResource> text) : AdminPageModel
+public sealed class IndexModel(ISender sender, IStringLocalizer<SharedResource> text) : AdminPageModel
 {
     public NoticeTextsView? View { get; private set; }
 
@@ -47,23 +48,17 @@ public sealed class IndexModel(GetNoticeTextsHandler getTexts, SaveNoticeTextHan
         var key = Key ?? string.Empty;
         var posted = Reset ? null : Texts.GetValueOrDefault(key);
         var staffUserId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-        var result = await saveText.HandleAsync(new SaveNoticeTextCommand(Municipality, key, posted, staffUserId), cancellationToken);
-        switch (result)
+        var result = await sender.Send(new SaveNoticeTextCommand(Municipality, key, posted, staffUserId), cancellationToken);
+        if (result.IsOk)
         {
-            case NoticeTextResult.Saved saved:
-                Notice = text["NoticeTextSavedNotice", text["NoticeText_" + saved.Key]];
-                return Redirect(PagePath);
-            case NoticeTextResult.Reset reset:
-                Notice = text["NoticeTextResetNotice", text["NoticeText_" + reset.Key]];
-                return Redirect(PagePath);
-            case NoticeTextResult.NotFound:
-                return NotFound();
-            case NoticeTextResult.Invalid invalid:
-                ModelState.AddErrors(invalid.Errors, _ => FieldName(key));
-                break;
-            case NoticeTextResult.Conflict conflict:
-                ModelState.AddModelError(string.Empty, conflict.Message);
-                break;
+            var saved = result.Value;
+            Notice = text[saved.Reset ? "NoticeTextResetNotice" : "NoticeTextSavedNotice", text["NoticeText_" + saved.Key]];
+            return Redirect(PagePath);
+        }
+
+        if (Failed(result.Failure, _ => FieldName(key)) is { } notFound)
+        {
+            return notFound;
         }
 
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -72,14 +67,13 @@ public sealed class IndexModel(GetNoticeTextsHandler getTexts, SaveNoticeTextHan
     /// <summary>What the textarea of <paramref name="item"/> shows: what was posted when it was refused, else the letters' text.</summary>
     public string TextareaValue(NoticeTextView item)
     {
-        ArgumentNullException.ThrowIfNull(item);
         var key = item.Key.ToString();
         return !ModelState.IsValid && Key == key && Texts.TryGetValue(key, out var posted) ? posted ?? string.Empty : item.Text;
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        View = await getTexts.HandleAsync(new GetNoticeTextsQuery(Municipality), cancellationToken);
+        View = await sender.Send(new GetNoticeTextsQuery(Municipality), cancellationToken);
         return View is not null;
     }
 }

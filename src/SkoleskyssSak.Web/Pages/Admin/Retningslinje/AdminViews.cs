@@ -28,7 +28,7 @@ public static class AdminFormat
 
     /// <summary>The outcome a row or segment states for a band ("yearRound" …), or empty when it states none.</summary>
     public static string BandOutcome(IReadOnlyDictionary<string, TransportOutcome> outcomes, string band) =>
-        RulebookAdmin.BandValue(outcomes, band);
+        RulebookOutcomes.BandValue(outcomes, band);
 
     /// <summary>Accepts 31.12.2026, 1.2.2027 and 2026-12-31 (within <see cref="Domain.Time.SupportedDates"/>).</summary>
     public static DateOnly? ParseDate(string? text)

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Rules;
@@ -5,7 +6,7 @@ using SkoleskyssSak.Domain.Rules;
 namespace SkoleskyssSak.Web.Pages.Admin.Retningslinje;
 
 /// <summary>Every version of the municipality's rulebook with its status and validity.</summary>
-public sealed class HistorikkModel(ListRulebookVersionsHandler listVersions) : AdminPageModel
+public sealed class HistorikkModel(ISender sender) : AdminPageModel
 {
     public IReadOnlyList<RulebookVersionSummary> Versions { get; private set; } = [];
 
@@ -17,7 +18,7 @@ public sealed class HistorikkModel(ListRulebookVersionsHandler listVersions) : A
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Versions = await listVersions.HandleAsync(new ListRulebookVersionsQuery(Municipality), cancellationToken);
+        Versions = await sender.Send(new ListRulebookVersionsQuery(Municipality), cancellationToken);
         return Page();
     }
 }

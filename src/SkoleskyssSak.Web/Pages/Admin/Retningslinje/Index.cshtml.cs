@@ -1,10 +1,11 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Rulebooks;
 
 namespace SkoleskyssSak.Web.Pages.Admin.Retningslinje;
 
 /// <summary>The rulebook in force, laid out like the published table, with the way to a new draft.</summary>
-public sealed class IndexModel(GetRulebookVersionHandler getVersion, CreateDraftHandler createDraft) : AdminPageModel
+public sealed class IndexModel(ISender sender) : AdminPageModel
 {
     public RulebookVersionView? Active { get; private set; }
 
@@ -17,20 +18,20 @@ public sealed class IndexModel(GetRulebookVersionHandler getVersion, CreateDraft
             return Redirect(BasePath);
         }
 
-        Active = await getVersion.HandleAsync(new GetRulebookVersionQuery(Municipality), cancellationToken);
+        Active = await sender.Send(new GetRulebookVersionQuery(Municipality), cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostCreateDraftAsync(CancellationToken cancellationToken)
     {
-        var result = await createDraft.HandleAsync(new CreateDraftCommand(Municipality), cancellationToken);
-        if (result is RulebookCommandResult.Done done)
+        var result = await sender.Send(new CreateDraftCommand(Municipality), cancellationToken);
+        if (result.IsOk)
         {
-            return Redirect(VersionPath(done.Version));
+            return Redirect(VersionPath(result.Value.Version));
         }
 
-        Unexpected(result);
-        Active = await getVersion.HandleAsync(new GetRulebookVersionQuery(Municipality), cancellationToken);
+        ModelState.AddFailure(result.Failure);
+        Active = await sender.Send(new GetRulebookVersionQuery(Municipality), cancellationToken);
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Rules;
@@ -8,7 +9,7 @@ namespace SkoleskyssSak.Web.Pages.Admin.Retningslinje;
 /// Edits one row of a draft (?id=melhus/T1-09), or adds one (no id): the row's text, the outcome per grade band and
 /// the conditions as JSON. Invalid input is shown with a message on its field; nothing is saved.
 /// </summary>
-public sealed class RadModel(GetRulebookVersionHandler getVersion, EditRuleHandler editRule, AddRuleHandler addRule) : AdminPageModel
+public sealed class RadModel(ISender sender) : AdminPageModel
 {
     [FromRoute(Name = "versjon")]
     public int Number { get; set; }
@@ -25,7 +26,7 @@ public sealed class RadModel(GetRulebookVersionHandler getVersion, EditRuleHandl
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        View = await getVersion.HandleAsync(new GetRulebookVersionQuery(Municipality, Number), cancellationToken);
+        View = await sender.Send(new GetRulebookVersionQuery(Municipality, Number), cancellationToken);
         if (View is null || View.Summary.Status != RulebookStatus.Draft)
         {
             return NotFound();
@@ -50,23 +51,28 @@ public sealed class RadModel(GetRulebookVersionHandler getVersion, EditRuleHandl
             Text = rule.Text,
             Note = rule.Note,
             Conditions = RuleConditionsJson.Write(rule.When),
-            Outcomes = View.Document.GradeBands.ToDictionary(b => b, b => (string?)RulebookAdmin.BandValue(rule.Outcomes, b)),
+            Outcomes = View.Document.GradeBands.ToDictionary(b => b, b => (string?)RulebookOutcomes.BandValue(rule.Outcomes, b)),
         };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear(); // messages come from the handler, in the page's language
+        ModelState.Clear(); // messages come from the validators and the handler, in the page's language
         var result = IsNew
-            ? await addRule.HandleAsync(new AddRuleCommand(Municipality, Number, Form.Id, Form.Text, Form.Note, Form.Outcomes, Form.Conditions), cancellationToken)
-            : await editRule.HandleAsync(new EditRuleCommand(Municipality, Number, RuleId!, Form.Text, Form.Note, Form.Outcomes, Form.Conditions), cancellationToken);
-        if (Outcome(result, () => Redirect(VersionPath(Number) + "#rules-heading"), field => field == nameof(AddRuleCommand.RuleId) ? "Form.Id" : "Form." + field) is { } action)
+            ? await sender.Send(new AddRuleCommand(Municipality, Number, Form.Id, Form.Text, Form.Note, Form.Outcomes, Form.Conditions), cancellationToken)
+            : await sender.Send(new EditRuleCommand(Municipality, Number, RuleId!, Form.Text, Form.Note, Form.Outcomes, Form.Conditions), cancellationToken);
+        if (result.IsOk)
         {
-            return action;
+            return Redirect(VersionPath(Number) + "#rules-heading");
         }
 
-        View = await getVersion.HandleAsync(new GetRulebookVersionQuery(Municipality, Number), cancellationToken);
+        if (Failed(result.Failure, field => field == nameof(AddRuleCommand.RuleId) ? "Form.Id" : "Form." + field) is { } notFound)
+        {
+            return notFound;
+        }
+
+        View = await sender.Send(new GetRulebookVersionQuery(Municipality, Number), cancellationToken);
         return View is null ? NotFound() : Page();
     }
 

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Rules;
@@ -5,7 +6,7 @@ using SkoleskyssSak.Domain.Rules;
 namespace SkoleskyssSak.Web.Pages.Admin.Retningslinje;
 
 /// <summary>Edits a pre-assessed segment of a draft (?id=sunnfjord/S-01): the verdict per grade band and the assessment.</summary>
-public sealed class StrekningModel(GetRulebookVersionHandler getVersion, EditSegmentHandler editSegment) : AdminPageModel
+public sealed class StrekningModel(ISender sender) : AdminPageModel
 {
     [FromRoute(Name = "versjon")]
     public int Number { get; set; }
@@ -30,7 +31,7 @@ public sealed class StrekningModel(GetRulebookVersionHandler getVersion, EditSeg
         Form = new SegmentForm
         {
             Assessment = Segment!.Assessment,
-            Outcomes = View!.Document.GradeBands.ToDictionary(b => b, b => (string?)RulebookAdmin.BandValue(Segment.Outcomes, b)),
+            Outcomes = View!.Document.GradeBands.ToDictionary(b => b, b => (string?)RulebookOutcomes.BandValue(Segment.Outcomes, b)),
         };
         return Page();
     }
@@ -38,10 +39,15 @@ public sealed class StrekningModel(GetRulebookVersionHandler getVersion, EditSeg
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var result = await editSegment.HandleAsync(new EditSegmentCommand(Municipality, Number, SegmentId ?? string.Empty, Form.Outcomes, Form.Assessment), cancellationToken);
-        if (Outcome(result, () => Redirect(VersionPath(Number) + "#segments-heading"), field => "Form." + field) is { } action)
+        var result = await sender.Send(new EditSegmentCommand(Municipality, Number, SegmentId ?? string.Empty, Form.Outcomes, Form.Assessment), cancellationToken);
+        if (result.IsOk)
         {
-            return action;
+            return Redirect(VersionPath(Number) + "#segments-heading");
+        }
+
+        if (Failed(result.Failure, field => "Form." + field) is { } notFound)
+        {
+            return notFound;
         }
 
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -49,7 +55,7 @@ public sealed class StrekningModel(GetRulebookVersionHandler getVersion, EditSeg
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        View = await getVersion.HandleAsync(new GetRulebookVersionQuery(Municipality, Number), cancellationToken);
+        View = await sender.Send(new GetRulebookVersionQuery(Municipality, Number), cancellationToken);
         Segment = View?.Document.DefinedSegments.FirstOrDefault(s => s.Id == SegmentId);
         return View?.Summary.Status == RulebookStatus.Draft && Segment is not null;
     }

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Features.Rulebooks;
@@ -11,10 +12,7 @@ namespace SkoleskyssSak.Web.Pages.Admin.Retningslinje;
 /// rows with edit and remove, its segments, what ValidateDraft finds, and "Ta i bruk" with a start date.
 /// </summary>
 public sealed class VersjonModel(
-    GetRulebookVersionHandler getVersion,
-    ValidateDraftHandler validate,
-    RemoveRuleHandler removeRule,
-    ActivateDraftHandler activate,
+    ISender sender,
     IStringLocalizer<SharedResource> text) : AdminPageModel
 {
     [FromRoute(Name = "versjon")]
@@ -22,7 +20,7 @@ public sealed class VersjonModel(
 
     public RulebookVersionView? View { get; private set; }
 
-    public IReadOnlyList<RulebookFinding> Findings { get; private set; } = [];
+    public IReadOnlyList<Finding> Findings { get; private set; } = [];
 
     public bool IsDraft => View?.Summary.Status == RulebookStatus.Draft;
 
@@ -38,14 +36,14 @@ public sealed class VersjonModel(
 
     public async Task<IActionResult> OnPostRemoveRuleAsync(string? ruleId, CancellationToken cancellationToken)
     {
-        var result = await removeRule.HandleAsync(new RemoveRuleCommand(Municipality, Number, ruleId ?? string.Empty), cancellationToken);
-        if (result is RulebookCommandResult.Done)
+        var result = await sender.Send(new RemoveRuleCommand(Municipality, Number, ruleId ?? string.Empty), cancellationToken);
+        if (result.IsOk)
         {
             Notice = text["AdminRuleRemoved", ruleId ?? string.Empty];
             return Redirect(VersionPath(Number));
         }
 
-        if (Unexpected(result) is { } notFound)
+        if (Failed(result.Failure) is { } notFound)
         {
             return notFound;
         }
@@ -68,14 +66,16 @@ public sealed class VersjonModel(
 
         if (ModelState.IsValid)
         {
-            var result = await activate.HandleAsync(new ActivateDraftCommand(Municipality, Number, validFrom), cancellationToken);
-            if (Outcome(result, () =>
-                {
-                    Notice = text["AdminActivated", $"{Municipality}/v{Number}", AdminFormat.Date(validFrom)];
-                    return Redirect(BasePath + "/historikk");
-                }, field => "Activation." + field) is { } action)
+            var result = await sender.Send(new ActivateDraftCommand(Municipality, Number, validFrom), cancellationToken);
+            if (result.IsOk)
             {
-                return action;
+                Notice = text["AdminActivated", $"{Municipality}/v{Number}", AdminFormat.Date(validFrom)];
+                return Redirect(BasePath + "/historikk");
+            }
+
+            if (Failed(result.Failure, field => "Activation." + field) is { } notFound)
+            {
+                return notFound;
             }
         }
 
@@ -84,7 +84,7 @@ public sealed class VersjonModel(
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        View = await getVersion.HandleAsync(new GetRulebookVersionQuery(Municipality, Number), cancellationToken);
+        View = await sender.Send(new GetRulebookVersionQuery(Municipality, Number), cancellationToken);
         if (View is null)
         {
             return false;
@@ -92,7 +92,7 @@ public sealed class VersjonModel(
 
         if (IsDraft)
         {
-            Findings = (await validate.HandleAsync(new ValidateDraftQuery(Municipality, Number), cancellationToken))?.Findings ?? [];
+            Findings = (await sender.Send(new ValidateDraftQuery(Municipality, Number), cancellationToken))?.Findings ?? [];
         }
 
         return true;
