@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Features.Applications;
@@ -21,7 +22,7 @@ public sealed class SkolevegModel(
     GetMyCaseHandler getCase,
     SaveApplicationStepHandler save,
     ListDefinedSegmentsHandler segments,
-    AssessRouteHandler assess,
+    ISender assessRoute,
     IStringLocalizer<SharedResource> text) : ApplicationPageModel(getCase)
 {
     public const int MaxLegs = AssessRouteValidator.MaxLegs;
@@ -153,7 +154,7 @@ public sealed class SkolevegModel(
             return;
         }
 
-        if (await assess.HandleAsync(new AssessRouteQuery(Case.MunicipalityNumber, grade, null, Case.Application.MaxWalkingDistanceKm(), legs), cancellationToken) is AssessRouteHandler.Result.Assessed assessed)
+        if (await assessRoute.Send(new AssessRouteQuery(Case.MunicipalityNumber, grade, null, Case.Application.MaxWalkingDistanceKm(), legs), cancellationToken) is { IsOk: true } assessed)
         {
             Guidance = assessed.Value;
         }
