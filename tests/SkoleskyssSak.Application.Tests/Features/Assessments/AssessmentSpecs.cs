@@ -234,6 +234,48 @@ public sealed class AssessmentSpecs
         }
     }
 
+    [Fact]
+    public async Task A_corrected_leg_the_route_validator_refuses_comes_back_invalid_on_its_field_and_changes_nothing()
+    {
+        await using var app = await CreateAsync("assess_correct_leg_invalid");
+        var caseId = await InAssessmentAsync(app);
+        AssertOk(await RunAsync(app, caseId));
+
+        var tooFast = WithSidewalk with { SpeedLimit = 300 };
+        var invalid = AssertFailure<Failure.Invalid>(await app.RunAsync<ISender, CommandResult>(h => h.Send(
+            new CorrectLegCommand(caseId, "5028", Caseworker, 1, 1, tooFast, new DateOnly(2026, 11, 20), "Kari Saksbehandler", "Skiltet 300 km/t.", []), default).AsTask()));
+
+        Assert.Equal(["Fartsgrensen må være mellom 5 og 130 km/t."], invalid.Errors["Leg.SpeedLimit"]);
+        var summary = (await SummaryAsync(app, caseId))!;
+        Assert.False(Assert.Single(summary.Legs).Corrected);
+        await using var db = app.Db();
+        Assert.Equal(1, await db.CaseAssessments.Where(a => a.CaseId == caseId).Select(a => a.Revision).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Reading_the_assessment_writes_one_read_audit_row_per_query_and_nothing_for_another_municipality()
+    {
+        await using var app = await CreateAsync("assess_read_audit");
+        var caseId = await InAssessmentAsync(app);
+        AssertOk(await RunAsync(app, caseId));
+        var before = await ReadsAsync(app, caseId);
+
+        Assert.NotNull(await SummaryAsync(app, caseId));
+        Assert.Equal(before + 1, await ReadsAsync(app, caseId));
+        Assert.NotNull(await app.RunAsync<ISender, CaseAssessmentView?>(h => h.Send(new GetCaseAssessmentQuery(caseId, "5028"), default).AsTask()));
+        Assert.Equal(before + 2, await ReadsAsync(app, caseId));
+
+        Assert.Null(await SummaryAsync(app, caseId, "4647"));
+        Assert.Null(await app.RunAsync<ISender, CaseAssessmentView?>(h => h.Send(new GetCaseAssessmentQuery(caseId, "4647"), default).AsTask()));
+        Assert.Equal(before + 2, await ReadsAsync(app, caseId));
+    }
+
+    private static async Task<int> ReadsAsync(ApplicationTestApp app, Guid caseId)
+    {
+        await using var db = app.Db();
+        return await db.AuditEvents.CountAsync(a => a.ObjectId == caseId.ToString() && a.Action == "AssessmentRead");
+    }
+
     internal static async Task<Guid> InAssessmentAsync(ApplicationTestApp app)
     {
         var caseId = await app.StartAsync();
