@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkoleskyssSak.Application.Features.Applications;
@@ -29,13 +30,14 @@ public static class RecordedAssessments
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         var revision = await db.CaseAssessments.AsNoTracking().Where(a => a.CaseId == caseId).Select(a => (int?)a.Revision).SingleOrDefaultAsync() ?? 0;
-        var ran = await services.GetRequiredService<RunObjectiveAssessmentHandler>().HandleAsync(new RunObjectiveAssessmentCommand(caseId, municipality, Assessor, revision), default);
-        Assert.IsType<ApplicationResult.Saved>(ran);
+        var sender = services.GetRequiredService<ISender>();
+        var ran = await sender.Send(new RunObjectiveAssessmentCommand(caseId, municipality, Assessor, revision), default);
+        Assert.True(ran.IsOk, ran.ToString());
 
         var assessment = await db.CaseAssessments.AsNoTracking().SingleAsync(a => a.CaseId == caseId);
         var objective = assessment.Objective!.ObjectiveOutcome;
         var changes = conclusion is { } wanted && wanted != objective;
-        var saved = await services.GetRequiredService<SaveSubjectiveAssessmentHandler>().HandleAsync(
+        var saved = await sender.Send(
             new SaveSubjectiveAssessmentCommand(
                 caseId,
                 municipality,
@@ -46,7 +48,7 @@ public static class RecordedAssessments
                 changes ? "Elevens individuelle forhold endrer resultatet etter retningslinjen." : "Elevens forhold endrer ikke resultatet.",
                 changes ? conclusion : null),
             default);
-        Assert.True(saved is ApplicationResult.Saved, saved.ToString());
+        Assert.True(saved.IsOk, saved.ToString());
         return changes ? conclusion!.Value : objective;
     }
 }

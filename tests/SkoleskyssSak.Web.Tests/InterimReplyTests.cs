@@ -68,7 +68,7 @@ public sealed partial class InterimReplyTests(InterimReplyApp app) : IClassFixtu
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var letter = await db.Documents.SingleAsync(d => d.CaseId == due && d.Kind == CaseDocumentKind.InterimReplyLetter);
-        Assert.Equal(SendInterimReplyHandler.SystemActorId, letter.AddedBy);
+        Assert.Equal(SendInterimReplyCommand.SystemActorId, letter.AddedBy);
         Assert.False(letter.Confidential);
         var @case = await db.Cases.SingleAsync(c => c.Id == due);
         Assert.NotNull(@case.InterimReplySentAt);
@@ -96,7 +96,7 @@ public sealed partial class InterimReplyTests(InterimReplyApp app) : IClassFixtu
         Assert.Equal("foresatt@example.no", mail.Recipient);
         Assert.Contains(expected.ToString("d. MMMM yyyy", format), mail.Body, StringComparison.Ordinal);
         var audit = await db.AuditEvents.SingleAsync(a => a.Action == "InterimReplySent" && a.ObjectId == $"{due}:{letter.Id}");
-        Assert.Equal(("System", SendInterimReplyHandler.SystemActorId), (audit.ActorKind, audit.ActorId));
+        Assert.Equal(("System", SendInterimReplyCommand.SystemActorId), (audit.ActorKind, audit.ActorId));
 
         // The parent finds it among the case's documents in "Mine saker".
         var pseudonym = scope.ServiceProvider.GetRequiredService<ICitizenPseudonyms>().PseudonymFor("12838510068");

@@ -1,6 +1,8 @@
 using System.Net;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Assessments;
 using SkoleskyssSak.Domain.Cases;
@@ -183,9 +185,9 @@ public sealed class ManualLegAssessmentTests(AppFixture app) : IClassFixture<App
         // And through the handler with Sunnfjord's municipality: not found, nothing stored.
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var result = await services.GetRequiredService<AssessManualLegHandler>().HandleAsync(
+        var result = await services.GetRequiredService<ISender>().Send(
             new AssessManualLegCommand(caseId, "4647", "sunnfjord-staff", 1, 1, TransportOutcome.None, "Ikke farlig."), default);
-        Assert.IsType<ApplicationResult.NotFound>(result);
+        Assert.IsType<Failure.NotFound>(result.Failure);
         var assessment = await services.GetRequiredService<AppDbContext>().CaseAssessments.AsNoTracking().SingleAsync(a => a.CaseId == caseId);
         Assert.Null(assessment.Objective!.Legs[0].Manual);
         Assert.True(assessment.Objective.Legs[0].ManualAssessmentRequired);
@@ -295,8 +297,8 @@ public sealed class ManualLegAssessmentTests(AppFixture app) : IClassFixture<App
         var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
         Assert.True(@case.Apply(CaseTrigger.StartAssessment, new CaseActor("staff-test", CaseActorRole.Caseworker), DateTimeOffset.UtcNow).Succeeded);
         await db.SaveChangesAsync();
-        var ran = await services.GetRequiredService<RunObjectiveAssessmentHandler>().HandleAsync(new RunObjectiveAssessmentCommand(caseId, municipality, RecordedAssessments.Assessor, 0), default);
-        Assert.IsType<ApplicationResult.Saved>(ran);
+        var ran = await services.GetRequiredService<ISender>().Send(new RunObjectiveAssessmentCommand(caseId, municipality, RecordedAssessments.Assessor, 0), default);
+        Assert.True(ran.IsOk, ran.ToString());
         var assessment = await db.CaseAssessments.AsNoTracking().SingleAsync(a => a.CaseId == caseId);
         Assert.True(assessment.Objective!.Legs[0].ManualAssessmentRequired);
         return caseId;
@@ -307,8 +309,8 @@ public sealed class ManualLegAssessmentTests(AppFixture app) : IClassFixture<App
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var revision = await services.GetRequiredService<AppDbContext>().CaseAssessments.AsNoTracking().Where(a => a.CaseId == caseId).Select(a => a.Revision).SingleAsync();
-        var result = await services.GetRequiredService<AssessManualLegHandler>().HandleAsync(new AssessManualLegCommand(caseId, municipality, RecordedAssessments.Assessor, revision, 1, verdict, reasons), default);
-        Assert.IsType<ApplicationResult.Saved>(result);
+        var result = await services.GetRequiredService<ISender>().Send(new AssessManualLegCommand(caseId, municipality, RecordedAssessments.Assessor, revision, 1, verdict, reasons), default);
+        Assert.True(result.IsOk, result.ToString());
     }
 
     private async Task<PageClient> StaffAsync(string email)

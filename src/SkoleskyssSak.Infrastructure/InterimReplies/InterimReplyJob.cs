@@ -1,9 +1,9 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.InterimReplies;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Time;
@@ -82,7 +82,7 @@ public sealed class InterimReplyJob(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var handler = scope.ServiceProvider.GetRequiredService<SendInterimReplyHandler>();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -96,10 +96,10 @@ public sealed class InterimReplyJob(
                 return false;
             }
 
-            var result = await handler.HandleAsync(new SendInterimReplyCommand(caseId), cancellationToken);
-            if (result is not ApplicationResult.Saved)
+            var result = await sender.Send(new SendInterimReplyCommand(caseId), cancellationToken);
+            if (!result.IsOk)
             {
-                logger.LogWarning("The interim reply of case {CaseId} was not sent: {Result}", caseId, result.GetType().Name);
+                logger.LogWarning("The interim reply of case {CaseId} was not sent: {Result}", caseId, result.Failure.GetType().Name);
                 return false;
             }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mediator;
 using SkoleskyssSak.Application.Features.RouteAssessments;
 using SkoleskyssSak.Domain.Routes;
 using SkoleskyssSak.Domain.Rules;
@@ -22,7 +23,7 @@ internal static class RouteAssessmentEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<IResult> AssessAsync(HttpRequest request, AssessRouteHandler handler, CancellationToken cancellationToken)
+    private static async Task<IResult> AssessAsync(HttpRequest request, ISender sender, CancellationToken cancellationToken)
     {
         RouteAssessmentRequest? body;
         try
@@ -53,12 +54,10 @@ internal static class RouteAssessmentEndpoints
                 l!.Kind!.Value, l.RoadCategory, l.SpeedLimit, l.Aadt, l.PedestrianFacility, l.WalkableSideArea, l.Lighting,
                 l.Roadworks, l.StopSightDistanceM, l.RoadFunction, l.DoubleSidedObstacle, l.CrossingFacility, l.Secured)).ToList());
 
-        return await handler.HandleAsync(query, cancellationToken) switch
-        {
-            AssessRouteHandler.Result.Assessed assessed => Results.Json(ToResponse(assessed.Value), ApiJson.Options),
-            AssessRouteHandler.Result.Invalid invalid => ApiProblems.Validation(invalid.Errors.ToDictionary()),
-            _ => throw new InvalidOperationException("Unknown result."),
-        };
+        var result = await sender.Send(query, cancellationToken);
+        return result.IsOk
+            ? Results.Json(ToResponse(result.Value), ApiJson.Options)
+            : ApiProblems.From(result.Failure, "Kommunen finnes ikke.");
     }
 
     private static Dictionary<string, string[]> Missing(RouteAssessmentRequest? body)

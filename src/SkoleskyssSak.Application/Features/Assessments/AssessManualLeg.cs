@@ -1,3 +1,4 @@
+using Mediator;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Rulebooks;
@@ -26,18 +27,19 @@ public sealed record AssessManualLegCommand(
     string? Reasons,
     DateOnly? InspectionDate = null,
     string? InspectedBy = null,
-    string? Findings = null) : IAssessmentCommand
+    string? Findings = null) : IAssessmentCommand, ICommand<CommandResult>
 {
     /// <summary>Any of the inspection's fields filled: the assessment rests on a site inspection, whose fields are then all required.</summary>
     public bool WithInspection => InspectionDate is not null || !string.IsNullOrWhiteSpace(InspectedBy) || !string.IsNullOrWhiteSpace(Findings);
 }
 
-public sealed class AssessManualLegHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock) : AssessmentCommandBase(db, rulebooks, audit, clock)
+public sealed class AssessManualLegHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<AssessManualLegCommand, CommandResult>
 {
-    public Task<ApplicationResult> HandleAsync(AssessManualLegCommand command, CancellationToken cancellationToken) =>
-        ChangeAsync(command, "ManualLegAssessed", c => Assess(command, c), cancellationToken);
+    public async ValueTask<CommandResult> Handle(AssessManualLegCommand command, CancellationToken cancellationToken) =>
+        await AssessmentChanges.ChangeAsync(db, rulebooks, audit, clock, command, "ManualLegAssessed", c => Assess(command, c), cancellationToken);
 
-    private AssessmentChange Assess(AssessManualLegCommand command, AssessmentCommands.Context c)
+    private AssessmentChange Assess(AssessManualLegCommand command, AssessmentChanges.Context c)
     {
         var inspection = command.WithInspection
             ? new SiteInspection(command.InspectionDate ?? default, command.InspectedBy?.Trim() ?? string.Empty, command.Findings?.Trim() ?? string.Empty, command.LegNumber, [], command.StaffUserId, c.Now)
@@ -50,7 +52,7 @@ public sealed class AssessManualLegHandler(IApplicationDbContext db, RulebookPro
             var language = c.Rulebook.LanguageForm;
             var publicTitle = AssessmentTexts.Format("ManualLegPublicTitle", language, year, year + 1);
             var title = CaseJournal.Limit(AssessmentTexts.Format("ManualLegJournalTitle", language, command.LegNumber));
-            Db.JournalEntries.Add(CaseJournal.Entry(c.Case.Id, JournalEntryKind.Note, [publicTitle, $"{year}/{year + 1}"], title, c.Form, NorwegianTime.Today(c.Now), c.Now));
+            db.JournalEntries.Add(CaseJournal.Entry(c.Case.Id, JournalEntryKind.Note, [publicTitle, $"{year}/{year + 1}"], title, c.Form, NorwegianTime.Today(c.Now), c.Now));
         }
 
         return change;

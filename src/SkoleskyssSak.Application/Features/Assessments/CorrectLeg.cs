@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mediator;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.RouteAssessments;
@@ -27,26 +28,29 @@ public sealed record CorrectLegCommand(
     DateOnly? InspectionDate,
     string? InspectedBy,
     string? Findings,
-    IReadOnlyList<UploadedFile> Photos) : IAssessmentCommand;
+    IReadOnlyList<UploadedFile> Photos) : IAssessmentCommand, ICommand<CommandResult>;
 
-public sealed class CorrectLegHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock) : AssessmentCommandBase(db, rulebooks, audit, clock)
+/// <summary>The corrected leg is checked as any described leg is (field keys "Leg.SpeedLimit" and so on).</summary>
+public sealed class CorrectLegValidator : AbstractValidator<CorrectLegCommand>
 {
-    private static readonly RouteLegValidator LegValidator = new();
-
-    public Task<ApplicationResult> HandleAsync(CorrectLegCommand command, CancellationToken cancellationToken) =>
-        ChangeAsync(command, "LegCorrected", async c => Correct(command, c, await LegValidator.ValidateAsync(command.Leg, cancellationToken)), cancellationToken);
-
-    private (AssessmentChange, IReadOnlyDictionary<string, string[]>?) Correct(CorrectLegCommand command, AssessmentCommands.Context c, FluentValidation.Results.ValidationResult legCheck)
+    public CorrectLegValidator()
     {
-        if (!legCheck.IsValid)
-        {
-            return (AssessmentChange.Invalid([]), legCheck.Errors.GroupBy(e => "Leg." + e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
-        }
+        RuleFor(c => c.Leg).SetValidator(new RouteLegValidator());
+    }
+}
 
-        var (photos, errors) = CaseAttachments.TryStoreAll(Db, c.Case.Id, CaseDocumentKind.SiteInspection, command.Photos, command.StaffUserId, c.Now, _ => "Photos");
+public sealed class CorrectLegHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<CorrectLegCommand, CommandResult>
+{
+    public async ValueTask<CommandResult> Handle(CorrectLegCommand command, CancellationToken cancellationToken) =>
+        await AssessmentChanges.ChangeAsync(db, rulebooks, audit, clock, command, "LegCorrected", c => Task.FromResult(Correct(command, c)), cancellationToken);
+
+    private (AssessmentChange, Failure?) Correct(CorrectLegCommand command, AssessmentChanges.Context c)
+    {
+        var (photos, errors) = CaseAttachments.TryStoreAll(db, c.Case.Id, CaseDocumentKind.SiteInspection, command.Photos, command.StaffUserId, c.Now, _ => "Photos");
         if (errors is not null)
         {
-            return (AssessmentChange.Invalid([]), errors);
+            return (AssessmentChange.Invalid([]), new Failure.Invalid(errors));
         }
 
         var inspection = new SiteInspection(
@@ -66,7 +70,7 @@ public sealed class CorrectLegHandler(IApplicationDbContext db, RulebookProvider
             {
                 var publicTitle = AssessmentTexts.Format("SiteInspectionPhotoPublicTitle", c.Rulebook.LanguageForm, year, year + 1);
                 var title = CaseJournal.Limit(AssessmentTexts.Format("SiteInspectionPhotoJournalTitle", c.Rulebook.LanguageForm, photo.FileName));
-                Db.JournalEntries.Add(CaseJournal.Entry(c.Case.Id, JournalEntryKind.Note, [publicTitle, $"{year}/{year + 1}"], title, c.Form, today, c.Now, photo.Id));
+                db.JournalEntries.Add(CaseJournal.Entry(c.Case.Id, JournalEntryKind.Note, [publicTitle, $"{year}/{year + 1}"], title, c.Form, today, c.Now, photo.Id));
             }
         }
 

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Mediator;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.RouteAssessments;
 using SkoleskyssSak.Domain.Assessments;
@@ -13,7 +13,10 @@ namespace SkoleskyssSak.Application.Features.Assessments;
 /// discretionary considerations). Null when the case has no objective assessment yet, or is another municipality's.
 /// </summary>
 /// <param name="MunicipalityNumber">The caseworker's municipality (from the sign-in).</param>
-public sealed record GetAssessmentSummaryQuery(Guid CaseId, string MunicipalityNumber);
+public sealed record GetAssessmentSummaryQuery(Guid CaseId, string MunicipalityNumber) : IQuery<AssessmentSummary?>, ICaseRead
+{
+    public string ReadAction => "AssessmentRead";
+}
 
 /// <summary>What the decision letter quotes from the assessment; texts in the municipality's language form.</summary>
 /// <param name="RulebookVersion">The label of the rulebook version applied, e.g. <c>5028/v1</c> (give it to CaseTrigger.Decide).</param>
@@ -74,73 +77,11 @@ public sealed record MatrixDepartureLine(TransportOutcome Outcome, string Justif
 
 public sealed record SubjectiveNoteLine(SubjectiveFactor Factor, string Note);
 
-public sealed class GetAssessmentSummaryHandler(IApplicationDbContext db, IAuditTrail audit)
+public sealed class GetAssessmentSummaryHandler(IApplicationDbContext db) : IQueryHandler<GetAssessmentSummaryQuery, AssessmentSummary?>
 {
-    public async Task<AssessmentSummary?> HandleAsync(GetAssessmentSummaryQuery query, CancellationToken cancellationToken)
+    public async ValueTask<AssessmentSummary?> Handle(GetAssessmentSummaryQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var found = await AssessmentReads.LoadAsync(db, query.CaseId, query.MunicipalityNumber, cancellationToken);
-        if (found is not { Assessment: { Objective: not null } assessment })
-        {
-            return null;
-        }
-
-        audit.Record("AssessmentRead", AssessmentCommands.AuditObjectType, query.CaseId.ToString());
-        await db.SaveChangesAsync(cancellationToken);
-        return AssessmentReads.Summarize(assessment, found.Value.Language);
+        return found is { Assessment: { Objective: not null } assessment } ? AssessmentReads.Summarize(assessment, found.Value.Language) : null;
     }
-}
-
-internal static class AssessmentReads
-{
-    public static async Task<(SchoolTransportCase Case, LanguageForm Language, CaseAssessment? Assessment)?> LoadAsync(
-        IApplicationDbContext db, Guid caseId, string? municipalityNumber, CancellationToken cancellationToken)
-    {
-        var @case = await AssessmentCommands.CaseAsync(db, caseId, municipalityNumber, cancellationToken);
-        if (@case is null)
-        {
-            return null;
-        }
-
-        var language = await db.Municipalities.AsNoTracking().Where(m => m.Number == @case.MunicipalityNumber).Select(m => m.LanguageForm).SingleAsync(cancellationToken);
-        var assessment = await db.CaseAssessments.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == caseId, cancellationToken);
-        return (@case, language, assessment);
-    }
-
-    /// <summary>The summary, or null before the objective assessment has run.</summary>
-    public static AssessmentSummary? Summarize(CaseAssessment assessment, LanguageForm language)
-    {
-        if (assessment.Objective is not { } objective)
-        {
-            return null;
-        }
-
-        var legs = objective.Legs.Select((leg, i) => new AssessmentLegLine(
-            i + 1,
-            leg.Leg is { } described ? AssessmentExplainer.Describe(described, language) : AssessmentTexts.Format("SegmentLeg", language, leg.SegmentId),
-            leg.Outcome,
-            leg.Rules,
-            leg.SegmentId is not null,
-            leg.ManualAssessmentRequired,
-            leg.Corrected,
-            leg.OriginalLeg is { } original ? AssessmentExplainer.Describe(original, language) : null,
-            leg.Manual is { } manual ? new ManualLegLine(manual.Outcome, manual.Reasons, manual.Inspection is { } s ? Line(s) : null, manual.AssessedBy, manual.AssessedAt) : null)).ToList();
-        var subjective = assessment.Subjective;
-        return new AssessmentSummary(
-            assessment.CaseId,
-            objective.RulebookVersion,
-            objective.ApplicationDate,
-            objective.Grade,
-            legs,
-            objective.MatrixOutcome,
-            objective.ManualAssessmentRequired,
-            objective.SiteInspections.Select(Line).ToList(),
-            objective.Departure is { } d ? new MatrixDepartureLine(d.Outcome, d.Justification) : null,
-            subjective is null ? [] : subjective.Notes.OrderBy(n => n.Key).Select(n => new SubjectiveNoteLine(n.Key, n.Value)).ToList(),
-            subjective?.ChangesResult,
-            subjective?.Conclusion,
-            assessment.AssessedOutcome()!.Value);
-    }
-
-    private static SiteInspectionLine Line(SiteInspection s) => new(s.Date, s.InspectedBy, s.Findings, s.LegNumber, s.PhotoDocumentIds);
 }

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Assessments;
@@ -6,7 +7,10 @@ using SkoleskyssSak.Domain.Cases;
 namespace SkoleskyssSak.Application.Features.Assessments;
 
 /// <summary>The assessment page of a case of the caseworker's municipality (null for any other case).</summary>
-public sealed record GetCaseAssessmentQuery(Guid CaseId, string MunicipalityNumber);
+public sealed record GetCaseAssessmentQuery(Guid CaseId, string MunicipalityNumber) : IQuery<CaseAssessmentView?>, ICaseRead
+{
+    public string ReadAction => "AssessmentRead";
+}
 
 /// <param name="NotEditableReason">Why nothing can be changed (the case is not in assessment, or is decided); null when it can.</param>
 /// <param name="Revision">The revision to send back with a change (0 before any).</param>
@@ -31,11 +35,10 @@ public sealed record CaseAssessmentView(
     public string StaffName(string staffUserId) => StaffNames?.GetValueOrDefault(staffUserId) ?? staffUserId;
 }
 
-public sealed class GetCaseAssessmentHandler(IApplicationDbContext db, IStaffDirectory staff, IAuditTrail audit)
+public sealed class GetCaseAssessmentHandler(IApplicationDbContext db, IStaffDirectory staff) : IQueryHandler<GetCaseAssessmentQuery, CaseAssessmentView?>
 {
-    public async Task<CaseAssessmentView?> HandleAsync(GetCaseAssessmentQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CaseAssessmentView?> Handle(GetCaseAssessmentQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         if (await AssessmentReads.LoadAsync(db, query.CaseId, query.MunicipalityNumber, cancellationToken) is not { } found)
         {
             return null;
@@ -43,15 +46,13 @@ public sealed class GetCaseAssessmentHandler(IApplicationDbContext db, IStaffDir
 
         var (@case, language, assessment) = found;
         var form = (await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == @case.Id, cancellationToken))?.Content;
-        audit.Record("AssessmentRead", AssessmentCommands.AuditObjectType, @case.Id.ToString());
-        await db.SaveChangesAsync(cancellationToken);
         return new CaseAssessmentView(
             @case.Id,
             @case.CaseNumber,
             @case.State,
             CaseAssessment.Editable(@case.State) is { } refusal ? AssessmentTexts.Refusal(refusal) : null,
             form?.Child?.Grade,
-            AssessmentCommands.ApplicationDate(@case),
+            AssessmentChanges.ApplicationDate(@case),
             assessment?.Revision ?? 0,
             assessment,
             assessment is null ? null : AssessmentReads.Summarize(assessment, language),

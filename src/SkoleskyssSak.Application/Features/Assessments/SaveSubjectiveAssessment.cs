@@ -1,3 +1,4 @@
+using Mediator;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Rulebooks;
@@ -20,10 +21,11 @@ public sealed record SaveSubjectiveAssessmentCommand(
     IReadOnlyDictionary<SubjectiveFactor, string?> Notes,
     bool? ChangesResult,
     string? Conclusion,
-    TransportOutcome? ResultingOutcome) : IAssessmentCommand;
+    TransportOutcome? ResultingOutcome) : IAssessmentCommand, ICommand<CommandResult>;
 
-public sealed class SaveSubjectiveAssessmentHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock) : AssessmentCommandBase(db, rulebooks, audit, clock)
+public sealed class SaveSubjectiveAssessmentHandler(IApplicationDbContext db, RulebookProvider rulebooks, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<SaveSubjectiveAssessmentCommand, CommandResult>
 {
-    public Task<ApplicationResult> HandleAsync(SaveSubjectiveAssessmentCommand command, CancellationToken cancellationToken) =>
-        ChangeAsync(command, "SubjectiveAssessmentSaved", c => c.Assessment.SaveSubjective(c.Case.State, command.Notes, command.ChangesResult, command.Conclusion, command.ResultingOutcome, command.StaffUserId, c.Now), cancellationToken);
+    public async ValueTask<CommandResult> Handle(SaveSubjectiveAssessmentCommand command, CancellationToken cancellationToken) =>
+        await AssessmentChanges.ChangeAsync(db, rulebooks, audit, clock, command, "SubjectiveAssessmentSaved", c => c.Assessment.SaveSubjective(c.Case.State, command.Notes, command.ChangesResult, command.Conclusion, command.ResultingOutcome, command.StaffUserId, c.Now), cancellationToken);
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Assessments;
 using SkoleskyssSak.Domain.Decisions;
 
@@ -41,7 +40,7 @@ internal sealed record DecisionAssessment(AssessmentSummary? Summary, bool Dista
     public IReadOnlyList<int> UnassessedManualLegs => Summary?.Legs.Where(l => l.ManualAssessmentRequired).Select(l => l.Number).ToList() ?? [];
 
     /// <summary>The refusal naming <see cref="UnassessedManualLegs"/> ("strekningene 1 og 3"), in the page's language; null when there are none.</summary>
-    public ApplicationResult? CheckManualLegs()
+    public Failure? CheckManualLegs()
     {
         var legs = UnassessedManualLegs;
         if (legs.Count == 0)
@@ -52,7 +51,7 @@ internal sealed record DecisionAssessment(AssessmentSummary? Summary, bool Dista
         var named = legs.Count == 1
             ? CaseTexts.FormatCurrent("LegNumbersOne", legs[0])
             : CaseTexts.FormatCurrent("LegNumbersMany", string.Join(", ", legs.Take(legs.Count - 1)), legs[^1]);
-        return new ApplicationResult.Refused(CaseTexts.FormatCurrent("DecisionManualLegsUnassessed", named, CaseTexts.Get(legs.Count == 1 ? "LegsPronounOne" : "LegsPronounMany")));
+        return new Failure.Refused(CaseTexts.FormatCurrent("DecisionManualLegsUnassessed", named, CaseTexts.Get(legs.Count == 1 ? "LegsPronounOne" : "LegsPronounMany")));
     }
 
     public bool Agrees(DecisionOutcome outcome, DecisionContext context) =>
@@ -71,20 +70,20 @@ internal sealed record DecisionAssessment(AssessmentSummary? Summary, bool Dista
     /// issued on this assessment, or null: the assessment is incomplete, the outcome departs from the assessment's
     /// conclusion without a written departure, or the grounds conclude with another outcome.
     /// </summary>
-    public ApplicationResult? Check(DecisionOutcome outcome, string? grounds, string? departure, DecisionContext context)
+    public Failure? Check(DecisionOutcome outcome, string? grounds, string? departure, DecisionContext context)
     {
         if (!IsComplete)
         {
-            return new ApplicationResult.Refused(CaseTexts.Get("DecisionAssessmentMissing"));
+            return new Failure.Refused(CaseTexts.Get("DecisionAssessmentMissing"));
         }
 
         if (!Agrees(outcome, context) && string.IsNullOrWhiteSpace(departure))
         {
-            return ApplicationResult.Invalid.Field("AssessmentDeparture", CaseTexts.FormatCurrent("DecisionDepartureRequired", CaseTexts.Get("TransportOutcome_" + Summary!.ResultingOutcome)));
+            return Failure.Invalid.Field(nameof(SaveDecisionDraftCommand.AssessmentDeparture), CaseTexts.FormatCurrent("DecisionDepartureRequired", CaseTexts.Get("TransportOutcome_" + Summary!.ResultingOutcome)));
         }
 
         return DecisionLetters.ContradictingConclusion(grounds, outcome, context.Language) is { } other
-            ? ApplicationResult.Invalid.Field(nameof(SaveDecisionDraftCommand.Grounds), CaseTexts.FormatCurrent("DecisionGroundsContradictOutcome", DecisionLetters.OutcomeConclusion(other, context.Language)))
+            ? Failure.Invalid.Field(nameof(SaveDecisionDraftCommand.Grounds), CaseTexts.FormatCurrent("DecisionGroundsContradictOutcome", DecisionLetters.OutcomeConclusion(other, context.Language)))
             : null;
     }
 }

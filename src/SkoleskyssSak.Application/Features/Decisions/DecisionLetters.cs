@@ -1,6 +1,6 @@
 using SkoleskyssSak.Application.Abstractions;
-using SkoleskyssSak.Application.Features.Assessments;
 using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Application.Features.Assessments;
 using SkoleskyssSak.Domain.Decisions;
 using SkoleskyssSak.Domain.Municipalities;
 using SkoleskyssSak.Domain.Rules;

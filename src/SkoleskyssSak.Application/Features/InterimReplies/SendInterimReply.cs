@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Decisions;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Cases;
@@ -15,7 +15,11 @@ namespace SkoleskyssSak.Application.Features.InterimReplies;
 /// case marked so that it is sent once, and the sending audited — in the caller's unit of work. Run by the interim
 /// reply job, which holds the case row locked while this runs; a case that is not due is refused, changing nothing.
 /// </summary>
-public sealed record SendInterimReplyCommand(Guid CaseId);
+public sealed record SendInterimReplyCommand(Guid CaseId) : ICommand<CommandResult>
+{
+    /// <summary>Who sends it: the system, named in the document, the journal and the audit trail.</summary>
+    public const string SystemActorId = "interim-reply-job";
+}
 
 public sealed class SendInterimReplyHandler(
     IApplicationDbContext db,
@@ -25,26 +29,24 @@ public sealed class SendInterimReplyHandler(
     INotificationOutbox outbox,
     IServiceLinks links,
     IAuditTrail audit,
-    TimeProvider clock)
+    TimeProvider clock) : ICommandHandler<SendInterimReplyCommand, CommandResult>
 {
-    /// <summary>Who sends it: the system, named in the document, the journal and the audit trail.</summary>
-    public const string SystemActorId = "interim-reply-job";
+    private const string SystemActorId = SendInterimReplyCommand.SystemActorId;
 
-    public async Task<ApplicationResult> HandleAsync(SendInterimReplyCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> Handle(SendInterimReplyCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         var municipality = await db.Cases.Where(c => c.Id == command.CaseId).Select(c => c.MunicipalityNumber).SingleOrDefaultAsync(cancellationToken);
         var context = municipality is null ? null : await DecisionContext.LoadAsync(db, rulebooks, command.CaseId, municipality, tracking: true, cancellationToken);
         if (context is null)
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var now = clock.GetUtcNow();
         var today = NorwegianTime.Today(now);
         if (!context.Case.RecordInterimReply(now))
         {
-            return new ApplicationResult.Refused(CaseTexts.Get("InterimReplyNotDue", context.Language));
+            return new Failure.Refused(CaseTexts.Get("InterimReplyNotDue", context.Language));
         }
 
         var expected = InterimReply.ExpectedAnswer(context.ReceivedOn, context.Municipality.ExpectedProcessingWeeks, today);
@@ -62,11 +64,11 @@ public sealed class SendInterimReplyHandler(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new ApplicationResult.Saved(context.Case.Id);
+            return CommandResult.Ok;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ApplicationResult.Conflict(CaseTexts.Get("Conflict", language));
+            return new Failure.Conflict(CaseTexts.Get("Conflict", language));
         }
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Mediator;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Routes;
 using SkoleskyssSak.Domain.Rules;
@@ -8,9 +9,11 @@ namespace SkoleskyssSak.Application.Features.RouteAssessments;
 
 /// <summary>
 /// Assess a route against the rulebook in force for the municipality on the date (DESIGN.md §5). Used by the
-/// public API, "Sjekk skolevegen", the parent's application and the caseworker's objective assessment.
+/// public API, "Sjekk skolevegen", the parent's application and the caseworker's objective assessment. Writes nothing;
+/// input the validator refuses, or a municipality without a rulebook in force, comes back as <see cref="Failure.Invalid"/>.
 /// </summary>
-public sealed record AssessRouteQuery(string MunicipalityNumber, int Grade, DateOnly? Date, decimal? DistanceKm, IReadOnlyList<RouteLeg> Legs);
+public sealed record AssessRouteQuery(string MunicipalityNumber, int Grade, DateOnly? Date, decimal? DistanceKm, IReadOnlyList<RouteLeg> Legs)
+    : IQuery<CommandResult<AssessRouteResult>>;
 
 public sealed record AssessRouteResult(
     AssessRouteQuery Query,
@@ -50,29 +53,20 @@ public sealed class RouteLegValidator : AbstractValidator<RouteLeg>
     }
 }
 
-public sealed class AssessRouteHandler(RulebookProvider rulebooks, IValidator<AssessRouteQuery> validator, TimeProvider clock)
+public sealed class AssessRouteHandler(RulebookProvider rulebooks, TimeProvider clock) : IQueryHandler<AssessRouteQuery, CommandResult<AssessRouteResult>>
 {
-    public async Task<Result> HandleAsync(AssessRouteQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult<AssessRouteResult>> Handle(AssessRouteQuery query, CancellationToken cancellationToken)
     {
-        var validation = await validator.ValidateAsync(query, cancellationToken);
-        if (!validation.IsValid)
-        {
-            return new Result.Invalid(validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
-        }
-
         var date = query.Date ?? NorwegianTime.Today(clock.GetUtcNow());
         var rulebook = await rulebooks.InForceAsync(query.MunicipalityNumber, date, cancellationToken);
         if (rulebook is null)
         {
-            return new Result.Invalid(new Dictionary<string, string[]>
-            {
-                [nameof(AssessRouteQuery.MunicipalityNumber)] = [$"Kommune {query.MunicipalityNumber} bruker ikke tjenesten, eller har ingen gjeldende retningslinje."],
-            });
+            return Failure.Invalid.Field(nameof(AssessRouteQuery.MunicipalityNumber), $"Kommune {query.MunicipalityNumber} bruker ikke tjenesten, eller har ingen gjeldende retningslinje.");
         }
 
         var assessment = RuleEngine.Evaluate(rulebook, query.Grade, query.Legs, query.DistanceKm);
         var schoolYearStart = NorwegianTime.SchoolYearStart(date);
-        return new Result.Assessed(new AssessRouteResult(
+        return new AssessRouteResult(
             query,
             date,
             rulebook,
@@ -80,18 +74,6 @@ public sealed class AssessRouteHandler(RulebookProvider rulebooks, IValidator<As
             assessment.Legs.Select(l => AssessmentExplainer.Leg(l, query.Grade, rulebook, schoolYearStart)).ToList(),
             AssessmentExplainer.Overall(assessment, query.Grade, rulebook, schoolYearStart),
             AssessmentExplainer.Guidance(rulebook.LanguageForm),
-            rulebook.WinterPeriod.InSchoolYear(schoolYearStart)));
-    }
-
-    public abstract record Result
-    {
-        private Result()
-        {
-        }
-
-        public sealed record Assessed(AssessRouteResult Value) : Result;
-
-        /// <summary>Field (query property name) → Norwegian messages.</summary>
-        public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : Result;
+            rulebook.WinterPeriod.InSchoolYear(schoolYearStart));
     }
 }

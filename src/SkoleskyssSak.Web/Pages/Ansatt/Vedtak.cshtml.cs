@@ -1,29 +1,23 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Decisions;
 using SkoleskyssSak.Domain.Decisions;
-using SkoleskyssSak.Web.Localization;
 using SkoleskyssSak.Web.Security;
 
 namespace SkoleskyssSak.Web.Pages.Ansatt;
 
 /// <summary>
 /// The decision of a case: outcome, period and grounds (fvl. §§ 24–25) as a draft, the letter previewed exactly as it
-/// will be printed, then issued (PDF, journal, notice to the guardians). A failed save keeps everything typed.
+/// will be printed, then issued (PDF, journal, notice to the guardians). A failed save keeps everything typed. Each
+/// handler sends one command (SaveDecisionDraft, IssueDecision) and, to show the page again, the page's query.
 /// </summary>
-public sealed class VedtakModel(
-    GetDecisionWorkspaceHandler getWorkspace,
-    SaveDecisionDraftHandler save,
-    PreviewDecisionHandler preview,
-    IssueDecisionHandler issue,
-    IStringLocalizer<SharedResource> text) : CaseworkerPageModel
+public sealed class VedtakModel(ISender sender) : CaseworkerPageModel
 {
     public DecisionWorkspace Workspace { get; private set; } = null!;
 
     [BindProperty]
-    public string? Outcome { get; set; }
+    public DecisionOutcome? Outcome { get; set; }
 
     [BindProperty]
     public string? PeriodFrom { get; set; }
@@ -44,7 +38,7 @@ public sealed class VedtakModel(
 
     /// <summary>The outcome shown when confirming; a draft changed meanwhile is not issued.</summary>
     [BindProperty]
-    public string? ConfirmedOutcome { get; set; }
+    public DecisionOutcome? ConfirmedOutcome { get; set; }
 
     /// <summary>Under four-eyes: this caseworker drafted or changed the draft and may not issue it.</summary>
     public bool MayNotIssue => Workspace.RequiresSecondApproval && Workspace.Draft is { } draft && draft.WasEditedBy(StaffUserId);
@@ -70,7 +64,7 @@ public sealed class VedtakModel(
     /// <summary>The letter as it will be printed: the same HTML, under a policy that allows its inline style only.</summary>
     public async Task<IActionResult> OnGetPreviewAsync(CancellationToken cancellationToken)
     {
-        var html = await preview.HandleAsync(new PreviewDecisionQuery(CaseId, Municipality), cancellationToken);
+        var html = await sender.Send(new PreviewDecisionQuery(CaseId, Municipality), cancellationToken);
         if (html is null)
         {
             return NotFound();
@@ -82,63 +76,62 @@ public sealed class VedtakModel(
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
         ModelState.Clear();
-        var outcome = Enum.TryParse<DecisionOutcome>(Outcome, out var o) && Enum.IsDefined(o) ? o : (DecisionOutcome)(-1);
+        var outcome = Outcome is { } o && Enum.IsDefined(o) ? o : (DecisionOutcome)(-1);
         var from = ModelState.DateField(PeriodFrom, nameof(PeriodFrom), CaseTexts.Get("DecisionPeriodMissing"));
         var to = ModelState.DateField(PeriodTo, nameof(PeriodTo), CaseTexts.Get("DecisionPeriodMissing"));
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await LoadAsync(cancellationToken) ?? Page();
         }
 
         var revision = ConcurrencyTokens.Timestamp(Revision);
-        var result = await save.HandleAsync(new SaveDecisionDraftCommand(CaseId, Municipality, StaffUserId, outcome, from, to, Grounds, revision, AssessmentDeparture), cancellationToken);
-        return await AfterCommandAsync(result, $"{CasePath}/vedtak", Field, () =>
+        var result = await sender.Send(new SaveDecisionDraftCommand(CaseId, Municipality, StaffUserId, outcome, from, to, Grounds, revision, AssessmentDeparture), cancellationToken);
+        if (result.IsOk)
         {
-            // After a conflict the form keeps what was typed, now against the colleague's revision: saving again is a
-            // deliberate choice to replace it.
-            if (result is ApplicationResult.Conflict)
-            {
-                Revision = RevisionOf(Workspace.Draft);
-            }
+            return Redirect($"{CasePath}/vedtak");
+        }
 
-            return Task.FromResult<IActionResult>(Page());
-        });
+        if (result.Failure is Failure.NotFound || await LoadAsync(cancellationToken) is not null)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFailure(result.Failure);
+
+        // After a conflict the form keeps what was typed, now against the colleague's revision: saving again is a
+        // deliberate choice to replace it.
+        if (result.Failure is Failure.Conflict)
+        {
+            Revision = RevisionOf(Workspace.Draft);
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
         ModelState.Clear();
-        if (!Confirmed)
+        var confirmed = ConfirmedOutcome is { } c && Enum.IsDefined(c) ? c : (DecisionOutcome?)null;
+        var result = await sender.Send(new IssueDecisionCommand(CaseId, Municipality, StaffUserId, Confirmed, confirmed), cancellationToken);
+        if (result.IsOk)
         {
-            ModelState.AddModelError(nameof(Confirmed), text["StaffDecisionConfirmMissing"]);
-            ShowDraft();
-            return Page();
+            return Redirect($"{CasePath}/vedtak?sendt=true");
         }
 
-        var confirmed = Enum.TryParse<DecisionOutcome>(ConfirmedOutcome, out var c) && Enum.IsDefined(c) ? c : (DecisionOutcome?)null;
-        var result = await issue.HandleAsync(new IssueDecisionCommand(CaseId, Municipality, StaffUserId, confirmed), cancellationToken);
-        return await AfterCommandAsync(result, $"{CasePath}/vedtak?sendt=true", Field, async () =>
+        if (result.Failure is Failure.NotFound || await LoadAsync(cancellationToken) is not null)
         {
-            await LoadAsync(cancellationToken);
-            ShowDraft();
-            return Page();
-        });
+            return NotFound();
+        }
+
+        ModelState.AddFailure(result.Failure);
+        ShowDraft();
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        var workspace = await getWorkspace.HandleAsync(new GetDecisionWorkspaceQuery(CaseId, Municipality), cancellationToken);
+        var workspace = await sender.Send(new GetDecisionWorkspaceQuery(CaseId, Municipality), cancellationToken);
         if (workspace is null)
         {
             return NotFound();
@@ -151,7 +144,7 @@ public sealed class VedtakModel(
     private void ShowDraft()
     {
         var draft = Workspace.Draft;
-        Outcome = draft?.Outcome.ToString() ?? Workspace.ProposedOutcome?.ToString();
+        Outcome = draft?.Outcome ?? Workspace.ProposedOutcome;
         PeriodFrom = Iso(draft?.PeriodFrom);
         PeriodTo = Iso(draft?.PeriodTo);
         Grounds = draft?.Grounds ?? Workspace.ProposedGrounds;
@@ -162,6 +155,4 @@ public sealed class VedtakModel(
     private static string? RevisionOf(DecisionDraftView? draft) => draft?.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Field(string key) => key;
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Assessments;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Rules;
@@ -24,14 +24,7 @@ namespace SkoleskyssSak.Web.Pages.Ansatt;
 [Authorize(Policy = Domain.Staff.StaffRole.Caseworker)]
 [RequestSizeLimit(UploadLimits.AllFiles)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.AllFiles + UploadLimits.FormReaderMargin)]
-public sealed class VurderingModel(
-    GetCaseAssessmentHandler getAssessment,
-    RunObjectiveAssessmentHandler run,
-    CorrectLegHandler correct,
-    DepartFromMatrixHandler depart,
-    SaveSubjectiveAssessmentHandler saveSubjective,
-    AssessManualLegHandler assessManualLeg,
-    IStringLocalizer<SharedResource> text) : PageModel
+public sealed class VurderingModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid CaseId { get; set; }
@@ -78,7 +71,7 @@ public sealed class VurderingModel(
         await LoadAsync(Section.None, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await run.HandleAsync(new RunObjectiveAssessmentCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision)), cancellationToken), Section.None, "objektiv", _ => string.Empty, cancellationToken);
+        await AfterAsync(await sender.Send(new RunObjectiveAssessmentCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision)), cancellationToken), Section.None, "objektiv", _ => string.Empty, cancellationToken);
 
     public async Task<IActionResult> OnPostCorrectAsync(CancellationToken cancellationToken)
     {
@@ -94,7 +87,7 @@ public sealed class VurderingModel(
         var photos = await UploadLimits.ReadAllAsync(Photos, confidential: false, cancellationToken);
 
         var command = new CorrectLegCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision), Correction.LegNumber, legs[0], date, Correction.InspectedBy, Correction.Findings, photos);
-        return await AfterAsync(await correct.HandleAsync(command, cancellationToken), Section.Correction, "objektiv", key => key switch
+        return await AfterAsync(await sender.Send(command, cancellationToken), Section.Correction, "objektiv", key => key switch
         {
             "LegNumber" or "InspectedBy" or "Findings" or "InspectionDate" => "Correction." + key,
             "Photos" => "Photos",
@@ -106,7 +99,7 @@ public sealed class VurderingModel(
     public async Task<IActionResult> OnPostDepartAsync(CancellationToken cancellationToken)
     {
         var command = new DepartFromMatrixCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision), ParseOutcome(Departure.Outcome), Departure.Justification);
-        return await AfterAsync(await depart.HandleAsync(command, cancellationToken), Section.Departure, "objektiv", key => "Departure." + key, cancellationToken);
+        return await AfterAsync(await sender.Send(command, cancellationToken), Section.Departure, "objektiv", key => "Departure." + key, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSubjectiveAsync(CancellationToken cancellationToken)
@@ -114,7 +107,7 @@ public sealed class VurderingModel(
         var notes = Enum.GetValues<SubjectiveFactor>().ToDictionary(f => f, f => Subjective.Notes.GetValueOrDefault(f.ToString()));
         var changes = Subjective.ChangesResult switch { "true" => true, "false" => (bool?)false, _ => null };
         var command = new SaveSubjectiveAssessmentCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision), notes, changes, Subjective.Conclusion, ParseOutcome(Subjective.ResultingOutcome));
-        return await AfterAsync(await saveSubjective.HandleAsync(command, cancellationToken), Section.Subjective, "subjektiv", key => "Subjective." + key, cancellationToken);
+        return await AfterAsync(await sender.Send(command, cancellationToken), Section.Subjective, "subjektiv", key => "Subjective." + key, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostManualAsync(CancellationToken cancellationToken)
@@ -130,7 +123,7 @@ public sealed class VurderingModel(
         }
 
         var command = new AssessManualLegCommand(CaseId, Municipality, StaffUserId, ConcurrencyTokens.Counter(Revision), number, ParseVerdict(input.Outcome), input.Reasons, date, input.InspectedBy, input.Findings);
-        return await AfterAsync(await assessManualLeg.HandleAsync(command, cancellationToken), Section.Manual, $"manuell-{number}", key => key == "LegNumber" ? string.Empty : prefix + key, cancellationToken);
+        return await AfterAsync(await sender.Send(command, cancellationToken), Section.Manual, $"manuell-{number}", key => key == "LegNumber" ? string.Empty : prefix + key, cancellationToken);
     }
 
     /// <summary>The verdicts of a leg's manual assessment (særlig farlig hele året, om vinteren, ikke særlig farlig).</summary>
@@ -151,35 +144,27 @@ public sealed class VurderingModel(
     private static TransportOutcome? ParseOutcome(string? value) =>
         Enum.GetValues<TransportOutcome>().Where(o => Vocabulary.Name(o) == value).Select(o => (TransportOutcome?)o).FirstOrDefault();
 
-    private async Task<IActionResult> AfterAsync(ApplicationResult result, Section posted, string anchor, Func<string, string> field, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(CommandResult result, Section posted, string anchor, Func<string, string> field, CancellationToken cancellationToken)
     {
-        switch (result)
+        if (result.IsOk)
         {
-            case ApplicationResult.Saved:
-                return Redirect($"{PagePath}#{anchor}");
-            case ApplicationResult.NotFound:
-                return NotFound();
-            case ApplicationResult.Invalid invalid:
-                ModelState.Clear();
-                ModelState.AddErrors(invalid.Errors, field);
-                break;
-            case ApplicationResult.Refused refused:
-                ModelState.Clear();
-                ModelState.AddModelError(string.Empty, refused.Reason);
-                break;
-            case ApplicationResult.Conflict conflict:
-                ModelState.Clear();
-                ModelState.AddModelError(string.Empty, conflict.Reason);
-                break;
+            return Redirect($"{PagePath}#{anchor}");
         }
 
+        if (result.Failure is Failure.NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        ModelState.AddFailure(result.Failure, field);
         return await LoadAsync(posted, cancellationToken) ?? Page();
     }
 
     /// <summary>Loads the case's assessment and fills every form but the posted one from it (the posted one keeps what was typed).</summary>
     private async Task<IActionResult?> LoadAsync(Section posted, CancellationToken cancellationToken)
     {
-        var view = await getAssessment.HandleAsync(new GetCaseAssessmentQuery(CaseId, Municipality), cancellationToken);
+        var view = await sender.Send(new GetCaseAssessmentQuery(CaseId, Municipality), cancellationToken);
         if (view is null)
         {
             return NotFound();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -17,7 +18,7 @@ namespace SkoleskyssSak.Web.Pages.SjekkSkolevegen;
 /// </summary>
 [IgnoreAntiforgeryToken(Order = 1001)] // public, anonymous and side-effect free: nothing to forge
 [EnableRateLimiting(RateLimitPolicies.PublicApi)] // its POSTs run the engine as the API does: the same limit, one budget
-public sealed class IndexModel(ListMunicipalitiesHandler municipalities, AssessRouteHandler assess, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(ListMunicipalitiesHandler municipalities, ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int MaxLegs = AssessRouteValidator.MaxLegs;
 
@@ -74,21 +75,14 @@ public sealed class IndexModel(ListMunicipalitiesHandler municipalities, AssessR
             return Page();
         }
 
-        switch (await assess.HandleAsync(query, cancellationToken))
+        var result = await sender.Send(query, cancellationToken);
+        if (result.IsOk)
         {
-            case AssessRouteHandler.Result.Assessed assessed:
-                Result = assessed.Value;
-                break;
-            case AssessRouteHandler.Result.Invalid invalid:
-                foreach (var (field, messages) in invalid.Errors)
-                {
-                    foreach (var message in messages)
-                    {
-                        ModelState.AddModelError(FormField(field), message);
-                    }
-                }
-
-                break;
+            Result = result.Value;
+        }
+        else
+        {
+            ModelState.AddFailure(result.Failure, FormField);
         }
 
         return Page();

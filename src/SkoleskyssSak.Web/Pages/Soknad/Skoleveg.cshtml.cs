@@ -22,7 +22,6 @@ public sealed class SkolevegModel(
     GetMyCaseHandler getCase,
     SaveApplicationStepHandler save,
     ISender sender,
-    AssessRouteHandler assess,
     IStringLocalizer<SharedResource> text) : ApplicationPageModel(getCase)
 {
     public const int MaxLegs = AssessRouteValidator.MaxLegs;
@@ -154,7 +153,7 @@ public sealed class SkolevegModel(
             return;
         }
 
-        if (await assess.HandleAsync(new AssessRouteQuery(Case.MunicipalityNumber, grade, null, Case.Application.MaxWalkingDistanceKm(), legs), cancellationToken) is AssessRouteHandler.Result.Assessed assessed)
+        if (await sender.Send(new AssessRouteQuery(Case.MunicipalityNumber, grade, null, Case.Application.MaxWalkingDistanceKm(), legs), cancellationToken) is { IsOk: true } assessed)
         {
             Guidance = assessed.Value;
         }

@@ -1,4 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Assessments;
 using SkoleskyssSak.Application.Tests.Features.Applications;
@@ -28,7 +30,7 @@ public sealed class AssessmentSpecs
         await using var app = await CreateAsync("assess_run");
         var caseId = await InAssessmentAsync(app);
 
-        Assert.IsType<ApplicationResult.Saved>(await RunAsync(app, caseId));
+        AssertOk(await RunAsync(app, caseId));
 
         var summary = (await SummaryAsync(app, caseId))!;
         Assert.Equal("5028/v1", summary.RulebookVersion);
@@ -63,7 +65,7 @@ public sealed class AssessmentSpecs
             await db.SaveChangesAsync();
         }
 
-        Assert.IsType<ApplicationResult.Saved>(await RunAsync(app, caseId));
+        AssertOk(await RunAsync(app, caseId));
 
         Assert.Equal("5028/v1", (await SummaryAsync(app, caseId))!.RulebookVersion);
     }
@@ -73,11 +75,11 @@ public sealed class AssessmentSpecs
     {
         await using var app = await CreateAsync("assess_correct");
         var caseId = await InAssessmentAsync(app);
-        Assert.IsType<ApplicationResult.Saved>(await RunAsync(app, caseId));
+        AssertOk(await RunAsync(app, caseId));
 
         var result = await CorrectAsync(app, caseId, 1, [new UploadedFile("fortau.jpg", TestFiles.Jpeg(), false)]);
 
-        Assert.IsType<ApplicationResult.Saved>(result);
+        AssertOk(result);
         var summary = (await SummaryAsync(app, caseId))!;
         var leg = Assert.Single(summary.Legs);
         Assert.Equal(TransportOutcome.None, leg.Outcome);
@@ -101,11 +103,11 @@ public sealed class AssessmentSpecs
     {
         await using var app = await CreateAsync("assess_correct_invalid");
         var caseId = await InAssessmentAsync(app);
-        Assert.IsType<ApplicationResult.Saved>(await RunAsync(app, caseId));
+        AssertOk(await RunAsync(app, caseId));
 
-        var missing = Assert.IsType<ApplicationResult.Invalid>(await app.RunAsync<CorrectLegHandler, ApplicationResult>(h =>
-            h.HandleAsync(new CorrectLegCommand(caseId, "5028", Caseworker, 1, 1, WithSidewalk, null, " ", null, []), default)));
-        var badFile = Assert.IsType<ApplicationResult.Invalid>(await CorrectAsync(app, caseId, 1, [new UploadedFile("virus.exe", TestFiles.Executable(), false)]));
+        var missing = AssertFailure<Failure.Invalid>(await app.RunAsync<ISender, CommandResult>(h =>
+            h.Send(new CorrectLegCommand(caseId, "5028", Caseworker, 1, 1, WithSidewalk, null, " ", null, []), default).AsTask()));
+        var badFile = AssertFailure<Failure.Invalid>(await CorrectAsync(app, caseId, 1, [new UploadedFile("virus.exe", TestFiles.Executable(), false)]));
 
         Assert.Equal(["Findings", "InspectedBy", "InspectionDate"], missing.Errors.Keys.Order());
         Assert.Equal(["Photos"], badFile.Errors.Keys);
@@ -119,13 +121,13 @@ public sealed class AssessmentSpecs
     {
         await using var app = await CreateAsync("assess_depart");
         var caseId = await InAssessmentAsync(app);
-        Assert.IsType<ApplicationResult.Saved>(await RunAsync(app, caseId));
+        AssertOk(await RunAsync(app, caseId));
 
-        var refused = Assert.IsType<ApplicationResult.Invalid>(await DepartAsync(app, caseId, 1, TransportOutcome.Winter, "  "));
+        var refused = AssertFailure<Failure.Invalid>(await DepartAsync(app, caseId, 1, TransportOutcome.Winter, "  "));
         Assert.Equal(["Justification"], refused.Errors.Keys);
         Assert.Contains("begrunnelse", refused.Errors["Justification"][0], StringComparison.Ordinal);
 
-        Assert.IsType<ApplicationResult.Saved>(await DepartAsync(app, caseId, 1, TransportOutcome.Winter, "Vegen er smal og uten brøytekant om vinteren."));
+        AssertOk(await DepartAsync(app, caseId, 1, TransportOutcome.Winter, "Vegen er smal og uten brøytekant om vinteren."));
         var summary = (await SummaryAsync(app, caseId))!;
         Assert.Equal((TransportOutcome.ConsiderWinter, TransportOutcome.Winter), (summary.MatrixOutcome, summary.ResultingOutcome));
         Assert.Equal("Vegen er smal og uten brøytekant om vinteren.", summary.Departure!.Justification);
@@ -136,13 +138,13 @@ public sealed class AssessmentSpecs
     {
         await using var app = await CreateAsync("assess_subjective");
         var caseId = await InAssessmentAsync(app);
-        Assert.IsType<ApplicationResult.Saved>(await RunAsync(app, caseId));
+        AssertOk(await RunAsync(app, caseId));
         var notes = new Dictionary<SubjectiveFactor, string?> { [SubjectiveFactor.Concentration] = "Dokumentert konsentrasjonsvanske.", [SubjectiveFactor.MotorSkills] = " " };
 
-        var invalid = Assert.IsType<ApplicationResult.Invalid>(await SubjectiveAsync(app, caseId, 1, notes, true, null, TransportOutcome.YearRound));
+        var invalid = AssertFailure<Failure.Invalid>(await SubjectiveAsync(app, caseId, 1, notes, true, null, TransportOutcome.YearRound));
         Assert.Equal(["Conclusion"], invalid.Errors.Keys);
 
-        Assert.IsType<ApplicationResult.Saved>(await SubjectiveAsync(app, caseId, 1, notes, true, "Eleven kan ikke gå langs vegen alene.", TransportOutcome.YearRound));
+        AssertOk(await SubjectiveAsync(app, caseId, 1, notes, true, "Eleven kan ikke gå langs vegen alene.", TransportOutcome.YearRound));
         var summary = (await SummaryAsync(app, caseId))!;
         Assert.Equal(TransportOutcome.YearRound, summary.ResultingOutcome);
         Assert.True(summary.SubjectiveChangesResult);
@@ -154,7 +156,7 @@ public sealed class AssessmentSpecs
     {
         await using var app = await CreateAsync("assess_decided");
         var caseId = await InAssessmentAsync(app);
-        Assert.IsType<ApplicationResult.Saved>(await RunAsync(app, caseId));
+        AssertOk(await RunAsync(app, caseId));
         await using (var db = app.Db())
         {
             var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
@@ -162,10 +164,10 @@ public sealed class AssessmentSpecs
             await db.SaveChangesAsync();
         }
 
-        var refused = Assert.IsType<ApplicationResult.Refused>(await DepartAsync(app, caseId, 1, TransportOutcome.Winter, "Begrunnelse"));
+        var refused = AssertFailure<Failure.Refused>(await DepartAsync(app, caseId, 1, TransportOutcome.Winter, "Begrunnelse"));
         Assert.Contains("avgjort", refused.Reason, StringComparison.Ordinal);
-        Assert.IsType<ApplicationResult.Refused>(await RunAsync(app, caseId, 1));
-        var view = await app.RunAsync<GetCaseAssessmentHandler, CaseAssessmentView?>(h => h.HandleAsync(new GetCaseAssessmentQuery(caseId, "5028"), default));
+        AssertFailure<Failure.Refused>(await RunAsync(app, caseId, 1));
+        var view = await app.RunAsync<ISender, CaseAssessmentView?>(h => h.Send(new GetCaseAssessmentQuery(caseId, "5028"), default).AsTask());
         Assert.NotNull(view!.NotEditableReason);
         Assert.Null((await SummaryAsync(app, caseId))!.Departure);
     }
@@ -175,14 +177,14 @@ public sealed class AssessmentSpecs
     {
         await using var app = await CreateAsync("assess_tenant");
         var caseId = await InAssessmentAsync(app);
-        Assert.IsType<ApplicationResult.Saved>(await RunAsync(app, caseId));
+        AssertOk(await RunAsync(app, caseId));
 
-        Assert.IsType<ApplicationResult.NotFound>(await app.RunAsync<RunObjectiveAssessmentHandler, ApplicationResult>(h =>
-            h.HandleAsync(new RunObjectiveAssessmentCommand(caseId, "4647", "staff-sunnfjord", 1), default)));
-        Assert.IsType<ApplicationResult.NotFound>(await app.RunAsync<DepartFromMatrixHandler, ApplicationResult>(h =>
-            h.HandleAsync(new DepartFromMatrixCommand(caseId, "4647", "staff-sunnfjord", 1, TransportOutcome.Winter, "x"), default)));
+        AssertFailure<Failure.NotFound>(await app.RunAsync<ISender, CommandResult>(h =>
+            h.Send(new RunObjectiveAssessmentCommand(caseId, "4647", "staff-sunnfjord", 1), default).AsTask()));
+        AssertFailure<Failure.NotFound>(await app.RunAsync<ISender, CommandResult>(h =>
+            h.Send(new DepartFromMatrixCommand(caseId, "4647", "staff-sunnfjord", 1, TransportOutcome.Winter, "x"), default).AsTask()));
         Assert.Null(await SummaryAsync(app, caseId, "4647"));
-        Assert.Null(await app.RunAsync<GetCaseAssessmentHandler, CaseAssessmentView?>(h => h.HandleAsync(new GetCaseAssessmentQuery(caseId, "4647"), default)));
+        Assert.Null(await app.RunAsync<ISender, CaseAssessmentView?>(h => h.Send(new GetCaseAssessmentQuery(caseId, "4647"), default).AsTask()));
     }
 
     [Fact]
@@ -190,13 +192,13 @@ public sealed class AssessmentSpecs
     {
         await using var app = await CreateAsync("assess_conflict");
         var caseId = await InAssessmentAsync(app);
-        Assert.IsType<ApplicationResult.Saved>(await RunAsync(app, caseId));
+        AssertOk(await RunAsync(app, caseId));
 
-        Assert.IsType<ApplicationResult.Saved>(await DepartAsync(app, caseId, 1, TransportOutcome.Winter, "Første saksbehandler."));
-        var second = await app.RunAsync<DepartFromMatrixHandler, ApplicationResult>(h =>
-            h.HandleAsync(new DepartFromMatrixCommand(caseId, "5028", OtherCaseworker, 1, TransportOutcome.YearRound, "Andre saksbehandler."), default));
+        AssertOk(await DepartAsync(app, caseId, 1, TransportOutcome.Winter, "Første saksbehandler."));
+        var second = await app.RunAsync<ISender, CommandResult>(h =>
+            h.Send(new DepartFromMatrixCommand(caseId, "5028", OtherCaseworker, 1, TransportOutcome.YearRound, "Andre saksbehandler."), default).AsTask());
 
-        Assert.Contains("samtidig", Assert.IsType<ApplicationResult.Conflict>(second).Reason, StringComparison.Ordinal);
+        Assert.Contains("samtidig", AssertFailure<Failure.Conflict>(second).Reason, StringComparison.Ordinal);
         Assert.Equal("Første saksbehandler.", (await SummaryAsync(app, caseId))!.Departure!.Justification);
     }
 
@@ -208,8 +210,8 @@ public sealed class AssessmentSpecs
 
         var results = await Task.WhenAll(RunAsync(app, caseId), RunAsync(app, caseId));
 
-        Assert.Single(results, r => r is ApplicationResult.Saved);
-        Assert.Single(results, r => r is ApplicationResult.Conflict);
+        Assert.Single(results, r => r.IsOk);
+        Assert.Single(results, r => r.Failure is Failure.Conflict);
     }
 
     [Fact]
@@ -232,6 +234,48 @@ public sealed class AssessmentSpecs
         }
     }
 
+    [Fact]
+    public async Task A_corrected_leg_the_route_validator_refuses_comes_back_invalid_on_its_field_and_changes_nothing()
+    {
+        await using var app = await CreateAsync("assess_correct_leg_invalid");
+        var caseId = await InAssessmentAsync(app);
+        AssertOk(await RunAsync(app, caseId));
+
+        var tooFast = WithSidewalk with { SpeedLimit = 300 };
+        var invalid = AssertFailure<Failure.Invalid>(await app.RunAsync<ISender, CommandResult>(h => h.Send(
+            new CorrectLegCommand(caseId, "5028", Caseworker, 1, 1, tooFast, new DateOnly(2026, 11, 20), "Kari Saksbehandler", "Skiltet 300 km/t.", []), default).AsTask()));
+
+        Assert.Equal(["Fartsgrensen må være mellom 5 og 130 km/t."], invalid.Errors["Leg.SpeedLimit"]);
+        var summary = (await SummaryAsync(app, caseId))!;
+        Assert.False(Assert.Single(summary.Legs).Corrected);
+        await using var db = app.Db();
+        Assert.Equal(1, await db.CaseAssessments.Where(a => a.CaseId == caseId).Select(a => a.Revision).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Reading_the_assessment_writes_one_read_audit_row_per_query_and_nothing_for_another_municipality()
+    {
+        await using var app = await CreateAsync("assess_read_audit");
+        var caseId = await InAssessmentAsync(app);
+        AssertOk(await RunAsync(app, caseId));
+        var before = await ReadsAsync(app, caseId);
+
+        Assert.NotNull(await SummaryAsync(app, caseId));
+        Assert.Equal(before + 1, await ReadsAsync(app, caseId));
+        Assert.NotNull(await app.RunAsync<ISender, CaseAssessmentView?>(h => h.Send(new GetCaseAssessmentQuery(caseId, "5028"), default).AsTask()));
+        Assert.Equal(before + 2, await ReadsAsync(app, caseId));
+
+        Assert.Null(await SummaryAsync(app, caseId, "4647"));
+        Assert.Null(await app.RunAsync<ISender, CaseAssessmentView?>(h => h.Send(new GetCaseAssessmentQuery(caseId, "4647"), default).AsTask()));
+        Assert.Equal(before + 2, await ReadsAsync(app, caseId));
+    }
+
+    private static async Task<int> ReadsAsync(ApplicationTestApp app, Guid caseId)
+    {
+        await using var db = app.Db();
+        return await db.AuditEvents.CountAsync(a => a.ObjectId == caseId.ToString() && a.Action == "AssessmentRead");
+    }
+
     internal static async Task<Guid> InAssessmentAsync(ApplicationTestApp app)
     {
         var caseId = await app.StartAsync();
@@ -244,19 +288,24 @@ public sealed class AssessmentSpecs
         return caseId;
     }
 
-    private static Task<ApplicationResult> RunAsync(ApplicationTestApp app, Guid caseId, int revision = 0) =>
-        app.RunAsync<RunObjectiveAssessmentHandler, ApplicationResult>(h => h.HandleAsync(new RunObjectiveAssessmentCommand(caseId, "5028", Caseworker, revision), default));
+    private static Task<CommandResult> RunAsync(ApplicationTestApp app, Guid caseId, int revision = 0) =>
+        app.RunAsync<ISender, CommandResult>(h => h.Send(new RunObjectiveAssessmentCommand(caseId, "5028", Caseworker, revision), default).AsTask());
 
-    private static Task<ApplicationResult> CorrectAsync(ApplicationTestApp app, Guid caseId, int revision, IReadOnlyList<UploadedFile> photos) =>
-        app.RunAsync<CorrectLegHandler, ApplicationResult>(h => h.HandleAsync(
-            new CorrectLegCommand(caseId, "5028", Caseworker, revision, 1, WithSidewalk, new DateOnly(2026, 11, 20), "Kari Saksbehandler", "Nytt fortau langs hele strekningen.", photos), default));
+    private static Task<CommandResult> CorrectAsync(ApplicationTestApp app, Guid caseId, int revision, IReadOnlyList<UploadedFile> photos) =>
+        app.RunAsync<ISender, CommandResult>(h => h.Send(
+            new CorrectLegCommand(caseId, "5028", Caseworker, revision, 1, WithSidewalk, new DateOnly(2026, 11, 20), "Kari Saksbehandler", "Nytt fortau langs hele strekningen.", photos), default).AsTask());
 
-    private static Task<ApplicationResult> DepartAsync(ApplicationTestApp app, Guid caseId, int revision, TransportOutcome outcome, string justification) =>
-        app.RunAsync<DepartFromMatrixHandler, ApplicationResult>(h => h.HandleAsync(new DepartFromMatrixCommand(caseId, "5028", Caseworker, revision, outcome, justification), default));
+    private static Task<CommandResult> DepartAsync(ApplicationTestApp app, Guid caseId, int revision, TransportOutcome outcome, string justification) =>
+        app.RunAsync<ISender, CommandResult>(h => h.Send(new DepartFromMatrixCommand(caseId, "5028", Caseworker, revision, outcome, justification), default).AsTask());
 
-    private static Task<ApplicationResult> SubjectiveAsync(ApplicationTestApp app, Guid caseId, int revision, Dictionary<SubjectiveFactor, string?> notes, bool? changes, string? conclusion, TransportOutcome? outcome) =>
-        app.RunAsync<SaveSubjectiveAssessmentHandler, ApplicationResult>(h => h.HandleAsync(new SaveSubjectiveAssessmentCommand(caseId, "5028", Caseworker, revision, notes, changes, conclusion, outcome), default));
+    private static Task<CommandResult> SubjectiveAsync(ApplicationTestApp app, Guid caseId, int revision, Dictionary<SubjectiveFactor, string?> notes, bool? changes, string? conclusion, TransportOutcome? outcome) =>
+        app.RunAsync<ISender, CommandResult>(h => h.Send(new SaveSubjectiveAssessmentCommand(caseId, "5028", Caseworker, revision, notes, changes, conclusion, outcome), default).AsTask());
 
     private static Task<AssessmentSummary?> SummaryAsync(ApplicationTestApp app, Guid caseId, string municipality = "5028") =>
-        app.RunAsync<GetAssessmentSummaryHandler, AssessmentSummary?>(h => h.HandleAsync(new GetAssessmentSummaryQuery(caseId, municipality), default));
+        app.RunAsync<ISender, AssessmentSummary?>(h => h.Send(new GetAssessmentSummaryQuery(caseId, municipality), default).AsTask());
+
+    private static void AssertOk(CommandResult result) => Assert.True(result.IsOk, result.ToString());
+
+    private static T AssertFailure<T>(CommandResult result)
+        where T : Failure => Assert.IsType<T>(result.Failure);
 }
