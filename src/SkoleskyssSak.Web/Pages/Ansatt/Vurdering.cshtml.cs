@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -21,7 +20,6 @@ namespace SkoleskyssSak.Web.Pages.Ansatt;
 /// case: 404). Each section is its own form; a refused or conflicting save shows the page again with what the caseworker
 /// typed, the stored assessment above it, and the revision to save on top of.
 /// </summary>
-[Authorize(Policy = Domain.Staff.StaffRole.Caseworker)]
 [RequestSizeLimit(UploadLimits.AllFiles)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.AllFiles + UploadLimits.FormReaderMargin)]
 public sealed class VurderingModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
