@@ -32,7 +32,7 @@ public sealed class CaseFileReadAuditTests(AppFixture app) : IClassFixture<AppFi
         // Input the command's validator refuses (an empty reason): the message next to the field, one read more.
         var (invalid, invalidPage) = await staff.SubmitAsync(page, "form[action*='handler=Take']", new Dictionary<string, string> { ["DismissReason"] = " " }, $"/ansatt/saker/{caseId}?handler=DismissAppeal");
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
-        Assert.Contains("forvaltningsloven § 31", invalidPage.QuerySelector("#DismissReason-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("forvaltningsloven § 31", invalidPage.QuerySelector(".ds-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(3, await ReadsAsync(caseId));
     }
 

@@ -55,9 +55,10 @@ public sealed class ConsiderAppealHandler(IApplicationDbContext db, IAuditTrail 
             return new Failure.Refused(moved.Reason!);
         }
 
-        if (appeal.IsLate)
+        if (appeal.IsLate && !appeal.TryRecordLateHandling(LateAppealHandling.ConsideredAnyway, command.LateReason!))
         {
-            appeal.TryRecordLateHandling(LateAppealHandling.ConsideredAnyway, command.LateReason!);
+            // Handled already (considered or dismissed): nothing of this request is saved.
+            return new Failure.Refused(CaseTexts.Get("AppealNotPossible"));
         }
 
         audit.Record("AppealReviewStarted", CaseAccess.AuditObjectType, @case.Id.ToString());

@@ -26,7 +26,7 @@ public sealed class DismissLateAppealValidator : AbstractValidator<DismissLateAp
     {
         RuleFor(c => c.Reason)
             .Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage(_ => CaseTexts.Get("LateAppealDismissalReasonRequired"))
-            .Must(reason => reason!.Trim().Length <= DismissLateAppealHandler.MaxReasonLength).WithMessage(_ => CaseTexts.Get("LateAppealDismissalReasonTooLong"));
+            .Must(reason => (reason?.Trim().Length ?? 0) <= DismissLateAppealHandler.MaxReasonLength).WithMessage(_ => CaseTexts.Get("LateAppealDismissalReasonTooLong"));
     }
 }
 
@@ -81,7 +81,11 @@ public sealed class DismissLateAppealHandler(
             return new Failure.Refused(moved.Reason!);
         }
 
-        appeal.TryRecordLateHandling(LateAppealHandling.Dismissed, reason);
+        if (!appeal.TryRecordLateHandling(LateAppealHandling.Dismissed, reason))
+        {
+            return new Failure.Refused(CaseTexts.Get("LateAppealDismissalNotPossible"));
+        }
+
         var language = context.Language;
         var caseNumber = context.Case.CaseNumber!;
         var year = context.Form.Child!.SchoolYearStart;

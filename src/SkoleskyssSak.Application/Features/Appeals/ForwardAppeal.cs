@@ -29,7 +29,7 @@ public sealed class ForwardAppealValidator : AbstractValidator<ForwardAppealComm
     {
         RuleFor(c => c.Assessment)
             .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage(_ => CaseTexts.Get("ForwardingAssessmentRequired"))
-            .Must(text => text!.Trim().Length <= AppealForwarding.MaxTextLength).WithMessage(_ => CaseTexts.Get("AppealTextTooLong"));
+            .Must(text => (text?.Trim().Length ?? 0) <= AppealForwarding.MaxTextLength).WithMessage(_ => CaseTexts.Get("AppealTextTooLong"));
         RuleFor(c => c.CommentDeadline)
             .Must(deadline =>
             {

@@ -17,7 +17,7 @@ public sealed class SubmitAppealValidator : AbstractValidator<SubmitAppealComman
     {
         RuleFor(c => c.Text)
             .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage(_ => CaseTexts.Get("AppealTextRequired"))
-            .Must(text => text!.Trim().Length <= Appeal.MaxTextLength).WithMessage(_ => CaseTexts.Get("AppealTextTooLong"));
+            .Must(text => (text?.Trim().Length ?? 0) <= Appeal.MaxTextLength).WithMessage(_ => CaseTexts.Get("AppealTextTooLong"));
     }
 }
 

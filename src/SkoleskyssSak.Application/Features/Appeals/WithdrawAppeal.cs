@@ -65,7 +65,11 @@ public sealed class WithdrawAppealHandler(
             return new Failure.Refused(CaseTexts.Get("AppealWithdrawalNotPossible"));
         }
 
-        appeal.TryWithdraw(now);
+        if (!appeal.TryWithdraw(now))
+        {
+            return new Failure.Refused(CaseTexts.Get("AppealWithdrawalNotPossible"));
+        }
+
         if (forwarding is not null && forwarding.Withdraw(command.PartyPseudonym, now) is { } refused)
         {
             // Loaded open just above: a refusal here is a broken invariant, and nothing of this request may be saved.
