@@ -51,12 +51,12 @@ public sealed class SakModel(ISender sender, IStringLocalizer<SharedResource> te
     }
 
     /// <summary>The whole file as one PDF with a table of contents.</summary>
-    public async Task<IActionResult> OnGetBundleAsync([FromServices] ExportAppealBodyCaseFileHandler export, CancellationToken cancellationToken) =>
-        Download(await export.BundleAsync(Query, cancellationToken));
+    public async Task<IActionResult> OnGetBundleAsync(CancellationToken cancellationToken) =>
+        Download(await sender.Send(new ExportAppealBodyCaseFileBundleQuery(CaseId, BodyCode, KindName), cancellationToken));
 
     /// <summary>The original documents and a manifest, as a ZIP.</summary>
-    public async Task<IActionResult> OnGetZipAsync([FromServices] ExportAppealBodyCaseFileHandler export, CancellationToken cancellationToken) =>
-        Download(await export.ZipAsync(Query, cancellationToken));
+    public async Task<IActionResult> OnGetZipAsync(CancellationToken cancellationToken) =>
+        Download(await sender.Send(new ExportAppealBodyCaseFileZipQuery(CaseId, BodyCode, KindName), cancellationToken));
 
     public async Task<IActionResult> OnPostDecideAsync(AppealBodyDecisionForm form, CancellationToken cancellationToken)
     {
@@ -95,7 +95,7 @@ public sealed class SakModel(ISender sender, IStringLocalizer<SharedResource> te
         return await ShowAsync(cancellationToken);
     }
 
-    private ExportAppealBodyCaseFileQuery Query => new(CaseId, BodyCode, kind => texts["DocumentKind_" + kind].Value);
+    private string KindName(Domain.Documents.CaseDocumentKind kind) => texts["DocumentKind_" + kind].Value;
 
     private IActionResult Download(ExportedFile? file)
     {
