@@ -1,3 +1,5 @@
+using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Appeals;
@@ -29,7 +31,46 @@ public sealed record RecordAppealBodyDecisionCommand(
     string? LetterText,
     UploadedFile? Letter,
     bool DecidesBeforeCommentDeadline = false,
-    string? EarlyDecisionReason = null);
+    string? EarlyDecisionReason = null) : ICommand<CommandResult>;
+
+/// <summary>What an appeal body may decide: the outcomes of a final or an intermediate body, and the new outcomes of a reversal.</summary>
+public static class AppealBodyDecisionChoices
+{
+    /// <summary>A final body (the last of the chain) upholds, reverses, quashes or dismisses (fvl. § 34).</summary>
+    public static IReadOnlyList<AppealBodyOutcome> OfFinalBody { get; } = [AppealBodyOutcome.Upheld, AppealBodyOutcome.Reversed, AppealBodyOutcome.Quashed, AppealBodyOutcome.Dismissed];
+
+    /// <summary>An intermediate body (Melhus' utvalg, Rana's formannskap) forwards on or reverses (fvl. § 33).</summary>
+    public static IReadOnlyList<AppealBodyOutcome> OfIntermediateBody { get; } = [AppealBodyOutcome.ForwardedOn, AppealBodyOutcome.Reversed];
+
+    /// <summary>
+    /// The outcomes a reversal may give: what the transport now is. Never AppealDismissed (a crafted POST could otherwise
+    /// reverse without a decision ever being recorded), never a refusal or a referral to the county.
+    /// </summary>
+    public static IReadOnlyList<DecisionOutcome> NewOutcomes { get; } = [DecisionOutcome.GrantedYearRound, DecisionOutcome.GrantedWinter, DecisionOutcome.PartlyGranted];
+
+    public static IReadOnlyList<AppealBodyOutcome> Outcomes(bool isFinalBody) => isFinalBody ? OfFinalBody : OfIntermediateBody;
+}
+
+/// <summary>
+/// The input of a body's decision: a reversal names one of the permitted new outcomes; forwarding on carries the
+/// committee's assessment for the next body. Which outcomes the body may choose depends on the chain: the handler checks it.
+/// </summary>
+public sealed class RecordAppealBodyDecisionValidator : AbstractValidator<RecordAppealBodyDecisionCommand>
+{
+    public RecordAppealBodyDecisionValidator()
+    {
+        RuleFor(c => c.NewOutcome)
+            .Must(outcome => outcome is { } o && AppealBodyDecisionChoices.NewOutcomes.Contains(o))
+            .When(c => c.Outcome == AppealBodyOutcome.Reversed)
+            .WithMessage(_ => CaseTexts.Get("AppealBodyNewOutcomeRequired"));
+
+        // The committee's assessment goes with the case to the next body (fvl. § 33 fourth paragraph).
+        RuleFor(c => c.Resolution)
+            .Must(resolution => !string.IsNullOrWhiteSpace(resolution))
+            .When(c => c.Outcome == AppealBodyOutcome.ForwardedOn)
+            .WithMessage(_ => CaseTexts.Get("AppealBodyAssessmentRequired"));
+    }
+}
 
 public sealed class RecordAppealBodyDecisionHandler(
     IApplicationDbContext db,
@@ -40,7 +81,7 @@ public sealed class RecordAppealBodyDecisionHandler(
     IAuditTrail audit,
     ILetterRenderer letters,
     IPdfRenderer pdf,
-    TimeProvider clock)
+    TimeProvider clock) : ICommandHandler<RecordAppealBodyDecisionCommand, CommandResult>
 {
     /// <summary>The parent's time to comment on the next forwarding (fvl. § 33 fourth paragraph).</summary>
     public const int CommentDays = 14;
@@ -48,14 +89,13 @@ public sealed class RecordAppealBodyDecisionHandler(
     /// <summary>The longest reason for deciding before the comment deadline (it goes into the case event's reason).</summary>
     public const int MaxEarlyDecisionReasonLength = 2000;
 
-    public async Task<ApplicationResult> HandleAsync(RecordAppealBodyDecisionCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> Handle(RecordAppealBodyDecisionCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         var body = await db.AppealBodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == command.BodyCode, cancellationToken);
         var @case = await AppealBodyAccess.CasesOf(db, command.BodyCode).Include(c => c.Events).SingleOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken);
         if (body is null || @case is null)
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var step = await db.AppealForwardings.Where(f => f.CaseId == command.CaseId && f.BodyCode == command.BodyCode && f.Outcome == null)
@@ -66,36 +106,22 @@ public sealed class RecordAppealBodyDecisionHandler(
             var latest = await db.AppealForwardings.AsNoTracking().Where(f => f.CaseId == command.CaseId && f.BodyCode == command.BodyCode)
                 .OrderByDescending(f => f.ForwardedAt).Select(f => new { f.Outcome, f.DecidedAt }).FirstOrDefaultAsync(cancellationToken);
             return latest is { Outcome: AppealBodyOutcome.Withdrawn, DecidedAt: { } withdrawnAt }
-                ? new ApplicationResult.Refused(CaseTexts.FormatCurrent("AppealBodyAppealWithdrawn", NorwegianTime.Today(withdrawnAt).ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture)))
-                : new ApplicationResult.Refused(CaseTexts.Get("AppealBodyNotOpen"));
+                ? new Failure.Refused(CaseTexts.FormatCurrent("AppealBodyAppealWithdrawn", NorwegianTime.Today(withdrawnAt).ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture)))
+                : new Failure.Refused(CaseTexts.Get("AppealBodyNotOpen"));
         }
 
         var next = await AppealBodyAccess.NextBodyAsync(db, rulebooks, command.CaseId, command.BodyCode, cancellationToken);
-        var allowed = next is null
-            ? new[] { AppealBodyOutcome.Upheld, AppealBodyOutcome.Reversed, AppealBodyOutcome.Quashed, AppealBodyOutcome.Dismissed }
-            : [AppealBodyOutcome.ForwardedOn, AppealBodyOutcome.Reversed];
-        if (command.Outcome is not { } outcome || !allowed.Contains(outcome))
+        // Which outcomes this body may choose depends on its place in the case's chain: checked here, not by the validator.
+        if (command.Outcome is not { } outcome || !AppealBodyDecisionChoices.Outcomes(isFinalBody: next is null).Contains(outcome))
         {
-            return ApplicationResult.Invalid.Text("Outcome", "AppealBodyOutcomeRequired");
+            return Failure.Invalid.Field(nameof(command.Outcome), CaseTexts.Get("AppealBodyOutcomeRequired"));
         }
 
         // A reversal, by the final body (fvl. § 34) or an intermediate one of the municipality's chain (fvl. § 33), says
-        // what applies instead: it takes effect as a decision of its own.
+        // what applies instead (one of AppealBodyDecisionChoices.NewOutcomes, the validator's check): it takes effect as a
+        // decision of its own.
         var isReversal = outcome == AppealBodyOutcome.Reversed;
-        // The new outcome is one a decision of kind AppealBodyReversal may have (not AppealDismissed: a crafted POST could
-        // otherwise reverse without a decision ever being recorded).
-        if (isReversal && (command.NewOutcome is not { } newOutcome || !Enum.IsDefined(newOutcome)
-            || !DecisionOutcomes.FitsKind(newOutcome, DecisionKind.AppealBodyReversal) || !DecisionOutcomes.IsOnTheApplication(newOutcome)))
-        {
-            return ApplicationResult.Invalid.Text("NewOutcome", "AppealBodyNewOutcomeRequired");
-        }
-
         var resolution = command.Resolution?.Trim();
-        if (outcome == AppealBodyOutcome.ForwardedOn && string.IsNullOrEmpty(resolution))
-        {
-            // The committee's assessment goes with the case to the next body (fvl. § 33 fourth paragraph).
-            return ApplicationResult.Invalid.Text("Resolution", "AppealBodyAssessmentRequired");
-        }
 
         var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == command.CaseId, cancellationToken)).Content;
         var municipality = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken);
@@ -109,12 +135,12 @@ public sealed class RecordAppealBodyDecisionHandler(
         var decidesEarly = today <= step.CommentDeadline;
         if (decidesEarly && (!command.DecidesBeforeCommentDeadline || string.IsNullOrEmpty(earlyReason)))
         {
-            return ApplicationResult.Invalid.Field("EarlyDecisionReason", CaseTexts.FormatCurrent("AppealBodyEarlyDecisionRequired", step.CommentDeadline.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+            return Failure.Invalid.Field(nameof(command.EarlyDecisionReason), CaseTexts.FormatCurrent("AppealBodyEarlyDecisionRequired", step.CommentDeadline.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (decidesEarly && earlyReason!.Length > MaxEarlyDecisionReasonLength)
         {
-            return ApplicationResult.Invalid.Field("EarlyDecisionReason", CaseTexts.FormatCurrent("AppealBodyEarlyDecisionReasonTooLong", MaxEarlyDecisionReasonLength));
+            return Failure.Invalid.Field(nameof(command.EarlyDecisionReason), CaseTexts.FormatCurrent("AppealBodyEarlyDecisionReasonTooLong", MaxEarlyDecisionReasonLength));
         }
         var newOutcomeText = isReversal ? CaseTexts.Get("AppealNewOutcome_" + command.NewOutcome, language) : null;
         if (newOutcomeText is not null)
@@ -126,7 +152,7 @@ public sealed class RecordAppealBodyDecisionHandler(
         var (letter, letterErrors) = await StoreLetterAsync(command, body, municipality, @case.CaseNumber!, form, today, outcomeText, resolution, now, cancellationToken);
         if (letterErrors is not null)
         {
-            return new ApplicationResult.Invalid(letterErrors);
+            return new Failure.Invalid(letterErrors);
         }
 
         var refusal = step.Record(outcome, command.StaffUserId, AppealBodyAccess.IsCommittee(body), command.MeetingDate, resolution, letter!.Id, now);
@@ -134,8 +160,8 @@ public sealed class RecordAppealBodyDecisionHandler(
         {
             Discard(letter);
             return refusal == AppealStepRefusal.AlreadyDecided
-                ? new ApplicationResult.Refused(CaseTexts.Get("AppealBodyNotOpen"))
-                : ApplicationResult.Invalid.Text(refusal == AppealStepRefusal.ResolutionTooLong ? "Resolution" : "MeetingDate", "AppealStep_" + refusal);
+                ? new Failure.Refused(CaseTexts.Get("AppealBodyNotOpen"))
+                : Failure.Invalid.Field(refusal == AppealStepRefusal.ResolutionTooLong ? nameof(command.Resolution) : nameof(command.MeetingDate), CaseTexts.Get("AppealStep_" + refusal));
         }
 
         var (trigger, rulebookVersion) = outcome switch
@@ -157,7 +183,7 @@ public sealed class RecordAppealBodyDecisionHandler(
         if (!moved.Succeeded)
         {
             Discard(letter);
-            return new ApplicationResult.Refused(moved.Reason!);
+            return new Failure.Refused(moved.Reason!);
         }
 
         if (isReversal)
@@ -174,7 +200,7 @@ public sealed class RecordAppealBodyDecisionHandler(
             {
                 // Never recorded silently without its decision: nothing of this attempt is saved, the page says why.
                 Discard(letter);
-                return Decisions.DecisionRefusals.ToResult(refused);
+                return ToFailure(Decisions.DecisionRefusals.ToResult(refused));
             }
 
             reversal.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecondApproval: false);
@@ -215,7 +241,7 @@ public sealed class RecordAppealBodyDecisionHandler(
             audit.Record("AppealBodyDecidedBeforeCommentDeadline", CaseAccess.AuditObjectType, command.CaseId.ToString());
         }
 
-        return await ApplicationAccess.SaveOrConflictAsync(db, command.CaseId, cancellationToken);
+        return await CaseAccess.SaveAsync(db, cancellationToken) is { } conflict ? conflict : CommandResult.Ok;
     }
 
     /// <summary>
@@ -253,6 +279,14 @@ public sealed class RecordAppealBodyDecisionHandler(
         db.DocumentContents.Add(content);
         return (produced, null);
     }
+
+    /// <summary>The decision's refusal as a failure (until the decisions' refusals are failures themselves).</summary>
+    private static Failure ToFailure(ApplicationResult refusal) => refusal switch
+    {
+        ApplicationResult.Invalid invalid => new Failure.Invalid(invalid.Errors),
+        ApplicationResult.Refused refused => new Failure.Refused(refused.Reason),
+        _ => throw new InvalidOperationException($"A decision's refusal is invalid input or a refusal, not {refusal}."),
+    };
 
     /// <summary>Takes a stored letter out of the unit of work again when the decision is refused.</summary>
     private void Discard(CaseDocument letter)

@@ -1,7 +1,8 @@
 using System.Globalization;
+using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Decisions;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Appeals;
@@ -16,7 +17,28 @@ namespace SkoleskyssSak.Application.Features.Appeals;
 /// § 33 fourth paragraph): a forwarding letter (oversendelsesbrev) to the body with the municipality's assessment of the
 /// appeal, a copy to the guardians, who may comment by <paramref name="CommentDeadline"/>; the case is then the body's.
 /// </summary>
-public sealed record ForwardAppealCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, string? Assessment, DateOnly CommentDeadline);
+public sealed record ForwardAppealCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, string? Assessment, DateOnly CommentDeadline) : ICommand<CommandResult>;
+
+/// <summary>The municipality's assessment is written, and the guardians get a comment deadline after today and within <see cref="MaxCommentDays"/> days.</summary>
+public sealed class ForwardAppealValidator : AbstractValidator<ForwardAppealCommand>
+{
+    /// <summary>The longest comment deadline the form accepts.</summary>
+    public const int MaxCommentDays = 60;
+
+    public ForwardAppealValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.Assessment)
+            .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage(_ => CaseTexts.Get("ForwardingAssessmentRequired"))
+            .Must(text => (text?.Trim().Length ?? 0) <= AppealForwarding.MaxTextLength).WithMessage(_ => CaseTexts.Get("AppealTextTooLong"));
+        RuleFor(c => c.CommentDeadline)
+            .Must(deadline =>
+            {
+                var today = NorwegianTime.Today(clock.GetUtcNow());
+                return deadline > today && deadline <= today.AddDays(MaxCommentDays);
+            })
+            .WithMessage(_ => CaseTexts.Get("ForwardingDeadlineInvalid"));
+    }
+}
 
 public sealed class ForwardAppealHandler(
     IApplicationDbContext db,
@@ -26,55 +48,37 @@ public sealed class ForwardAppealHandler(
     INotificationOutbox outbox,
     IServiceLinks links,
     IAuditTrail audit,
-    TimeProvider clock)
+    TimeProvider clock) : ICommandHandler<ForwardAppealCommand, CommandResult>
 {
-    /// <summary>The longest comment deadline the form accepts.</summary>
-    public const int MaxCommentDays = 60;
-
-    public async Task<ApplicationResult> HandleAsync(ForwardAppealCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> Handle(ForwardAppealCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         var context = await DecisionContext.LoadAsync(db, rulebooks, command.CaseId, command.MunicipalityNumber, tracking: true, cancellationToken);
         if (context is null)
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
-        var appeal = await db.Appeals.AsNoTracking().Where(a => a.CaseId == command.CaseId).OrderByDescending(a => a.RegisteredAt).FirstOrDefaultAsync(cancellationToken);
+        var appeal = await AppealFiling.LatestAppealAsync(db, command.CaseId, tracking: false, cancellationToken);
         var decision = await AppealFiling.LatestIssuedAsync(db, command.CaseId, cancellationToken);
         if (appeal is null || decision is null || context.Case.State != CaseState.FirstInstanceReview)
         {
-            return new ApplicationResult.Refused(CaseTexts.Get("AppealNotPossible"));
+            return new Failure.Refused(CaseTexts.Get("AppealNotPossible"));
         }
 
         if (context.AppealChain.Count == 0)
         {
-            return new ApplicationResult.Refused(CaseTexts.Get("ForwardingNoBody"));
+            return new Failure.Refused(CaseTexts.Get("ForwardingNoBody"));
         }
 
-        var assessment = command.Assessment?.Trim() ?? string.Empty;
-        if (assessment.Length == 0)
-        {
-            return ApplicationResult.Invalid.Text(nameof(command.Assessment), "ForwardingAssessmentRequired");
-        }
-
-        if (assessment.Length > AppealForwarding.MaxTextLength)
-        {
-            return ApplicationResult.Invalid.Text(nameof(command.Assessment), "AppealTextTooLong");
-        }
-
+        var assessment = command.Assessment!.Trim();
         var now = clock.GetUtcNow();
         var today = NorwegianTime.Today(now);
-        if (command.CommentDeadline <= today || command.CommentDeadline > today.AddDays(MaxCommentDays))
-        {
-            return ApplicationResult.Invalid.Text(nameof(command.CommentDeadline), "ForwardingDeadlineInvalid");
-        }
 
         var body = context.AppealChain[0];
         var moved = context.Case.Apply(CaseTrigger.ForwardToAppealBody, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, body.Code);
         if (!moved.Succeeded)
         {
-            return new ApplicationResult.Refused(moved.Reason!);
+            return new Failure.Refused(moved.Reason!);
         }
 
         var forwarding = AppealForwarding.Forward(Guid.CreateVersion7(now), context.Case.Id, appeal.Id, body.Code, step: 1, assessment, command.CommentDeadline, command.StaffUserId, now);
@@ -94,7 +98,7 @@ public sealed class ForwardAppealHandler(
         db.AppealForwardings.Add(forwarding);
 
         audit.Record("AppealForwarded", CaseAccess.AuditObjectType, context.Case.Id.ToString());
-        return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
+        return await CaseAccess.SaveAsync(db, cancellationToken) is { } conflict ? conflict : CommandResult.Ok;
     }
 
     /// <param name="next">The body after <paramref name="body"/> in the chain when <paramref name="body"/> is intermediate
@@ -125,74 +129,3 @@ public sealed class ForwardAppealHandler(
     }
 }
 
-/// <summary>
-/// A guardian who is a party comments on the forwarding letter (fvl. § 33 fourth paragraph) from "Mine saker" while the
-/// appeal body has the case; the comments and files go into the case file the body reads. Comments after the deadline
-/// are still received (the body decides what weight to give them).
-/// </summary>
-public sealed record CommentOnForwardingCommand(Guid CaseId, string PartyPseudonym, string? Text, IReadOnlyList<UploadedFile> Files);
-
-public sealed class CommentOnForwardingHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock, IPdfBundler pdfs)
-{
-    public async Task<ApplicationResult> HandleAsync(CommentOnForwardingCommand command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        if (!await CaseAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
-        {
-            return new ApplicationResult.NotFound();
-        }
-
-        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == command.CaseId, cancellationToken);
-        if (@case.State != CaseState.ForwardedToAppealBody || !await db.AppealForwardings.AnyAsync(f => f.CaseId == command.CaseId && f.Outcome == null, cancellationToken))
-        {
-            return new ApplicationResult.Refused(CaseTexts.Get("AppealNotPossible"));
-        }
-
-        var text = command.Text?.Trim() ?? string.Empty;
-        var files = command.Files ?? [];
-        if (text.Length == 0 && files.Count == 0)
-        {
-            return ApplicationResult.Invalid.Text(nameof(command.Text), "InformationReplyEmpty");
-        }
-
-        if (text.Length > AppealForwarding.MaxTextLength)
-        {
-            return ApplicationResult.Invalid.Text(nameof(command.Text), "AppealTextTooLong");
-        }
-
-        var now = clock.GetUtcNow();
-        if (await CaseAttachments.CheckPdfsAsync(pdfs, files, i => $"Files[{i}]", cancellationToken) is { } damaged)
-        {
-            return new ApplicationResult.Invalid(damaged);
-        }
-
-        var (accepted, errors) = CaseAttachments.TryStoreAll(db, command.CaseId, CaseDocumentKind.Comment, files, command.PartyPseudonym, now, i => $"Files[{i}]");
-        if (errors is not null)
-        {
-            return new ApplicationResult.Invalid(errors);
-        }
-
-        var stored = accepted.ToList();
-
-        var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == command.CaseId, cancellationToken)).Content;
-        var language = (await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken)).LanguageForm;
-        var today = NorwegianTime.Today(now);
-        var year = form.Child?.SchoolYearStart ?? NorwegianTime.SchoolYearStart(today);
-        var title = CaseTexts.Format("CommentJournalTitle", language, year, year + 1);
-        if (text.Length > 0)
-        {
-            var (document, content) = CaseDocument.ProducedText(Guid.CreateVersion7(now), command.CaseId, CaseDocumentKind.Comment, CaseTexts.Get("CommentFileName", language), text, confidential: true, command.PartyPseudonym, now);
-            db.Documents.Add(document);
-            db.DocumentContents.Add(content);
-            stored.Insert(0, document);
-        }
-
-        foreach (var document in stored)
-        {
-            db.JournalEntries.Add(CaseJournal.Entry(command.CaseId, JournalEntryKind.Incoming, [title], CaseJournal.Limit($"{title} – {document.FileName}"), form, today, now, document.Id, document.Confidential));
-        }
-
-        audit.Record("ForwardingCommented", CaseAccess.AuditObjectType, command.CaseId.ToString());
-        return await ApplicationAccess.SaveOrConflictAsync(db, command.CaseId, cancellationToken);
-    }
-}

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Decisions;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Appeals;
@@ -17,49 +17,7 @@ namespace SkoleskyssSak.Application.Features.Appeals;
 /// FirstInstanceReview or ForwardedToAppealBody, as <see cref="CaseTransitions"/> says — and the decision appealed
 /// against stands. A new appeal is possible only as a new appeal, within the deadline of fvl. § 29 (late: fvl. § 31).
 /// </summary>
-public sealed record WithdrawAppealCommand(Guid CaseId, string PartyPseudonym);
-
-/// <summary>What the parent is told before confirming a withdrawal.</summary>
-public sealed record GetAppealWithdrawalQuery(Guid CaseId, string PartyPseudonym);
-
-/// <param name="AppealReceivedOn">When the pending appeal was received.</param>
-/// <param name="DecisionDate">The day the decision appealed against was issued: it stands.</param>
-/// <param name="AppealDeadline">The deadline for appealing that decision (fvl. § 29); a new appeal after it is late (fvl. § 31).</param>
-/// <param name="DeadlinePassed">Today (Norwegian date) is after <paramref name="AppealDeadline"/>.</param>
-/// <param name="AppealBodyName">The appeal body that has the case now and will be told; null while the municipality has it.</param>
-public sealed record AppealWithdrawalPreview(DateOnly AppealReceivedOn, DateOnly DecisionDate, DateOnly AppealDeadline, bool DeadlinePassed, string? AppealBodyName);
-
-/// <summary>The pending appeal a guardian may withdraw now; null when there is none (or the caller is no party).</summary>
-public sealed class GetAppealWithdrawalHandler(IApplicationDbContext db, TimeProvider clock)
-{
-    public async Task<AppealWithdrawalPreview?> HandleAsync(GetAppealWithdrawalQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        if (!await CaseAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken))
-        {
-            return null;
-        }
-
-        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == query.CaseId, cancellationToken);
-        var appeal = await AppealWithdrawal.PendingAppealAsync(db, @case, tracking: false, cancellationToken);
-        if (appeal is null)
-        {
-            return null;
-        }
-
-        var decidedAt = await db.Decisions.AsNoTracking().Where(d => d.Id == appeal.DecisionId).Select(d => d.IssuedAt).SingleAsync(cancellationToken);
-        var body = await db.AppealForwardings.AsNoTracking()
-            .Where(f => f.CaseId == query.CaseId && f.Outcome == null)
-            .Join(db.AppealBodies, f => f.BodyCode, b => b.Code, (f, b) => b.Name)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new AppealWithdrawalPreview(
-            appeal.ReceivedOn,
-            NorwegianTime.Today(decidedAt ?? appeal.RegisteredAt),
-            appeal.Deadline,
-            NorwegianTime.Today(clock.GetUtcNow()) > appeal.Deadline,
-            body);
-    }
-}
+public sealed record WithdrawAppealCommand(Guid CaseId, string PartyPseudonym) : ICommand<CommandResult>;
 
 /// <summary>
 /// Withdraws the pending appeal in one unit of work: the case goes back to Decided by <see cref="CaseTrigger.WithdrawAppeal"/>
@@ -77,22 +35,21 @@ public sealed class WithdrawAppealHandler(
     IServiceLinks links,
     IStaffDirectory staff,
     IAuditTrail audit,
-    TimeProvider clock)
+    TimeProvider clock) : ICommandHandler<WithdrawAppealCommand, CommandResult>
 {
-    public async Task<ApplicationResult> HandleAsync(WithdrawAppealCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> Handle(WithdrawAppealCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         if (!await CaseAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var municipalityNumber = await db.Cases.Where(c => c.Id == command.CaseId).Select(c => c.MunicipalityNumber).SingleAsync(cancellationToken);
         var context = await DecisionContext.LoadAsync(db, rulebooks, command.CaseId, municipalityNumber, tracking: true, cancellationToken);
-        var appeal = context is null ? null : await db.Appeals.Where(a => a.CaseId == command.CaseId).OrderByDescending(a => a.RegisteredAt).FirstOrDefaultAsync(cancellationToken);
+        var appeal = context is null ? null : await AppealFiling.LatestAppealAsync(db, command.CaseId, tracking: true, cancellationToken);
         if (context is null || appeal is null || appeal.IsWithdrawn)
         {
-            return new ApplicationResult.Refused(CaseTexts.Get("AppealWithdrawalNotPossible"));
+            return new Failure.Refused(CaseTexts.Get("AppealWithdrawalNotPossible"));
         }
 
         var now = clock.GetUtcNow();
@@ -105,10 +62,14 @@ public sealed class WithdrawAppealHandler(
         var moved = context.Case.Apply(CaseTrigger.WithdrawAppeal, new CaseActor(command.PartyPseudonym, CaseActorRole.Guardian), now);
         if (!moved.Succeeded)
         {
-            return new ApplicationResult.Refused(CaseTexts.Get("AppealWithdrawalNotPossible"));
+            return new Failure.Refused(CaseTexts.Get("AppealWithdrawalNotPossible"));
         }
 
-        appeal.TryWithdraw(now);
+        if (!appeal.TryWithdraw(now))
+        {
+            return new Failure.Refused(CaseTexts.Get("AppealWithdrawalNotPossible"));
+        }
+
         if (forwarding is not null && forwarding.Withdraw(command.PartyPseudonym, now) is { } refused)
         {
             // Loaded open just above: a refusal here is a broken invariant, and nothing of this request may be saved.
@@ -149,7 +110,7 @@ public sealed class WithdrawAppealHandler(
         Notify(assigned.Count > 0 ? assigned : caseworkers, CaseTexts.Format("AppealWithdrawnStaffSubject", language, caseNumber), CaseTexts.Format("AppealWithdrawnStaffBody", language, caseNumber, date), "AppealWithdrawnMunicipality", context.Case.Id);
 
         audit.Record("AppealWithdrawn", CaseAccess.AuditObjectType, context.Case.Id.ToString());
-        return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
+        return await CaseAccess.SaveAsync(db, cancellationToken) is { } conflict ? conflict : CommandResult.Ok;
     }
 
     private void Notify(IReadOnlyList<StaffMember> recipients, string subject, string body, string kind, Guid caseId)
@@ -183,21 +144,5 @@ public sealed class WithdrawAppealHandler(
             new(T("AppealWithdrawalLetterNewAppealHeading"), [T(newAppeal, context.Date(appeal.Deadline))]),
         };
         return CaseLetterFrame.Compose(context, today, T("AppealWithdrawalLetterTitle"), sections);
-    }
-}
-
-/// <summary>The appeal a guardian may withdraw: the latest, not withdrawn, while the state machine lets a guardian withdraw it.</summary>
-internal static class AppealWithdrawal
-{
-    public static async Task<Appeal?> PendingAppealAsync(IApplicationDbContext db, SchoolTransportCase @case, bool tracking, CancellationToken cancellationToken)
-    {
-        if (!@case.PermittedTriggers(CaseActorRole.Guardian).Contains(CaseTrigger.WithdrawAppeal))
-        {
-            return null;
-        }
-
-        var appeals = tracking ? db.Appeals : db.Appeals.AsNoTracking();
-        var appeal = await appeals.Where(a => a.CaseId == @case.Id).OrderByDescending(a => a.RegisteredAt).FirstOrDefaultAsync(cancellationToken);
-        return appeal is { IsWithdrawn: false } ? appeal : null;
     }
 }

@@ -1,17 +1,17 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 
 namespace SkoleskyssSak.Application.Features.Staff;
 
 /// <summary>What a staff member's role applies to: a school, an appeal body, or a municipality.</summary>
-public sealed record DescribeStaffScopeQuery(string? MunicipalityNumber, Guid? SchoolId, string? AppealBodyCode);
+public sealed record DescribeStaffScopeQuery(string? MunicipalityNumber, Guid? SchoolId, string? AppealBodyCode) : IQuery<string?>;
 
-public sealed class DescribeStaffScopeHandler(IApplicationDbContext db)
+public sealed class DescribeStaffScopeHandler(IApplicationDbContext db) : IQueryHandler<DescribeStaffScopeQuery, string?>
 {
     /// <summary>The most specific scope by name, e.g. "Førde barneskule", "Statsforvaltaren i Vestland", "Melhus kommune".</summary>
-    public async Task<string?> HandleAsync(DescribeStaffScopeQuery query, CancellationToken cancellationToken)
+    public async ValueTask<string?> Handle(DescribeStaffScopeQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         if (query.SchoolId is { } schoolId)
         {
             var school = await db.Schools.AsNoTracking().Where(s => s.Id == schoolId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);

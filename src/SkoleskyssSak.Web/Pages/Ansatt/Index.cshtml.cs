@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkoleskyssSak.Application.Features.Staff;
 using SkoleskyssSak.Domain.Staff;
@@ -7,7 +8,7 @@ using SkoleskyssSak.Web.Auth;
 namespace SkoleskyssSak.Web.Pages.Ansatt;
 
 /// <summary>The staff landing page: who is signed in, in which role, for which school, appeal body or municipality.</summary>
-public sealed class IndexModel(DescribeStaffScopeHandler describeScope) : PageModel
+public sealed class IndexModel(ISender sender) : PageModel
 {
     public string Name { get; private set; } = string.Empty;
 
@@ -22,7 +23,7 @@ public sealed class IndexModel(DescribeStaffScopeHandler describeScope) : PageMo
     {
         Name = User.FindFirstValue(SkoleskyssClaims.Name) ?? string.Empty;
         Roles = StaffRole.All.Where(User.IsInRole).ToList();
-        Scope = await describeScope.HandleAsync(
+        Scope = await sender.Send(
             new DescribeStaffScopeQuery(
                 User.FindFirstValue(SkoleskyssClaims.MunicipalityNumber),
                 Guid.TryParse(User.FindFirstValue(SkoleskyssClaims.SchoolId), out var school) ? school : null,

@@ -1,79 +1,49 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Appeals;
 using SkoleskyssSak.Application.Features.Casework;
 using SkoleskyssSak.Application.Features.InformationRequests;
 using SkoleskyssSak.Domain.Appeals;
 using SkoleskyssSak.Domain.Cases;
-using SkoleskyssSak.Web.Hosting;
 using SkoleskyssSak.Domain.Time;
+using SkoleskyssSak.Web.Hosting;
 
 namespace SkoleskyssSak.Web.Pages.Ansatt;
 
 /// <summary>
 /// The case for a caseworker: the søknad as submitted, documents, journal and events; take the case, ask for more
-/// information, and go on to the assessment and the decision. Every read is audited.
+/// information, handle an appeal, and go on to the assessment and the decision. Every read is audited (by the query).
+/// Each POST handler binds its own form and sends one command; after a refusal the page shows itself again.
 /// </summary>
 [RequestSizeLimit(UploadLimits.SingleFile)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.SingleFile + UploadLimits.FormReaderMargin)]
-public sealed class SakModel(
-    GetAppealStatusHandler appealStatus,
-    RegisterAppealHandler registerAppeal,
-    ConsiderAppealHandler considerAppeal,
-    ForwardAppealHandler forwardAppeal,
-    GetCaseFileHandler getCaseFile,
-    GetCaseDocumentHandler getDocument,
-    ChangeCaseStateHandler changeState,
-    RequestInformationHandler requestInformation,
-    TimeProvider clock) : CaseworkerPageModel
+public sealed class SakModel(ISender sender, TimeProvider clock) : CaseworkerPageModel
 {
     public CaseFile Case { get; private set; } = null!;
 
-    [BindProperty]
-    public string? Question { get; set; }
-
-    [BindProperty]
-    public string? ReplyBy { get; set; }
-
-    [BindProperty]
-    public string? Reason { get; set; }
-
     public AppealStatus Appeals { get; private set; } = new(null, false, []);
 
-    [BindProperty]
-    public string? AppealChannel { get; set; }
+    // What each form shows: empty or defaulted on GET, as posted when a POST is shown again.
+    public ReopenCaseForm Reopening { get; private set; } = new();
 
-    [BindProperty]
-    public string? AppealReceivedOn { get; set; }
+    public RequestInformationForm Inquiry { get; private set; } = new();
 
-    [BindProperty]
-    public string? AppealPostedOn { get; set; }
+    public RegisterAppealForm AppealRegistration { get; private set; } = new();
 
-    [BindProperty]
-    public string? AppealNoticeOn { get; set; }
+    public ConsiderAppealForm Consideration { get; private set; } = new();
 
-    [BindProperty]
-    public string? AppealSummary { get; set; }
+    public ForwardAppealForm Forwarding { get; private set; } = new();
 
-    [BindProperty]
-    public IFormFile? AppealLetter { get; set; }
-
-    [BindProperty]
-    public string? LateReason { get; set; }
-
-    [BindProperty]
-    public string? ForwardAssessment { get; set; }
-
-    [BindProperty]
-    public string? CommentDeadline { get; set; }
+    public DismissAppealForm Dismissal { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        ReplyBy = NorwegianTime.Today(clock.GetUtcNow()).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Inquiry.ReplyBy = Day(NorwegianTime.Today(clock.GetUtcNow()).AddDays(14));
         return await ShowAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId, [FromServices] GetCaseDocumentHandler getDocument, CancellationToken cancellationToken)
     {
         var file = await getDocument.HandleAsync(new GetCaseDocumentQuery(CaseId, documentId, Municipality), cancellationToken);
         if (file is null)
@@ -86,98 +56,117 @@ public sealed class SakModel(
     }
 
     public async Task<IActionResult> OnPostTakeAsync(CancellationToken cancellationToken) =>
-        await AfterCommandAsync(
-            await changeState.HandleAsync(new ChangeCaseStateCommand(CaseId, Municipality, StaffUserId, CaseTrigger.StartAssessment, null), cancellationToken),
-            CasePath,
+        await AfterAsync(
+            await sender.Send(new ChangeCaseStateCommand(CaseId, Municipality, StaffUserId, CaseTrigger.StartAssessment, null), cancellationToken),
             _ => string.Empty,
-            () => ShowAsync(cancellationToken));
+            cancellationToken);
 
-    public async Task<IActionResult> OnPostReopenAsync(CancellationToken cancellationToken) =>
-        await AfterCommandAsync(
-            await changeState.HandleAsync(new ChangeCaseStateCommand(CaseId, Municipality, StaffUserId, CaseTrigger.ReopenForChange, Reason), cancellationToken),
-            CasePath,
-            _ => nameof(Reason),
-            () => ShowAsync(cancellationToken));
-
-    public async Task<IActionResult> OnPostRequestAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReopenAsync(ReopenCaseForm form, CancellationToken cancellationToken)
     {
-        // An empty or malformed deadline goes to the handler as no date at all, which answers with its own message.
-        var replyBy = FormDates.TryParse(ReplyBy, out var parsed) && parsed is { } date ? date : DateOnly.MinValue;
+        Reopening = form;
+        return await AfterAsync(
+            await sender.Send(new ChangeCaseStateCommand(CaseId, Municipality, StaffUserId, CaseTrigger.ReopenForChange, form.Reason), cancellationToken),
+            _ => nameof(form.Reason),
+            cancellationToken);
+    }
 
-        var result = await requestInformation.HandleAsync(new RequestInformationCommand(CaseId, Municipality, StaffUserId, Question, replyBy), cancellationToken);
+    public async Task<IActionResult> OnPostRequestAsync(RequestInformationForm form, [FromServices] RequestInformationHandler requestInformation, CancellationToken cancellationToken)
+    {
+        Inquiry = form;
+
+        // An empty or malformed deadline goes to the handler as no date at all, which answers with its own message.
+        var replyBy = FormDates.TryParse(form.ReplyBy, out var parsed) && parsed is { } date ? date : DateOnly.MinValue;
+        var result = await requestInformation.HandleAsync(new RequestInformationCommand(CaseId, Municipality, StaffUserId, form.Question, replyBy), cancellationToken);
         return await AfterCommandAsync(result, CasePath, key => key, () => ShowAsync(cancellationToken));
     }
 
-    public async Task<IActionResult> OnPostRegisterAppealAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRegisterAppealAsync(RegisterAppealForm form, CancellationToken cancellationToken)
     {
-        var channel = Enum.TryParse<AppealChannel>(AppealChannel, out var c) && c != Domain.Appeals.AppealChannel.Online ? c : Domain.Appeals.AppealChannel.Paper;
-        var received = ModelState.DateField(AppealReceivedOn, nameof(AppealReceivedOn), DateInvalid);
-        var posted = ModelState.DateField(AppealPostedOn, nameof(AppealPostedOn), DateInvalid);
-        var notice = ModelState.DateField(AppealNoticeOn, nameof(AppealNoticeOn), DateInvalid);
+        AppealRegistration = form;
+        var channel = Enum.TryParse<AppealChannel>(form.AppealChannel, out var c) && c != AppealChannel.Online ? c : AppealChannel.Paper;
+        var received = ModelState.DateField(form.AppealReceivedOn, nameof(form.AppealReceivedOn), DateInvalid);
+        var posted = ModelState.DateField(form.AppealPostedOn, nameof(form.AppealPostedOn), DateInvalid);
+        var notice = ModelState.DateField(form.AppealNoticeOn, nameof(form.AppealNoticeOn), DateInvalid);
         if (!ModelState.IsValid || received is null)
         {
-            ModelState.TryAddModelError(nameof(AppealReceivedOn), CaseTexts.Get("AppealDateInvalid"));
+            ModelState.TryAddModelError(nameof(form.AppealReceivedOn), DateInvalid);
             return await ShowAsync(cancellationToken);
         }
 
-        var letter = AppealLetter is null ? null : await UploadLimits.ReadAsync(AppealLetter, confidential: true, cancellationToken);
-        var result = await registerAppeal.HandleAsync(new RegisterAppealCommand(CaseId, Municipality, StaffUserId, channel, received.Value, posted, notice, AppealSummary, letter), cancellationToken);
-        return await AfterCommandAsync(result, CasePath, key => key switch
+        var letter = form.AppealLetter is null ? null : await UploadLimits.ReadAsync(form.AppealLetter, confidential: true, cancellationToken);
+        var result = await sender.Send(new RegisterAppealCommand(CaseId, Municipality, StaffUserId, channel, received.Value, posted, notice, form.AppealSummary, letter), cancellationToken);
+        return await AfterAsync(result, key => key switch
         {
-            "Text" => nameof(AppealSummary),
-            "ReceivedOn" => nameof(AppealReceivedOn),
-            "NoticeReceivedOn" => nameof(AppealNoticeOn),
-            _ => nameof(AppealLetter),
-        }, () => ShowAsync(cancellationToken));
+            nameof(RegisterAppealCommand.Text) => nameof(form.AppealSummary),
+            nameof(RegisterAppealCommand.ReceivedOn) => nameof(form.AppealReceivedOn),
+            nameof(RegisterAppealCommand.NoticeReceivedOn) => nameof(form.AppealNoticeOn),
+            _ => nameof(form.AppealLetter),
+        }, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostConsiderAppealAsync(CancellationToken cancellationToken) =>
-        await AfterCommandAsync(
-            await considerAppeal.HandleAsync(new ConsiderAppealCommand(CaseId, Municipality, StaffUserId, LateReason), cancellationToken),
-            CasePath,
-            _ => nameof(LateReason),
-            () => ShowAsync(cancellationToken));
-
-    public async Task<IActionResult> OnPostForwardAppealAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostConsiderAppealAsync(ConsiderAppealForm form, CancellationToken cancellationToken)
     {
-        var deadline = ModelState.DateField(CommentDeadline, nameof(CommentDeadline), DateInvalid) ?? DateOnly.MinValue;
-        var result = await forwardAppeal.HandleAsync(new ForwardAppealCommand(CaseId, Municipality, StaffUserId, ForwardAssessment, deadline), cancellationToken);
-        return await AfterCommandAsync(result, CasePath, key => key == nameof(ForwardAppealCommand.Assessment) ? nameof(ForwardAssessment) : nameof(CommentDeadline), () => ShowAsync(cancellationToken));
+        Consideration = form;
+        return await AfterAsync(
+            await sender.Send(new ConsiderAppealCommand(CaseId, Municipality, StaffUserId, form.LateReason), cancellationToken),
+            _ => nameof(form.LateReason),
+            cancellationToken);
     }
 
-    // The dismissal of a late appeal (fvl. § 31), itself an enkeltvedtak with its own letter and right of appeal.
-    [BindProperty]
-    public string? DismissReason { get; set; }
-
-    public async Task<IActionResult> OnPostDismissAppealAsync([FromServices] DismissLateAppealHandler dismissAppeal, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostForwardAppealAsync(ForwardAppealForm form, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dismissAppeal);
-        return await AfterCommandAsync(
-            await dismissAppeal.HandleAsync(new DismissLateAppealCommand(CaseId, Municipality, StaffUserId, DismissReason), cancellationToken),
-            CasePath,
-            _ => nameof(DismissReason),
-            () => ShowAsync(cancellationToken));
+        Forwarding = form;
+        var deadline = ModelState.DateField(form.CommentDeadline, nameof(form.CommentDeadline), DateInvalid) ?? DateOnly.MinValue;
+        var result = await sender.Send(new ForwardAppealCommand(CaseId, Municipality, StaffUserId, form.ForwardAssessment, deadline), cancellationToken);
+        return await AfterAsync(result, key => key == nameof(ForwardAppealCommand.Assessment) ? nameof(form.ForwardAssessment) : nameof(form.CommentDeadline), cancellationToken);
+    }
+
+    /// <summary>The dismissal of a late appeal (fvl. § 31), itself an enkeltvedtak with its own letter and right of appeal.</summary>
+    public async Task<IActionResult> OnPostDismissAppealAsync(DismissAppealForm form, CancellationToken cancellationToken)
+    {
+        Dismissal = form;
+        return await AfterAsync(
+            await sender.Send(new DismissLateAppealCommand(CaseId, Municipality, StaffUserId, form.DismissReason), cancellationToken),
+            _ => nameof(form.DismissReason),
+            cancellationToken);
     }
 
     /// <summary>The reply deadline of a request for information passed unanswered: the caseworker resumes the case.</summary>
-    public async Task<IActionResult> OnPostResumeAsync([FromServices] ResumeAfterReplyDeadlineHandler resume, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(resume);
-        return await AfterCommandAsync(
+    public async Task<IActionResult> OnPostResumeAsync([FromServices] ResumeAfterReplyDeadlineHandler resume, CancellationToken cancellationToken) =>
+        await AfterCommandAsync(
             await resume.HandleAsync(new ResumeAfterReplyDeadlineCommand(CaseId, Municipality, StaffUserId), cancellationToken),
             CasePath,
             _ => string.Empty,
             () => ShowAsync(cancellationToken));
-    }
 
     private static string DateInvalid => CaseTexts.Get("AppealDateInvalid");
 
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Done → the case again (a fresh GET); NotFound → 404; otherwise the messages on the page, shown again.</summary>
+    private async Task<IActionResult> AfterAsync(CommandResult result, Func<string, string> field, CancellationToken cancellationToken)
+    {
+        if (result.IsOk)
+        {
+            return Redirect(CasePath);
+        }
+
+        if (result.Failure is Failure.NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFailure(result.Failure, field);
+        return await ShowAsync(cancellationToken);
+    }
+
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        Appeals = await appealStatus.HandleAsync(new GetAppealStatusQuery(CaseId, null, Municipality), cancellationToken) ?? Appeals;
-        AppealReceivedOn ??= NorwegianTime.Today(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        CommentDeadline ??= NorwegianTime.Today(clock.GetUtcNow()).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var file = await getCaseFile.HandleAsync(new GetCaseFileQuery(CaseId, Municipality), cancellationToken);
+        Appeals = await sender.Send(new GetAppealStatusQuery(CaseId, null, Municipality), cancellationToken) ?? Appeals;
+        var today = NorwegianTime.Today(clock.GetUtcNow());
+        AppealRegistration.AppealReceivedOn ??= Day(today);
+        Forwarding.CommentDeadline ??= Day(today.AddDays(14));
+        var file = await sender.Send(new GetCaseFileQuery(CaseId, Municipality), cancellationToken);
         if (file is null)
         {
             return NotFound();

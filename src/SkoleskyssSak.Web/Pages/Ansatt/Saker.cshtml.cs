@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ namespace SkoleskyssSak.Web.Pages.Ansatt;
 /// by POST. Malformed parameters are named on the page (400), never a 500.
 /// </summary>
 [Authorize(Policy = StaffRole.Caseworker)]
-public sealed class SakerModel(ListWorkQueueHandler list, AssignCaseHandler assign, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SakerModel(ListWorkQueueHandler list, ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string OpenStates = "";
     public const string AllStates = "alle";
@@ -151,16 +152,23 @@ public sealed class SakerModel(ListWorkQueueHandler list, AssignCaseHandler assi
             return Forbid();
         }
 
-        var result = await assign.HandleAsync(new AssignCaseCommand(scope, caseId, assignee), cancellationToken);
-        Notice = result switch
+        var result = await sender.Send(new AssignCaseCommand(scope, caseId, assignee), cancellationToken);
+        if (result.Failure is Failure.NotFound)
         {
-            AssignCaseResult.Assigned assigned => text["QueueAssigned", assigned.CaseNumber, assigned.Assignee.DisplayName].Value,
-            AssignCaseResult.NotAColleague => text["QueueNotAColleague"].Value,
-            AssignCaseResult.NotOpen => text["QueueNotOpen"].Value,
-            AssignCaseResult.Conflict => text["QueueConflict"].Value,
-            _ => null,
-        };
-        return result is AssignCaseResult.NotFound ? NotFound() : Redirect(ListUrl(After));
+            return NotFound();
+        }
+
+        // The list's own notices: the assignee not a colleague (invalid), the case not open (refused), a conflict.
+        Notice = result.IsOk
+            ? text["QueueAssigned", result.Value.CaseNumber, result.Value.Assignee.DisplayName].Value
+            : result.Failure switch
+            {
+                Failure.Invalid => text["QueueNotAColleague"].Value,
+                Failure.Refused => text["QueueNotOpen"].Value,
+                Failure.Conflict => text["QueueConflict"].Value,
+                _ => null,
+            };
+        return Redirect(ListUrl(After));
     }
 
     private CaseworkerScope? Scope()

@@ -1,8 +1,7 @@
-using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Features.AppealBodies;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Appeals;
 using SkoleskyssSak.Domain.Decisions;
 using SkoleskyssSak.Web.Hosting;
@@ -16,13 +15,7 @@ namespace SkoleskyssSak.Web.Pages.Klageinstans;
 /// </summary>
 [RequestSizeLimit(UploadLimits.SingleFile)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.SingleFile + UploadLimits.FormReaderMargin)]
-public sealed class SakModel(
-    GetAppealBodyCaseFileHandler getCaseFile,
-    GetAppealBodyCaseDocumentHandler getDocument,
-    RecordAppealBodyDecisionHandler recordDecision,
-    ExportAppealBodyCaseFileHandler export,
-    IStringLocalizer<SharedResource> texts,
-    TimeProvider clock) : AppealBodyPageModel
+public sealed class SakModel(ISender sender, IStringLocalizer<SharedResource> texts, TimeProvider clock) : AppealBodyPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid CaseId { get; set; }
@@ -31,44 +24,21 @@ public sealed class SakModel(
 
     public string CasePath => $"/klageinstans/saker/{CaseId}";
 
-    [BindProperty]
-    public string? Outcome { get; set; }
-
-    [BindProperty]
-    public string? NewOutcome { get; set; }
-
-    [BindProperty]
-    public string? MeetingDate { get; set; }
-
-    [BindProperty]
-    public string? Resolution { get; set; }
-
-    [BindProperty]
-    public string? LetterText { get; set; }
-
-    [BindProperty]
-    public IFormFile? Letter { get; set; }
-
-    /// <summary>The body confirms it decides before the guardians' comment deadline has passed.</summary>
-    [BindProperty]
-    public bool DecideEarly { get; set; }
-
-    [BindProperty]
-    public string? EarlyDecisionReason { get; set; }
+    /// <summary>The decision form: empty on GET, as posted when a refused POST shows the page again.</summary>
+    public AppealBodyDecisionForm Decision { get; private set; } = new();
 
     /// <summary>The guardians may still comment on the open step's forwarding letter (today is not after its deadline).</summary>
     public bool CommentDeadlineOpen => Case.OpenStep is { } open && Domain.Time.NorwegianTime.Today(clock.GetUtcNow()) <= open.CommentDeadline;
 
     /// <summary>What this body may decide on its open step: an intermediate body forwards on or reverses.</summary>
-    public IReadOnlyList<AppealBodyOutcome> Outcomes => Case.NextBodyCode is null
-        ? [AppealBodyOutcome.Upheld, AppealBodyOutcome.Reversed, AppealBodyOutcome.Quashed, AppealBodyOutcome.Dismissed]
-        : [AppealBodyOutcome.ForwardedOn, AppealBodyOutcome.Reversed];
+    public IReadOnlyList<AppealBodyOutcome> Outcomes => AppealBodyDecisionChoices.Outcomes(isFinalBody: Case.NextBodyCode is null);
 
-    public static IReadOnlyList<DecisionOutcome> NewOutcomes { get; } = [DecisionOutcome.GrantedYearRound, DecisionOutcome.GrantedWinter, DecisionOutcome.PartlyGranted];
+    /// <summary>What a reversal may give instead (the command's validator allows only these).</summary>
+    public static IReadOnlyList<DecisionOutcome> NewOutcomes => AppealBodyDecisionChoices.NewOutcomes;
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
 
-    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId, [FromServices] GetAppealBodyCaseDocumentHandler getDocument, CancellationToken cancellationToken)
     {
         var file = await getDocument.HandleAsync(new GetAppealBodyCaseDocumentQuery(CaseId, documentId, BodyCode), cancellationToken);
         if (file is null)
@@ -82,37 +52,50 @@ public sealed class SakModel(
 
     /// <summary>The whole file as one PDF with a table of contents.</summary>
     public async Task<IActionResult> OnGetBundleAsync(CancellationToken cancellationToken) =>
-        Download(await export.BundleAsync(Query, cancellationToken));
+        Download(await sender.Send(new ExportAppealBodyCaseFileBundleQuery(CaseId, BodyCode, KindName), cancellationToken));
 
     /// <summary>The original documents and a manifest, as a ZIP.</summary>
     public async Task<IActionResult> OnGetZipAsync(CancellationToken cancellationToken) =>
-        Download(await export.ZipAsync(Query, cancellationToken));
+        Download(await sender.Send(new ExportAppealBodyCaseFileZipQuery(CaseId, BodyCode, KindName), cancellationToken));
 
-    public async Task<IActionResult> OnPostDecideAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDecideAsync(AppealBodyDecisionForm form, CancellationToken cancellationToken)
     {
-        if (!FormDates.TryParse(MeetingDate, out var meeting))
+        Decision = form;
+        if (!FormDates.TryParse(form.MeetingDate, out var meeting))
         {
-            ModelState.AddModelError(nameof(MeetingDate), CaseTexts.Get("AppealStep_MeetingMissing"));
+            ModelState.AddModelError(nameof(form.MeetingDate), CaseTexts.Get("AppealStep_MeetingMissing"));
             return await ShowAsync(cancellationToken);
         }
 
-        var letter = Letter is null ? null : await UploadLimits.ReadAsync(Letter, confidential: false, cancellationToken);
+        var letter = form.Letter is null ? null : await UploadLimits.ReadAsync(form.Letter, confidential: false, cancellationToken);
         var command = new RecordAppealBodyDecisionCommand(
             CaseId,
             BodyCode,
             StaffUserId,
-            Enum.TryParse<AppealBodyOutcome>(Outcome, out var outcome) ? outcome : null,
-            Enum.TryParse<DecisionOutcome>(NewOutcome, out var newOutcome) ? newOutcome : null,
+            Enum.TryParse<AppealBodyOutcome>(form.Outcome, out var outcome) ? outcome : null,
+            Enum.TryParse<DecisionOutcome>(form.NewOutcome, out var newOutcome) ? newOutcome : null,
             meeting,
-            Resolution,
-            LetterText,
+            form.Resolution,
+            form.LetterText,
             letter,
-            DecideEarly,
-            EarlyDecisionReason);
-        return await this.AfterCommandAsync(await recordDecision.HandleAsync(command, cancellationToken), CasePath, key => key, () => ShowAsync(cancellationToken));
+            form.DecideEarly,
+            form.EarlyDecisionReason);
+        var result = await sender.Send(command, cancellationToken);
+        if (result.IsOk)
+        {
+            return Redirect(CasePath);
+        }
+
+        if (result.Failure is Failure.NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFailure(result.Failure);
+        return await ShowAsync(cancellationToken);
     }
 
-    private ExportAppealBodyCaseFileQuery Query => new(CaseId, BodyCode, kind => texts["DocumentKind_" + kind].Value);
+    private string KindName(Domain.Documents.CaseDocumentKind kind) => texts["DocumentKind_" + kind].Value;
 
     private IActionResult Download(ExportedFile? file)
     {
@@ -127,7 +110,7 @@ public sealed class SakModel(
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        var file = await getCaseFile.HandleAsync(new GetAppealBodyCaseFileQuery(CaseId, BodyCode), cancellationToken);
+        var file = await sender.Send(new GetAppealBodyCaseFileQuery(CaseId, BodyCode), cancellationToken);
         if (file is null)
         {
             return NotFound();
@@ -136,4 +119,25 @@ public sealed class SakModel(
         Case = file;
         return Page();
     }
+}
+
+/// <summary>The appeal body's decision as its form posts it; the fields keep their names on the page (no prefix).</summary>
+public sealed class AppealBodyDecisionForm
+{
+    public string? Outcome { get; set; }
+
+    public string? NewOutcome { get; set; }
+
+    public string? MeetingDate { get; set; }
+
+    public string? Resolution { get; set; }
+
+    public string? LetterText { get; set; }
+
+    public IFormFile? Letter { get; set; }
+
+    /// <summary>The body confirms it decides before the guardians' comment deadline has passed.</summary>
+    public bool DecideEarly { get; set; }
+
+    public string? EarlyDecisionReason { get; set; }
 }

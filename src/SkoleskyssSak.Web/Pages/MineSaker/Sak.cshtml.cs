@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Appeals;
 using SkoleskyssSak.Application.Features.Applications;
@@ -19,9 +20,7 @@ public sealed class SakModel(
     WithdrawApplicationHandler withdraw,
     AnswerInformationRequestHandler answer,
     CopyForSiblingHandler copy,
-    GetAppealStatusHandler appealStatus,
-    AppealDecisionHandler appeal,
-    CommentOnForwardingHandler comment,
+    ISender sender,
     GetMyReferralsHandler referrals) : ApplicationPageModel(getCase)
 {
     /// <summary>What of the case was sent to the county, when, and to whom (issue 11).</summary>
@@ -88,13 +87,13 @@ public sealed class SakModel(
         Appealed = false;
         var files = await UploadLimits.ReadAllAsync(AppealFiles, confidential: true, cancellationToken);
 
-        var result = await appeal.HandleAsync(new AppealDecisionCommand(CaseId, Pseudonym, AppealText, files), cancellationToken);
-        if (result is ApplicationResult.Saved)
+        var result = await sender.Send(new SubmitAppealCommand(CaseId, Pseudonym, AppealText, files), cancellationToken);
+        if (result.IsOk)
         {
             return Redirect(LanguageUrl("sak") + "&klaget=true");
         }
 
-        return await AfterSaveAsync(result, "sak", key => key == nameof(AppealDecisionCommand.Text) ? nameof(AppealText) : nameof(AppealFiles), async () => await WithAppealsAsync(cancellationToken));
+        return await ShowFailureAsync(result.Failure, key => key == nameof(SubmitAppealCommand.Text) ? nameof(AppealText) : nameof(AppealFiles), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCommentAsync(CancellationToken cancellationToken)
@@ -108,18 +107,30 @@ public sealed class SakModel(
         Commented = false;
         var files = await UploadLimits.ReadAllAsync(CommentFiles, confidential: true, cancellationToken);
 
-        var result = await comment.HandleAsync(new CommentOnForwardingCommand(CaseId, Pseudonym, CommentText, files), cancellationToken);
-        if (result is ApplicationResult.Saved)
+        var result = await sender.Send(new CommentOnForwardingCommand(CaseId, Pseudonym, CommentText, files), cancellationToken);
+        if (result.IsOk)
         {
             return Redirect(LanguageUrl("sak") + "&merknad=true");
         }
 
-        return await AfterSaveAsync(result, "sak", key => key == nameof(CommentOnForwardingCommand.Text) ? nameof(CommentText) : nameof(CommentFiles), async () => await WithAppealsAsync(cancellationToken));
+        return await ShowFailureAsync(result.Failure, key => key == nameof(CommentOnForwardingCommand.Text) ? nameof(CommentText) : nameof(CommentFiles), cancellationToken);
+    }
+
+    /// <summary>An appeal command's failure: 404, or its messages on the page shown again.</summary>
+    private async Task<IActionResult> ShowFailureAsync(Failure failure, Func<string, string> field, CancellationToken cancellationToken)
+    {
+        if (failure is Failure.NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFailure(failure, field);
+        return await WithAppealsAsync(cancellationToken);
     }
 
     private async Task<IActionResult> WithAppealsAsync(CancellationToken cancellationToken)
     {
-        Appeals = await appealStatus.HandleAsync(new GetAppealStatusQuery(CaseId, Pseudonym, null), cancellationToken) ?? Appeals;
+        Appeals = await sender.Send(new GetAppealStatusQuery(CaseId, Pseudonym, null), cancellationToken) ?? Appeals;
         Referrals = await referrals.HandleAsync(new GetMyReferralsQuery(CaseId, Pseudonym), cancellationToken);
         return Page();
     }

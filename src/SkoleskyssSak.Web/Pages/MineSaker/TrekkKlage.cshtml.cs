@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Appeals;
 using SkoleskyssSak.Application.Features.Applications;
@@ -10,7 +11,7 @@ namespace SkoleskyssSak.Web.Pages.MineSaker;
 /// stands, a new appeal only within the deadline (fvl. §§ 29 and 31) — and the POST withdraws it. Only a party reaches it
 /// (anyone else: 404); when no appeal is pending the page says so, and a POST changes nothing and says why.
 /// </summary>
-public sealed class TrekkKlageModel(GetMyCaseHandler getCase, GetAppealWithdrawalHandler preview, WithdrawAppealHandler withdraw) : ApplicationPageModel(getCase)
+public sealed class TrekkKlageModel(GetMyCaseHandler getCase, ISender sender) : ApplicationPageModel(getCase)
 {
     /// <summary>The pending appeal and what withdrawing it means; null when there is nothing to withdraw.</summary>
     public AppealWithdrawalPreview? Withdrawal { get; private set; }
@@ -29,17 +30,18 @@ public sealed class TrekkKlageModel(GetMyCaseHandler getCase, GetAppealWithdrawa
             return stop;
         }
 
-        var result = await withdraw.HandleAsync(new WithdrawAppealCommand(CaseId, Pseudonym), cancellationToken);
-        switch (result)
+        var result = await sender.Send(new WithdrawAppealCommand(CaseId, Pseudonym), cancellationToken);
+        if (result.IsOk)
         {
-            case ApplicationResult.Saved:
-                return Redirect(CaseUrl + "&klagetrukket=true");
-            case ApplicationResult.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddResult(result, _ => string.Empty);
-                break;
+            return Redirect(CaseUrl + "&klagetrukket=true");
         }
+
+        if (result.Failure is Failure.NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFailure(result.Failure, _ => string.Empty);
 
         // The case as it is now (unchanged by the refused attempt).
         if (await LoadAsync(draftOnly: false, null, cancellationToken) is { } gone)
@@ -52,7 +54,7 @@ public sealed class TrekkKlageModel(GetMyCaseHandler getCase, GetAppealWithdrawa
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        Withdrawal = await preview.HandleAsync(new GetAppealWithdrawalQuery(CaseId, Pseudonym), cancellationToken);
+        Withdrawal = await sender.Send(new GetAppealWithdrawalQuery(CaseId, Pseudonym), cancellationToken);
         return Page();
     }
 }

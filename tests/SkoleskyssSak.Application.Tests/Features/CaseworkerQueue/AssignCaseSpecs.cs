@@ -1,4 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.CaseworkerQueue;
 using SkoleskyssSak.Application.Tests.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
@@ -30,7 +32,7 @@ public sealed class AssignCaseSpecs : IAsyncLifetime
     [Fact]
     public async Task A_caseworker_takes_a_case_and_the_assignment_and_an_audit_record_are_stored()
     {
-        var result = Assert.IsType<AssignCaseResult.Assigned>(await AssignAsync(MortenScope, melhusCase.Id, Morten));
+        var result = Assigned(await AssignAsync(MortenScope, melhusCase.Id, Morten));
 
         Assert.True(result.Changed);
         Assert.Equal("Morten Saksbehandler", result.Assignee.DisplayName);
@@ -45,8 +47,8 @@ public sealed class AssignCaseSpecs : IAsyncLifetime
     [Fact]
     public async Task A_caseworker_gives_a_case_to_a_colleague_of_the_same_municipality_and_twice_is_once()
     {
-        Assert.True(Assert.IsType<AssignCaseResult.Assigned>(await AssignAsync(MortenScope, melhusCase.Id, Mari)).Changed);
-        Assert.False(Assert.IsType<AssignCaseResult.Assigned>(await AssignAsync(MortenScope, melhusCase.Id, Mari)).Changed);
+        Assert.True(Assigned(await AssignAsync(MortenScope, melhusCase.Id, Mari)).Changed);
+        Assert.False(Assigned(await AssignAsync(MortenScope, melhusCase.Id, Mari)).Changed);
 
         await using var db = app.Db();
         var stored = await db.Cases.Include(c => c.Assignments).SingleAsync(c => c.Id == melhusCase.Id);
@@ -57,9 +59,9 @@ public sealed class AssignCaseSpecs : IAsyncLifetime
     [Fact]
     public async Task A_caseworker_of_another_municipality_is_no_colleague()
     {
-        Assert.IsType<AssignCaseResult.NotAColleague>(await AssignAsync(MortenScope, melhusCase.Id, Solveig));
+        AssertNotAColleague(await AssignAsync(MortenScope, melhusCase.Id, Solveig));
         // Nor is a staff member of the same municipality who is no caseworker.
-        Assert.IsType<AssignCaseResult.NotAColleague>(await AssignAsync(MortenScope, melhusCase.Id, MelhusAdmin));
+        AssertNotAColleague(await AssignAsync(MortenScope, melhusCase.Id, MelhusAdmin));
 
         await AssertUnassignedAsync(melhusCase.Id);
     }
@@ -67,8 +69,8 @@ public sealed class AssignCaseSpecs : IAsyncLifetime
     [Fact]
     public async Task A_Melhus_caseworker_cannot_touch_a_Sunnfjord_case_it_does_not_exist_for_them()
     {
-        Assert.IsType<AssignCaseResult.NotFound>(await AssignAsync(MortenScope, sunnfjordCase.Id, Morten));
-        Assert.IsType<AssignCaseResult.NotFound>(await AssignAsync(MortenScope, sunnfjordCase.Id, Solveig));
+        AssertNotFound(await AssignAsync(MortenScope, sunnfjordCase.Id, Morten));
+        AssertNotFound(await AssignAsync(MortenScope, sunnfjordCase.Id, Solveig));
 
         await AssertUnassignedAsync(sunnfjordCase.Id);
     }
@@ -78,9 +80,9 @@ public sealed class AssignCaseSpecs : IAsyncLifetime
     {
         var admin = new CaseworkerScope(MelhusAdmin, "5028");
 
-        Assert.IsType<AssignCaseResult.NotFound>(await AssignAsync(admin, melhusCase.Id, Morten));
+        AssertNotFound(await AssignAsync(admin, melhusCase.Id, Morten));
         // A scope claiming another municipality than the user's own finds nothing either.
-        Assert.IsType<AssignCaseResult.NotFound>(await AssignAsync(new CaseworkerScope(Morten, "4647"), sunnfjordCase.Id, Solveig));
+        AssertNotFound(await AssignAsync(new CaseworkerScope(Morten, "4647"), sunnfjordCase.Id, Solveig));
 
         await AssertUnassignedAsync(melhusCase.Id);
         await AssertUnassignedAsync(sunnfjordCase.Id);
@@ -89,10 +91,10 @@ public sealed class AssignCaseSpecs : IAsyncLifetime
     [Fact]
     public async Task A_withdrawn_case_is_not_assigned_and_an_unknown_case_is_not_found()
     {
-        var refused = Assert.IsType<AssignCaseResult.NotOpen>(await AssignAsync(MortenScope, withdrawnCase.Id, Morten));
+        var refused = Assert.IsType<Failure.Refused>((await AssignAsync(MortenScope, withdrawnCase.Id, Morten)).Failure);
         Assert.Contains("ikke åpen", refused.Reason, StringComparison.Ordinal);
-        Assert.IsType<AssignCaseResult.NotFound>(await AssignAsync(MortenScope, Guid.NewGuid(), Morten));
-        Assert.IsType<AssignCaseResult.NotFound>(await AssignAsync(MortenScope, melhusCase.Id, Guid.Empty));
+        AssertNotFound(await AssignAsync(MortenScope, Guid.NewGuid(), Morten));
+        AssertNotFound(await AssignAsync(MortenScope, melhusCase.Id, Guid.Empty));
     }
 
     [Fact]
@@ -105,8 +107,20 @@ public sealed class AssignCaseSpecs : IAsyncLifetime
         Assert.Equal([melhusCase.Id], mine.Items.Select(i => i.CaseId));
     }
 
-    private Task<AssignCaseResult> AssignAsync(CaseworkerScope scope, Guid caseId, Guid assignee) =>
-        app.RunAsync<AssignCaseHandler, AssignCaseResult>(h => h.HandleAsync(new AssignCaseCommand(scope, caseId, assignee), default));
+    private Task<CommandResult<CaseAssigned>> AssignAsync(CaseworkerScope scope, Guid caseId, Guid assignee) =>
+        app.RunAsync<ISender, CommandResult<CaseAssigned>>(sender => sender.Send(new AssignCaseCommand(scope, caseId, assignee)).AsTask());
+
+    private static void AssertNotFound(CommandResult<CaseAssigned> result) => Assert.IsType<Failure.NotFound>(result.Failure);
+
+    private static CaseAssigned Assigned(CommandResult<CaseAssigned> result)
+    {
+        Assert.True(result.IsOk, result.ToString());
+        return result.Value;
+    }
+
+    /// <summary>The assignee is no caseworker of the case's municipality: a message on the assignee, nothing assigned.</summary>
+    private static void AssertNotAColleague(CommandResult<CaseAssigned> result) =>
+        Assert.Contains(nameof(AssignCaseCommand.Assignee), Assert.IsType<Failure.Invalid>(result.Failure).Errors.Keys);
 
     private async Task AssertUnassignedAsync(Guid caseId)
     {

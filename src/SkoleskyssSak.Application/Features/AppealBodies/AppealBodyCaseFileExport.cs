@@ -10,23 +10,20 @@ using SkoleskyssSak.Domain.Time;
 
 namespace SkoleskyssSak.Application.Features.AppealBodies;
 
-/// <summary>The whole case file of a case forwarded to the member's body, as one file to download.</summary>
-/// <param name="KindName">The document kind as the reader's page names it (the web's texts); the enum name otherwise.</param>
-public sealed record ExportAppealBodyCaseFileQuery(Guid CaseId, string BodyCode, Func<CaseDocumentKind, string>? KindName = null);
-
+/// <summary>A file to download: its name, content type and bytes.</summary>
 public sealed record ExportedFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
 /// The appeal body's copy of the file (fvl. § 33: it reads everything the municipality had): one PDF with a cover, a table
 /// of contents with the page each document starts on, every document converted to PDF; or a ZIP of the originals with a
-/// manifest (name, kind, date, SHA-256). Each export is audited.
+/// manifest (name, kind, date, SHA-256). Shared by the two export queries, which the pipeline records as reads
+/// (ICaseRead); this never writes.
 /// </summary>
-public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IAuditTrail audit, IPdfRenderer pdf, IPdfBundler bundler)
+internal sealed class AppealBodyCaseFileExport(IApplicationDbContext db, IPdfRenderer pdf, IPdfBundler bundler)
 {
-    public async Task<ExportedFile?> BundleAsync(ExportAppealBodyCaseFileQuery query, CancellationToken cancellationToken)
+    public async Task<ExportedFile?> BundleAsync(IAppealBodyCaseFileExport query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        if (await LoadAsync(query, "CaseFileBundleExported", cancellationToken) is not { } file)
+        if (await LoadAsync(query, cancellationToken) is not { } file)
         {
             return null;
         }
@@ -87,10 +84,9 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         return new ExportedFile($"saksdokumenter-{FileNamePart(file.CaseNumber)}.pdf", "application/pdf", bundle);
     }
 
-    public async Task<ExportedFile?> ZipAsync(ExportAppealBodyCaseFileQuery query, CancellationToken cancellationToken)
+    public async Task<ExportedFile?> ZipAsync(IAppealBodyCaseFileExport query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        if (await LoadAsync(query, "CaseFileZipExported", cancellationToken) is not { } file)
+        if (await LoadAsync(query, cancellationToken) is not { } file)
         {
             return null;
         }
@@ -120,7 +116,7 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         return new ExportedFile($"saksdokumenter-{FileNamePart(file.CaseNumber)}.zip", "application/zip", buffer.ToArray());
     }
 
-    private async Task<CaseFileExport?> LoadAsync(ExportAppealBodyCaseFileQuery query, string auditAction, CancellationToken cancellationToken)
+    private async Task<CaseFileExport?> LoadAsync(IAppealBodyCaseFileExport query, CancellationToken cancellationToken)
     {
         var @case = await AppealBodyAccess.CasesOf(db, query.BodyCode).AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.CaseId, cancellationToken);
         if (@case?.CaseNumber is null)
@@ -132,8 +128,6 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
         var documents = await db.Documents.AsNoTracking().Where(d => d.CaseId == query.CaseId).OrderBy(d => d.AddedAt).ThenBy(d => d.FileName)
             .Join(db.DocumentContents.AsNoTracking(), d => d.Id, c => c.DocumentId, (d, c) => new { Document = d, c.Content })
             .ToListAsync(cancellationToken);
-        audit.Record(auditAction, CaseAccess.AuditObjectType, query.CaseId.ToString());
-        await db.SaveChangesAsync(cancellationToken);
         return new CaseFileExport(@case.CaseNumber.ToString()!, municipality.Name + " kommune", municipality.LanguageForm, documents.Select(d => (d.Document, d.Content)).ToList());
     }
 
@@ -242,4 +236,14 @@ public sealed class ExportAppealBodyCaseFileHandler(IApplicationDbContext db, IA
     private static string FileNamePart(string caseNumber) => caseNumber.Replace('/', '-');
 
     private sealed record CaseFileExport(string CaseNumber, string MunicipalityName, Domain.Municipalities.LanguageForm Language, IReadOnlyList<(CaseDocument Document, byte[] Content)> Documents);
+}
+
+/// <summary>Which case file to export, for which body, and how the reader's page names a document kind.</summary>
+internal interface IAppealBodyCaseFileExport
+{
+    Guid CaseId { get; }
+
+    string BodyCode { get; }
+
+    Func<CaseDocumentKind, string>? KindName { get; }
 }

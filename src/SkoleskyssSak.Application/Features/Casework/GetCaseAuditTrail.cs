@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 
 namespace SkoleskyssSak.Application.Features.Casework;
@@ -9,7 +9,11 @@ namespace SkoleskyssSak.Application.Features.Casework;
 /// Who read or changed a case, when and what (issue 5, Integrity), for a caseworker of the case's municipality: the
 /// audit records of the case and of its documents, newest first, at most <see cref="GetCaseAuditTrailHandler.Limit"/>.
 /// </summary>
-public sealed record GetCaseAuditTrailQuery(Guid CaseId, string MunicipalityNumber);
+public sealed record GetCaseAuditTrailQuery(Guid CaseId, string MunicipalityNumber) : IQuery<CaseAuditTrail?>, ICaseRead
+{
+    /// <summary>Reading the audit trail is itself a read of the case (written by the pipeline, shown as the newest line).</summary>
+    public string ReadAction => "CaseAuditTrailRead";
+}
 
 /// <param name="ActorName">The display name of a caseworker of the municipality, when the actor is one.</param>
 /// <param name="DocumentName">The file name when the record is about a document of the case.</param>
@@ -19,14 +23,13 @@ public sealed record CaseAuditEntry(DateTimeOffset OccurredAt, string ActorKind,
 /// <param name="Truncated">There are older records than those listed.</param>
 public sealed record CaseAuditTrail(Guid CaseId, CaseNumber? CaseNumber, IReadOnlyList<CaseAuditEntry> Entries, bool Truncated);
 
-public sealed class GetCaseAuditTrailHandler(IApplicationDbContext db, IStaffDirectory staff, IAuditTrail audit)
+public sealed class GetCaseAuditTrailHandler(IApplicationDbContext db, IStaffDirectory staff, ICurrentActor actor, TimeProvider clock) : IQueryHandler<GetCaseAuditTrailQuery, CaseAuditTrail?>
 {
     /// <summary>The most records shown; a case has a few dozen, so more means something to look into in the database.</summary>
     public const int Limit = 500;
 
-    public async Task<CaseAuditTrail?> HandleAsync(GetCaseAuditTrailQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CaseAuditTrail?> Handle(GetCaseAuditTrailQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var @case = await db.Cases.AsNoTracking()
             .Where(c => c.Id == query.CaseId && c.MunicipalityNumber == query.MunicipalityNumber && c.State != CaseState.Draft)
             .Select(c => new { c.Id, c.CaseNumber })
@@ -36,17 +39,13 @@ public sealed class GetCaseAuditTrailHandler(IApplicationDbContext db, IStaffDir
             return null;
         }
 
-        // Reading the audit trail is itself a read of the case: recorded first, so it is the newest line shown.
-        audit.Record("CaseAuditTrailRead", CaseAccess.AuditObjectType, @case.Id.ToString());
-        await db.SaveChangesAsync(cancellationToken);
-
         // The case's records carry its id, or "caseId:documentId" (documents) and "caseId:detail".
         var id = @case.Id.ToString();
         var prefix = id + ":";
         var records = await db.AuditEvents.AsNoTracking()
             .Where(a => a.ObjectType == CaseAccess.AuditObjectType && (a.ObjectId == id || a.ObjectId!.StartsWith(prefix)))
             .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
-            .Take(Limit + 1)
+            .Take(Limit)
             .Select(a => new { a.OccurredAt, a.ActorKind, a.ActorId, a.Action, a.ObjectId })
             .ToListAsync(cancellationToken);
         var documents = await db.Documents.AsNoTracking().Where(d => d.CaseId == query.CaseId)
@@ -54,7 +53,9 @@ public sealed class GetCaseAuditTrailHandler(IApplicationDbContext db, IStaffDir
         var names = (await staff.CaseworkersOfAsync(query.MunicipalityNumber, cancellationToken))
             .ToDictionary(s => s.Id.ToString(), s => s.DisplayName, StringComparer.OrdinalIgnoreCase);
 
-        var entries = records.Take(Limit).Select(a =>
+        // This read is the newest line: the pipeline records it (ICaseRead) once the trail is found, as this actor now.
+        var thisRead = new CaseAuditEntry(clock.GetUtcNow(), actor.ActorKind, actor.ActorId, actor.ActorKind == "Staff" ? names.GetValueOrDefault(actor.ActorId) : null, query.ReadAction, null, null);
+        var entries = records.Take(Limit - 1).Select(a =>
         {
             var detail = a.ObjectId!.Length > prefix.Length ? a.ObjectId[prefix.Length..] : null;
             var document = detail is not null ? documents.GetValueOrDefault(detail) : null;
@@ -66,7 +67,7 @@ public sealed class GetCaseAuditTrailHandler(IApplicationDbContext db, IStaffDir
                 a.Action,
                 document,
                 document is null ? detail : null);
-        }).ToList();
-        return new CaseAuditTrail(@case.Id, @case.CaseNumber, entries, records.Count > Limit);
+        }).Prepend(thisRead).ToList();
+        return new CaseAuditTrail(@case.Id, @case.CaseNumber, entries, records.Count + 1 > Limit);
     }
 }

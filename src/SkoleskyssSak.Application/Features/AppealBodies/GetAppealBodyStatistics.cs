@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Appeals;
@@ -5,17 +6,16 @@ using SkoleskyssSak.Domain.Appeals;
 namespace SkoleskyssSak.Application.Features.AppealBodies;
 
 /// <summary>The appeal body's figures per municipality: cases forwarded to it, its outcomes, and how long it took.</summary>
-public sealed record GetAppealBodyStatisticsQuery(string BodyCode);
+public sealed record GetAppealBodyStatisticsQuery(string BodyCode) : IQuery<IReadOnlyList<AppealBodyMunicipalityFigures>>;
 
 /// <param name="MedianDays">Median days from forwarding to the body's decision, over the decided steps (not those closed
 /// because the appeal was withdrawn); null when none.</param>
 public sealed record AppealBodyMunicipalityFigures(string MunicipalityName, int Forwarded, int Open, IReadOnlyDictionary<AppealBodyOutcome, int> Outcomes, double? MedianDays);
 
-public sealed class GetAppealBodyStatisticsHandler(IApplicationDbContext db)
+public sealed class GetAppealBodyStatisticsHandler(IApplicationDbContext db) : IQueryHandler<GetAppealBodyStatisticsQuery, IReadOnlyList<AppealBodyMunicipalityFigures>>
 {
-    public async Task<IReadOnlyList<AppealBodyMunicipalityFigures>> HandleAsync(GetAppealBodyStatisticsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<AppealBodyMunicipalityFigures>> Handle(GetAppealBodyStatisticsQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var steps = await (from f in db.AppealForwardings.AsNoTracking()
                            where f.BodyCode == query.BodyCode
                            join c in db.Cases.AsNoTracking() on f.CaseId equals c.Id

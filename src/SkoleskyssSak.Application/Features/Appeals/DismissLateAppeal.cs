@@ -1,6 +1,7 @@
+using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Decisions;
 using SkoleskyssSak.Application.Features.Rulebooks;
 using SkoleskyssSak.Domain.Appeals;
@@ -16,7 +17,18 @@ namespace SkoleskyssSak.Application.Features.Appeals;
 /// appeal is late and not considered) is its grounds, it has its own letter with the notice of fvl. § 27, and it can
 /// be appealed in its turn.
 /// </summary>
-public sealed record DismissLateAppealCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, string? Reason);
+public sealed record DismissLateAppealCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, string? Reason) : ICommand<CommandResult>;
+
+/// <summary>The reason is written, short enough to go on the case event.</summary>
+public sealed class DismissLateAppealValidator : AbstractValidator<DismissLateAppealCommand>
+{
+    public DismissLateAppealValidator()
+    {
+        RuleFor(c => c.Reason)
+            .Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage(_ => CaseTexts.Get("LateAppealDismissalReasonRequired"))
+            .Must(reason => (reason?.Trim().Length ?? 0) <= DismissLateAppealHandler.MaxReasonLength).WithMessage(_ => CaseTexts.Get("LateAppealDismissalReasonTooLong"));
+    }
+}
 
 /// <summary>
 /// Dismisses a late appeal not yet handled, while the case is AppealReceived or FirstInstanceReview: the appeal records
@@ -33,38 +45,28 @@ public sealed class DismissLateAppealHandler(
     INotificationOutbox outbox,
     IServiceLinks links,
     IAuditTrail audit,
-    TimeProvider clock)
+    TimeProvider clock) : ICommandHandler<DismissLateAppealCommand, CommandResult>
 {
     private const string ReasonPrefix = "fvl. § 31: ";
 
     /// <summary>The reason goes on the case event after <see cref="ReasonPrefix"/>.</summary>
     public static readonly int MaxReasonLength = SchoolTransportCase.MaxReasonLength - ReasonPrefix.Length;
 
-    public async Task<ApplicationResult> HandleAsync(DismissLateAppealCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> Handle(DismissLateAppealCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         var context = await DecisionContext.LoadAsync(db, rulebooks, command.CaseId, command.MunicipalityNumber, tracking: true, cancellationToken);
         if (context is null)
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
-        var appeal = await db.Appeals.Where(a => a.CaseId == command.CaseId).OrderByDescending(a => a.RegisteredAt).FirstOrDefaultAsync(cancellationToken);
+        var appeal = await AppealFiling.LatestAppealAsync(db, command.CaseId, tracking: true, cancellationToken);
         if (appeal is not { IsLate: true, LateHandling: null } || context.Case.State is not (CaseState.AppealReceived or CaseState.FirstInstanceReview))
         {
-            return new ApplicationResult.Refused(CaseTexts.Get("LateAppealDismissalNotPossible"));
+            return new Failure.Refused(CaseTexts.Get("LateAppealDismissalNotPossible"));
         }
 
-        var reason = command.Reason?.Trim() ?? string.Empty;
-        if (reason.Length == 0)
-        {
-            return ApplicationResult.Invalid.Text(nameof(command.Reason), "LateAppealDismissalReasonRequired");
-        }
-
-        if (reason.Length > MaxReasonLength)
-        {
-            return ApplicationResult.Invalid.Text(nameof(command.Reason), "LateAppealDismissalReasonTooLong");
-        }
+        var reason = command.Reason!.Trim();
 
         var now = clock.GetUtcNow();
         var today = NorwegianTime.Today(now);
@@ -76,10 +78,14 @@ public sealed class DismissLateAppealHandler(
         var moved = context.Case.Apply(CaseTrigger.DismissLateAppeal, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, ReasonPrefix + reason, appealed.RulebookVersion);
         if (!moved.Succeeded)
         {
-            return new ApplicationResult.Refused(moved.Reason!);
+            return new Failure.Refused(moved.Reason!);
         }
 
-        appeal.TryRecordLateHandling(LateAppealHandling.Dismissed, reason);
+        if (!appeal.TryRecordLateHandling(LateAppealHandling.Dismissed, reason))
+        {
+            return new Failure.Refused(CaseTexts.Get("LateAppealDismissalNotPossible"));
+        }
+
         var language = context.Language;
         var caseNumber = context.Case.CaseNumber!;
         var year = context.Form.Child!.SchoolYearStart;
@@ -91,7 +97,7 @@ public sealed class DismissLateAppealHandler(
         dismissal.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecondApproval: false);
         db.Decisions.Add(dismissal);
         audit.Record("LateAppealDismissed", CaseAccess.AuditObjectType, context.Case.Id.ToString());
-        return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
+        return await CaseAccess.SaveAsync(db, cancellationToken) is { } conflict ? conflict : CommandResult.Ok;
     }
 
     /// <summary>
