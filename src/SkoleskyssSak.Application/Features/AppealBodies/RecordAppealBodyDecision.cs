@@ -200,7 +200,7 @@ public sealed class RecordAppealBodyDecisionHandler(
             {
                 // Never recorded silently without its decision: nothing of this attempt is saved, the page says why.
                 Discard(letter);
-                return ToFailure(Decisions.DecisionRefusals.ToResult(refused));
+                return Decisions.DecisionRefusals.ToFailure(refused);
             }
 
             reversal.MarkIssued(command.StaffUserId, letter.Id, now, requiresSecondApproval: false);
@@ -279,14 +279,6 @@ public sealed class RecordAppealBodyDecisionHandler(
         db.DocumentContents.Add(content);
         return (produced, null);
     }
-
-    /// <summary>The decision's refusal as a failure (until the decisions' refusals are failures themselves).</summary>
-    private static Failure ToFailure(ApplicationResult refusal) => refusal switch
-    {
-        ApplicationResult.Invalid invalid => new Failure.Invalid(invalid.Errors),
-        ApplicationResult.Refused refused => new Failure.Refused(refused.Reason),
-        _ => throw new InvalidOperationException($"A decision's refusal is invalid input or a refusal, not {refusal}."),
-    };
 
     /// <summary>Takes a stored letter out of the unit of work again when the decision is refused.</summary>
     private void Discard(CaseDocument letter)

@@ -1,4 +1,3 @@
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Decisions;
 
 namespace SkoleskyssSak.Application.Features.Decisions;
@@ -20,11 +19,4 @@ internal static class DecisionRefusals
         };
     }
 
-    /// <summary>The same, in the old result shape, for the appeal body's decision (AppealBodies) until that area is converted.</summary>
-    public static ApplicationResult ToResult(DecisionRefusal refusal) => ToFailure(refusal) switch
-    {
-        Failure.Invalid invalid => new ApplicationResult.Invalid(invalid.Errors),
-        Failure.Refused refused => new ApplicationResult.Refused(refused.Reason),
-        var other => throw new InvalidOperationException($"A decision refusal is never {other}."),
-    };
 }

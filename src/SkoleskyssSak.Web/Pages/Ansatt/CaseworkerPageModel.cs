@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkoleskyssSak.Application.Features.Applications;
@@ -12,7 +11,6 @@ namespace SkoleskyssSak.Web.Pages.Ansatt;
 /// A caseworker's page about one case. The municipality is the caseworker's own (the claim), never the address's: a
 /// case of another municipality is simply not found (404).
 /// </summary>
-[Authorize(Policy = StaffRole.Caseworker)]
 public abstract class CaseworkerPageModel : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +18,6 @@ namespace SkoleskyssSak.Web.Pages.Ansatt;
 /// the address), filtered and sorted by the GET form, one keyset page at a time; a case is taken or given to a colleague
 /// by POST. Malformed parameters are named on the page (400), never a 500.
 /// </summary>
-[Authorize(Policy = StaffRole.Caseworker)]
 public sealed class SakerModel(ListWorkQueueHandler list, ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string OpenStates = "";

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkoleskyssSak.Domain.Staff;
 using SkoleskyssSak.Web.Auth;
@@ -10,7 +9,6 @@ namespace SkoleskyssSak.Web.Pages.Klageinstans;
 /// A page of an appeal body's member. The body is the member's own (the claim), never the address's: a case not
 /// forwarded to it is simply not found (404), as for anyone else.
 /// </summary>
-[Authorize(Policy = StaffRole.AppealBodyMember)]
 public abstract class AppealBodyPageModel : PageModel
 {
     public string BodyCode => User.FindFirstValue(SkoleskyssClaims.AppealBodyCode) ?? string.Empty;
