@@ -142,7 +142,7 @@ public sealed class GetAppealBodyCaseDocumentHandler(IApplicationDbContext db, I
     {
         ArgumentNullException.ThrowIfNull(query);
         var visible = db.Documents.Where(d => db.AppealForwardings.Any(f => f.CaseId == d.CaseId && f.BodyCode == query.BodyCode));
-        return await GetMyCaseDocumentHandler.ReadAsync(db, audit, visible, query.CaseId, query.DocumentId, cancellationToken);
+        return await CaseDocumentFiles.ReadAsync(db, audit, visible, query.CaseId, query.DocumentId, cancellationToken);
     }
 }
 
@@ -164,7 +164,7 @@ internal static class AppealBodyAccess
             return null;
         }
 
-        var received = Domain.Time.NorwegianTime.Today(GetMyCaseHandler.SubmittedAt(@case) ?? @case.CreatedAt);
+        var received = Domain.Time.NorwegianTime.Today(CaseSubmission.SubmittedAt(@case) ?? @case.CreatedAt);
         var rulebook = await rulebooks.InForceAsync(@case.MunicipalityNumber, received, cancellationToken);
         var chain = await Decisions.DecisionContext.AppealChainCodesAsync(db, rulebook, school, cancellationToken);
         var index = chain.ToList().IndexOf(bodyCode);

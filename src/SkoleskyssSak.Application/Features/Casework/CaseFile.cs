@@ -69,7 +69,7 @@ public sealed class GetCaseFileHandler(IApplicationDbContext db, IAuditTrail aud
             @case.State,
             school,
             form,
-            GetMyCaseHandler.SubmittedAt(@case),
+            CaseSubmission.SubmittedAt(@case),
             documents,
             journal,
             @case.Events.OrderBy(e => e.Sequence).Select(e => new CaseFileEvent(e.Sequence, e.OccurredAt, e.ActorId, e.ActorRole, e.Trigger, e.From, e.To, e.Reason)).ToList(),
@@ -86,7 +86,7 @@ public sealed class GetCaseDocumentHandler(IApplicationDbContext db, IAuditTrail
     {
         ArgumentNullException.ThrowIfNull(query);
         var ofMunicipality = db.Documents.Join(db.Cases.Where(c => c.MunicipalityNumber == query.MunicipalityNumber), d => d.CaseId, c => c.Id, (d, _) => d);
-        return await GetMyCaseDocumentHandler.ReadAsync(db, audit, ofMunicipality, query.CaseId, query.DocumentId, cancellationToken);
+        return await CaseDocumentFiles.ReadAsync(db, audit, ofMunicipality, query.CaseId, query.DocumentId, cancellationToken);
     }
 }
 

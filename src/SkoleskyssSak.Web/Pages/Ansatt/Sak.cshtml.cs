@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Appeals;
 using SkoleskyssSak.Application.Features.Casework;
@@ -24,7 +25,7 @@ public sealed class SakModel(
     GetCaseFileHandler getCaseFile,
     GetCaseDocumentHandler getDocument,
     ChangeCaseStateHandler changeState,
-    RequestInformationHandler requestInformation,
+    ISender sender,
     TimeProvider clock) : CaseworkerPageModel
 {
     public CaseFile Case { get; private set; } = null!;
@@ -104,7 +105,7 @@ public sealed class SakModel(
         // An empty or malformed deadline goes to the handler as no date at all, which answers with its own message.
         var replyBy = FormDates.TryParse(ReplyBy, out var parsed) && parsed is { } date ? date : DateOnly.MinValue;
 
-        var result = await requestInformation.HandleAsync(new RequestInformationCommand(CaseId, Municipality, StaffUserId, Question, replyBy), cancellationToken);
+        var result = await sender.Send(new RequestInformationCommand(CaseId, Municipality, StaffUserId, Question, replyBy), cancellationToken);
         return await AfterCommandAsync(result, CasePath, key => key, () => ShowAsync(cancellationToken));
     }
 
@@ -160,11 +161,10 @@ public sealed class SakModel(
     }
 
     /// <summary>The reply deadline of a request for information passed unanswered: the caseworker resumes the case.</summary>
-    public async Task<IActionResult> OnPostResumeAsync([FromServices] ResumeAfterReplyDeadlineHandler resume, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostResumeAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(resume);
         return await AfterCommandAsync(
-            await resume.HandleAsync(new ResumeAfterReplyDeadlineCommand(CaseId, Municipality, StaffUserId), cancellationToken),
+            await sender.Send(new ResumeAfterReplyDeadlineCommand(CaseId, Municipality, StaffUserId), cancellationToken),
             CasePath,
             _ => string.Empty,
             () => ShowAsync(cancellationToken));

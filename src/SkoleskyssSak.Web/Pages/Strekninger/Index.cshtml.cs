@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkoleskyssSak.Application.Features.Municipalities;
@@ -6,7 +7,7 @@ using SkoleskyssSak.Application.Features.Rulebooks;
 namespace SkoleskyssSak.Web.Pages.Strekninger;
 
 /// <summary>"Forhåndsvurderte strekninger": public, searchable list of a municipality's pre-assessed segments (used by schools).</summary>
-public sealed class IndexModel(ListMunicipalitiesHandler municipalities, ListDefinedSegmentsHandler segments) : PageModel
+public sealed class IndexModel(ISender sender, ListDefinedSegmentsHandler segments) : PageModel
 {
     public IReadOnlyList<MunicipalitySummary> Municipalities { get; private set; } = [];
 
@@ -20,7 +21,7 @@ public sealed class IndexModel(ListMunicipalitiesHandler municipalities, ListDef
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Municipalities = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+        Municipalities = await sender.Send(new ListMunicipalitiesQuery(), cancellationToken);
         if (Municipalities.Any(m => m.Number == MunicipalityNumber))
         {
             List = await segments.HandleAsync(new ListDefinedSegmentsQuery(MunicipalityNumber!, Search: Search?[..Math.Min(Search.Length, 100)]), cancellationToken);
