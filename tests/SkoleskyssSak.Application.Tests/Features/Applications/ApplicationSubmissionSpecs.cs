@@ -5,9 +5,8 @@ using SkoleskyssSak.Infrastructure.Cases;
 using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
-using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
-
 using SkoleskyssSak.Testing;
+using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.Applications;
 

@@ -4,9 +4,8 @@ using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Documents;
-using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
-
 using SkoleskyssSak.Testing;
+using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.Applications;
 

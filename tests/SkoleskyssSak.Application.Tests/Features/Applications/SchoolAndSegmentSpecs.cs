@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
-using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
-
 using SkoleskyssSak.Testing;
+using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.Applications;
 

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
-using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
-
 using SkoleskyssSak.Testing;
+using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.Applications;
 

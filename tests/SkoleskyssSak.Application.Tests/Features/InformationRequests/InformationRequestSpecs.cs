@@ -5,9 +5,8 @@ using SkoleskyssSak.Application.Features.InformationRequests;
 using SkoleskyssSak.Application.Tests.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Documents;
-using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
-
 using SkoleskyssSak.Testing;
+using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.InformationRequests;
 
