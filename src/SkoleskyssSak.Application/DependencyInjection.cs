@@ -29,7 +29,6 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssemblyContaining<Features.Rulebooks.RulebookProvider>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<Features.Rulebooks.RulebookProvider>();
-        services.AddScoped<Features.Applications.ApplicationValidator>(); // runs the step validators; not a validator itself
         return services;
     }
 }

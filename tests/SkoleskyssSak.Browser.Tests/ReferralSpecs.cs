@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Routes;
 using SkoleskyssSak.Infrastructure.Persistence;
+using SkoleskyssSak.Testing;
 
 namespace SkoleskyssSak.Browser.Tests;
 
@@ -90,8 +92,8 @@ public sealed partial class ReferralSpecs(BrowserFixture browser) : IClassFixtur
         var pseudonym = services.GetRequiredService<ICitizenPseudonyms>().PseudonymFor(OlaHansen);
         var db = services.GetRequiredService<AppDbContext>();
         var school = db.Schools.Where(s => s.MunicipalityNumber == Sunnfjord && s.LowestGrade <= 3 && s.HighestGrade >= 3 && !s.IsPrivate).OrderBy(s => s.Name).Select(s => s.Id).First();
-        var started = await services.GetRequiredService<StartApplicationHandler>().HandleAsync(new StartApplicationCommand(Sunnfjord, pseudonym, OlaHansen, "Ola Hansen"), default);
-        var caseId = Assert.IsType<ApplicationResult.Started>(started).CaseId;
+        var started = await services.GetRequiredService<ISender>().Send(new StartApplicationCommand(Sunnfjord, pseudonym, OlaHansen, "Ola Hansen"), default);
+        var caseId = ResultAssert.Ok(started).CaseId;
         ApplicationStep[] steps =
         [
             new ChildStep(new ApplicationChild("Tone Hansen", "15091550013", 3, school, 2026)),
@@ -103,10 +105,10 @@ public sealed partial class ReferralSpecs(BrowserFixture browser) : IClassFixtur
         ];
         foreach (var step in steps)
         {
-            Assert.IsType<ApplicationResult.Saved>(await services.GetRequiredService<SaveApplicationStepHandler>().HandleAsync(new SaveApplicationStepCommand(caseId, pseudonym, step), default));
+            ResultAssert.Ok(await services.GetRequiredService<ISender>().Send(new SaveApplicationStepCommand(caseId, pseudonym, step), default));
         }
 
-        Assert.IsType<ApplicationResult.Submitted>(await services.GetRequiredService<SubmitApplicationHandler>().HandleAsync(new SubmitApplicationCommand(caseId, pseudonym), default));
+        ResultAssert.Ok(await services.GetRequiredService<ISender>().Send(new SubmitApplicationCommand(caseId, pseudonym), default));
         return caseId;
     }
 }

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkoleskyssSak.Application.Abstractions;
@@ -45,8 +46,10 @@ public static class SubmittedCases
         var pseudonym = services.GetRequiredService<ICitizenPseudonyms>().PseudonymFor(applicantNin);
         var db = services.GetRequiredService<AppDbContext>();
         var school = schoolId ?? await db.Schools.Where(s => s.MunicipalityNumber == municipality && s.LowestGrade <= 3 && s.HighestGrade >= 3 && !s.IsPrivate).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync();
-        var started = await services.GetRequiredService<StartApplicationHandler>().HandleAsync(new StartApplicationCommand(municipality, pseudonym, applicantNin, applicantName), default);
-        var caseId = Assert.IsType<ApplicationResult.Started>(started).CaseId;
+        var sender = services.GetRequiredService<ISender>();
+        var started = await sender.Send(new StartApplicationCommand(municipality, pseudonym, applicantNin, applicantName), default);
+        Assert.True(started.IsOk, started.ToString());
+        var caseId = started.Value.CaseId;
         ApplicationStep[] steps =
         [
             new ChildStep(new ApplicationChild("Tone Nordmann", "15091550013", 3, school, 2026)),
@@ -58,10 +61,12 @@ public static class SubmittedCases
         ];
         foreach (var step in steps)
         {
-            Assert.IsType<ApplicationResult.Saved>(await services.GetRequiredService<SaveApplicationStepHandler>().HandleAsync(new SaveApplicationStepCommand(caseId, pseudonym, step), default));
+            var saved = await sender.Send(new SaveApplicationStepCommand(caseId, pseudonym, step), default);
+            Assert.True(saved.IsOk, saved.ToString());
         }
 
-        Assert.IsType<ApplicationResult.Submitted>(await services.GetRequiredService<SubmitApplicationHandler>().HandleAsync(new SubmitApplicationCommand(caseId, pseudonym), default));
+        var submitted = await sender.Send(new SubmitApplicationCommand(caseId, pseudonym), default);
+        Assert.True(submitted.IsOk, submitted.ToString());
         return caseId;
     }
 }

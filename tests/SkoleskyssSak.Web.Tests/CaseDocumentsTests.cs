@@ -1,4 +1,5 @@
 using System.Net;
+using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -149,8 +150,8 @@ public sealed class CaseDocumentsTests(AppFixture app) : IClassFixture<AppFixtur
         var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
         Assert.True(@case.Apply(CaseTrigger.StartAssessment, new CaseActor("staff-test", CaseActorRole.Caseworker), DateTimeOffset.UtcNow).Succeeded);
         await db.SaveChangesAsync();
-        var result = await scope.ServiceProvider.GetRequiredService<RequestInformationHandler>()
-            .HandleAsync(new RequestInformationCommand(caseId, Melhus, "staff-test", question, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)), default);
-        Assert.IsType<ApplicationResult.Saved>(result);
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>()
+            .Send(new RequestInformationCommand(caseId, Melhus, "staff-test", question, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)), default);
+        ResultAssert.Ok(result);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkoleskyssSak.Application.Abstractions;
@@ -52,8 +53,8 @@ public sealed class ConcurrentSubmissionTests(AppFixture app) : IClassFixture<Ap
         var pseudonym = services.GetRequiredService<ICitizenPseudonyms>().PseudonymFor(Applicant);
         var db = services.GetRequiredService<AppDbContext>();
         var school = await db.Schools.Where(s => s.MunicipalityNumber == Melhus && s.LowestGrade <= 3 && s.HighestGrade >= 3 && !s.IsPrivate).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync();
-        var started = await services.GetRequiredService<StartApplicationHandler>().HandleAsync(new StartApplicationCommand(Melhus, pseudonym, Applicant, "Last Test 20"), default);
-        var caseId = Assert.IsType<ApplicationResult.Started>(started).CaseId;
+        var started = await services.GetRequiredService<ISender>().Send(new StartApplicationCommand(Melhus, pseudonym, Applicant, "Last Test 20"), default);
+        var caseId = ResultAssert.Ok(started).CaseId;
         ApplicationStep[] steps =
         [
             new ChildStep(new ApplicationChild("Tone Test", "15091550013", 3, school, 2026)),
@@ -64,7 +65,7 @@ public sealed class ConcurrentSubmissionTests(AppFixture app) : IClassFixture<Ap
         ];
         foreach (var step in steps)
         {
-            Assert.IsType<ApplicationResult.Saved>(await services.GetRequiredService<SaveApplicationStepHandler>().HandleAsync(new SaveApplicationStepCommand(caseId, pseudonym, step), default));
+            ResultAssert.Ok(await services.GetRequiredService<ISender>().Send(new SaveApplicationStepCommand(caseId, pseudonym, step), default));
         }
 
         return caseId;

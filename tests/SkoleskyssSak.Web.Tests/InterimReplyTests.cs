@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -100,7 +101,7 @@ public sealed partial class InterimReplyTests(InterimReplyApp app) : IClassFixtu
 
         // The parent finds it among the case's documents in "Mine saker".
         var pseudonym = scope.ServiceProvider.GetRequiredService<ICitizenPseudonyms>().PseudonymFor("12838510068");
-        var mine = await scope.ServiceProvider.GetRequiredService<GetMyCaseHandler>().HandleAsync(new GetMyCaseQuery(due, pseudonym), default);
+        var mine = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new GetMyCaseQuery(due, pseudonym), default);
         Assert.Contains(mine!.Documents, d => d.DocumentId == letter.Id);
 
         // A decided case and one 29 days old get none; a second pass sends nothing more.

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkoleskyssSak.Application.Abstractions;
@@ -354,8 +355,8 @@ public sealed partial class ReferralTests(AppFixture app) : IClassFixture<AppFix
         var pseudonym = services.GetRequiredService<ICitizenPseudonyms>().PseudonymFor(applicantNin);
         var db = services.GetRequiredService<AppDbContext>();
         var school = await db.Schools.Where(s => s.MunicipalityNumber == municipality && s.LowestGrade <= 3 && s.HighestGrade >= 3 && !s.IsPrivate).OrderBy(s => s.Name).Select(s => s.Id).FirstAsync();
-        var started = await services.GetRequiredService<StartApplicationHandler>().HandleAsync(new StartApplicationCommand(municipality, pseudonym, applicantNin, applicantName), default);
-        var caseId = Assert.IsType<ApplicationResult.Started>(started).CaseId;
+        var started = await services.GetRequiredService<ISender>().Send(new StartApplicationCommand(municipality, pseudonym, applicantNin, applicantName), default);
+        var caseId = ResultAssert.Ok(started).CaseId;
         ApplicationStep[] steps =
         [
             new ChildStep(new ApplicationChild("Tone Nordmann", "15091550013", 3, school, 2026)),
@@ -367,10 +368,10 @@ public sealed partial class ReferralTests(AppFixture app) : IClassFixture<AppFix
         ];
         foreach (var step in steps)
         {
-            Assert.IsType<ApplicationResult.Saved>(await services.GetRequiredService<SaveApplicationStepHandler>().HandleAsync(new SaveApplicationStepCommand(caseId, pseudonym, step), default));
+            ResultAssert.Ok(await services.GetRequiredService<ISender>().Send(new SaveApplicationStepCommand(caseId, pseudonym, step), default));
         }
 
-        Assert.IsType<ApplicationResult.Submitted>(await services.GetRequiredService<SubmitApplicationHandler>().HandleAsync(new SubmitApplicationCommand(caseId, pseudonym), default));
+        ResultAssert.Ok(await services.GetRequiredService<ISender>().Send(new SubmitApplicationCommand(caseId, pseudonym), default));
         return caseId;
     }
 

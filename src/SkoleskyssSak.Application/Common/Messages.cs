@@ -11,4 +11,7 @@ public interface ICaseRead
 
     /// <summary>The audit action, e.g. "DecisionWorkspaceRead".</summary>
     string ReadAction { get; }
+
+    /// <summary>The audited object id: the case, or what of it was read (e.g. "{case}:{document}" for a document).</summary>
+    string AuditObjectId => CaseId.ToString();
 }

@@ -17,7 +17,7 @@ public sealed class ReadAuditBehavior<TMessage, TResponse>(IAuditTrail audit) : 
         var response = await next(message, cancellationToken);
         if (response is not null && response is not ICommandResult { Failure: not null })
         {
-            await audit.RecordNowAsync(message.ReadAction, CaseAccess.AuditObjectType, message.CaseId.ToString(), cancellationToken);
+            await audit.RecordNowAsync(message.ReadAction, CaseAccess.AuditObjectType, message.AuditObjectId, cancellationToken);
         }
 
         return response;

@@ -27,10 +27,10 @@ internal static class MunicipalityEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
-    private static async Task<IResult> ListAsync(ListMunicipalitiesHandler municipalities, RulebookProvider rulebooks, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(ISender sender, RulebookProvider rulebooks, TimeProvider clock, CancellationToken cancellationToken)
     {
         var today = NorwegianTime.Today(clock.GetUtcNow());
-        var list = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+        var list = await sender.Send(new ListMunicipalitiesQuery(), cancellationToken);
         var result = new List<MunicipalityResponse>();
         foreach (var m in list)
         {

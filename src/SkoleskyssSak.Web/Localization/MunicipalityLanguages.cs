@@ -1,3 +1,4 @@
+using Mediator;
 using SkoleskyssSak.Application.Features.Municipalities;
 using SkoleskyssSak.Domain.Municipalities;
 
@@ -15,7 +16,7 @@ internal sealed class MunicipalityLanguages(IServiceScopeFactory scopes, TimePro
         if (current is null || clock.GetUtcNow() - current.LoadedAt > Lifetime)
         {
             await using var scope = scopes.CreateAsyncScope();
-            var list = await scope.ServiceProvider.GetRequiredService<ListMunicipalitiesHandler>().HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+            var list = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ListMunicipalitiesQuery(), cancellationToken);
             current = new Snapshot(clock.GetUtcNow(), list.ToDictionary(m => m.Number, m => m.LanguageForm));
             snapshot = current;
         }

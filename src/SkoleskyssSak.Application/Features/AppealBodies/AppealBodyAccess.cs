@@ -24,7 +24,7 @@ internal static class AppealBodyAccess
             return null;
         }
 
-        var received = Domain.Time.NorwegianTime.Today(GetMyCaseHandler.SubmittedAt(@case) ?? @case.CreatedAt);
+        var received = Domain.Time.NorwegianTime.Today(CaseSubmission.SubmittedAt(@case) ?? @case.CreatedAt);
         var rulebook = await rulebooks.InForceAsync(@case.MunicipalityNumber, received, cancellationToken);
         var chain = await Decisions.DecisionContext.AppealChainCodesAsync(db, rulebook, school, cancellationToken);
         var index = chain.ToList().IndexOf(bodyCode);

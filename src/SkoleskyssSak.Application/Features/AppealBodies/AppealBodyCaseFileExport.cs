@@ -186,7 +186,7 @@ internal sealed class AppealBodyCaseFileExport(IApplicationDbContext db, IPdfRen
         var @case = await db.Cases.AsNoTracking().Include(c => c.Events).SingleAsync(c => c.Id == caseId, cancellationToken);
         var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == caseId, cancellationToken)).Content;
         var school = form.Child is null ? null : await db.Schools.AsNoTracking().Where(s => s.Id == form.Child.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
-        var submitted = GetMyCaseHandler.SubmittedAt(@case) ?? @case.CreatedAt;
+        var submitted = CaseSubmission.SubmittedAt(@case) ?? @case.CreatedAt;
         var received = NorwegianTime.Today(submitted).ToString("d.M.yyyy", CultureInfo.InvariantCulture);
 
         static string Items(IEnumerable<string> items) => "<ul>" + string.Concat(items.Select(i => $"<li>{Encode(i)}</li>")) + "</ul>";

@@ -12,6 +12,6 @@ public sealed class GetAppealBodyCaseDocumentHandler(IApplicationDbContext db, I
     {
         ArgumentNullException.ThrowIfNull(query);
         var visible = db.Documents.Where(d => db.AppealForwardings.Any(f => f.CaseId == d.CaseId && f.BodyCode == query.BodyCode));
-        return await GetMyCaseDocumentHandler.ReadAsync(db, audit, visible, query.CaseId, query.DocumentId, cancellationToken);
+        return await CaseDocumentFiles.ReadAsync(db, audit, visible, query.CaseId, query.DocumentId, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
@@ -13,16 +14,20 @@ namespace SkoleskyssSak.Application.Features.Applications;
 /// </summary>
 /// <param name="ApplicantPseudonym">The signed-in citizen's pseudonym (ADR 0004).</param>
 /// <param name="ApplicantNationalIdentityNumber">From the sign-in; kept in the new form only.</param>
-public sealed record CopyForSiblingCommand(Guid SourceCaseId, string ApplicantPseudonym, string? ApplicantNationalIdentityNumber, string ApplicantName);
+public sealed record CopyForSiblingCommand(Guid SourceCaseId, string ApplicantPseudonym, string? ApplicantNationalIdentityNumber, string ApplicantName)
+    : ICommand<CommandResult<CopiedForSibling>>;
+
+/// <summary>The sibling's new draft.</summary>
+public sealed record CopiedForSibling(Guid CaseId);
 
 public sealed class CopyForSiblingHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<CopyForSiblingCommand, CommandResult<CopiedForSibling>>
 {
-    public async Task<ApplicationResult> HandleAsync(CopyForSiblingCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult<CopiedForSibling>> Handle(CopyForSiblingCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         if (!await CaseAccess.IsPartyAsync(db, command.SourceCaseId, command.ApplicantPseudonym, cancellationToken))
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var source = await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == command.SourceCaseId, cancellationToken);
@@ -39,14 +44,14 @@ public sealed class CopyForSiblingHandler(IApplicationDbContext db, IAuditTrail 
         var draftId = ApplicationDrafts.Add(db, municipalityNumber, command.ApplicantPseudonym, form, clock.GetUtcNow());
         audit.Record("ApplicationCopiedForSibling", CaseAccess.AuditObjectType, $"{draftId}:{command.SourceCaseId}");
         await db.SaveChangesAsync(cancellationToken);
-        return new ApplicationResult.Started(draftId);
+        return new CopiedForSibling(draftId);
     }
 
     /// <summary>
     /// The signed-in guardian first and as the applicant (found in the source as its applicant, or by fødselsnummer
     /// when another party copies; their contact details are kept), then the other guardians as they were.
     /// </summary>
-    internal static List<ApplicationGuardian> Guardians(IReadOnlyList<ApplicationGuardian> source, bool isSourceApplicant, string? nin, string name)
+    private static List<ApplicationGuardian> Guardians(IReadOnlyList<ApplicationGuardian> source, bool isSourceApplicant, string? nin, string name)
     {
         var me = isSourceApplicant
             ? source.FirstOrDefault(g => g.IsApplicant)

@@ -1,3 +1,5 @@
+using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
@@ -5,38 +7,75 @@ using SkoleskyssSak.Domain.Cases;
 namespace SkoleskyssSak.Application.Features.Applications;
 
 /// <summary>Saves one step of a draft søknad (after every step: no lost work). Only the applicant, only a draft.</summary>
-public sealed record SaveApplicationStepCommand(Guid CaseId, string ApplicantPseudonym, ApplicationStep Step);
+public sealed record SaveApplicationStepCommand(Guid CaseId, string ApplicantPseudonym, ApplicationStep Step) : ICommand<CommandResult>;
 
-public sealed class SaveApplicationStepHandler(IApplicationDbContext db, ApplicationValidator validator, IAuditTrail audit, TimeProvider clock)
+/// <summary>
+/// The step's own validator (<see cref="ApplicationStepValidators"/>) within the case's municipality and against the
+/// school chosen so far. Nothing is checked for a case that is not the caller's draft: the handler answers that.
+/// </summary>
+public sealed class SaveApplicationStepValidator : AbstractValidator<SaveApplicationStepCommand>
 {
-    public async Task<ApplicationResult> HandleAsync(SaveApplicationStepCommand command, CancellationToken cancellationToken)
+    public SaveApplicationStepValidator(
+        IApplicationDbContext db,
+        IValidator<ChildStep> child,
+        IValidator<GuardiansStep> guardians,
+        IValidator<HomesStep> homes,
+        IValidator<RouteStep> route,
+        IValidator<ReasonsStep> reasons)
     {
-        ArgumentNullException.ThrowIfNull(command);
+        var steps = new ApplicationStepValidators(child, guardians, homes, route, reasons);
+        RuleFor(c => c.Step).CustomAsync(async (step, context, ct) =>
+        {
+            var command = context.InstanceToValidate;
+            var application = await CaseAccess.ApplicationOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, tracking: false, ct);
+            if (step is null || application is null)
+            {
+                return;
+            }
+
+            var @case = await db.Cases.AsNoTracking().Where(c => c.Id == command.CaseId).Select(c => new { c.State, c.MunicipalityNumber }).SingleAsync(ct);
+            if (@case.State != CaseState.Draft)
+            {
+                return;
+            }
+
+            foreach (var failure in await steps.StepAsync(step, @case.MunicipalityNumber, application.Content.Child?.SchoolId, ct))
+            {
+                context.AddFailure(failure);
+            }
+        });
+    }
+}
+
+public sealed class SaveApplicationStepHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<SaveApplicationStepCommand, CommandResult>
+{
+    public async ValueTask<CommandResult> Handle(SaveApplicationStepCommand command, CancellationToken cancellationToken)
+    {
         var application = await CaseAccess.ApplicationOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, tracking: true, cancellationToken);
         if (application is null || command.Step is null)
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var @case = await db.Cases.SingleAsync(c => c.Id == command.CaseId, cancellationToken);
         if (@case.State != CaseState.Draft)
         {
-            return new ApplicationResult.Refused(CaseTexts.Get("NotDraft"));
-        }
-
-        var errors = await validator.ValidateStepAsync(command.Step, @case.MunicipalityNumber, application.Content.Child?.SchoolId, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return new ApplicationResult.Invalid(errors);
+            return new Failure.Refused(CaseTexts.Get("NotDraft"));
         }
 
         application.Update(Apply(application.Content, command.Step), clock.GetUtcNow());
         audit.Record("ApplicationDraftSaved", CaseAccess.AuditObjectType, $"{command.CaseId}:{command.Step.GetType().Name}");
-        return await ApplicationAccess.SaveOrConflictAsync(db, command.CaseId, cancellationToken);
+        if (await CaseAccess.SaveAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return CommandResult.Ok;
     }
 
     /// <summary>The form with the step's part replaced (texts trimmed). The applicant's fødselsnummer comes from the sign-in and stays.</summary>
-    internal static ApplicationForm Apply(ApplicationForm form, ApplicationStep step) => step switch
+    private static ApplicationForm Apply(ApplicationForm form, ApplicationStep step) => step switch
     {
         ChildStep s => form with
         {

@@ -1,3 +1,5 @@
+using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
@@ -11,50 +13,38 @@ namespace SkoleskyssSak.Application.Features.Applications;
 /// </summary>
 /// <param name="ApplicantPseudonym">The citizen's pseudonymous id (ADR 0004), never a fødselsnummer.</param>
 /// <param name="ApplicantNationalIdentityNumber">The fødselsnummer from the sign-in; kept in the form only.</param>
-public sealed record StartApplicationCommand(string MunicipalityNumber, string ApplicantPseudonym, string? ApplicantNationalIdentityNumber, string ApplicantName);
+public sealed record StartApplicationCommand(string MunicipalityNumber, string ApplicantPseudonym, string? ApplicantNationalIdentityNumber, string ApplicantName)
+    : ICommand<CommandResult<ApplicationStarted>>;
 
-public sealed class StartApplicationHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+/// <summary>The new draft.</summary>
+public sealed record ApplicationStarted(Guid CaseId);
+
+/// <summary>A valid pseudonym, and a municipality (four digits) that uses the service.</summary>
+public sealed class StartApplicationValidator : AbstractValidator<StartApplicationCommand>
 {
-    public async Task<ApplicationResult> HandleAsync(StartApplicationCommand command, CancellationToken cancellationToken)
+    public StartApplicationValidator(IApplicationDbContext db)
     {
-        ArgumentNullException.ThrowIfNull(command);
-        if (!CaseAccess.IsValidPseudonym(command.ApplicantPseudonym))
-        {
-            return ApplicationResult.Invalid.Text(nameof(command.ApplicantPseudonym), "ApplicantInvalid");
-        }
-
-        var municipalityNumber = command.MunicipalityNumber?.Trim() ?? string.Empty;
-        if (municipalityNumber.Length != 4 || !municipalityNumber.All(char.IsAsciiDigit)
-            || !await db.Municipalities.AnyAsync(m => m.Number == municipalityNumber, cancellationToken))
-        {
-            return ApplicationResult.Invalid.Text(nameof(command.MunicipalityNumber), "MunicipalityUnknown");
-        }
-
-        var nin = NationalIdentityNumber.TryParse(command.ApplicantNationalIdentityNumber, out var parsed) ? parsed!.Value : null;
-        var form = ApplicationForm.Empty with { Guardians = [new ApplicationGuardian(ApplicationDrafts.ApplicantName(command.ApplicantName), null, null, nin, IsApplicant: true)] };
-        var draftId = ApplicationDrafts.Add(db, municipalityNumber, command.ApplicantPseudonym, form, clock.GetUtcNow());
-        audit.Record("ApplicationStarted", CaseAccess.AuditObjectType, draftId.ToString());
-        await db.SaveChangesAsync(cancellationToken);
-        return new ApplicationResult.Started(draftId);
+        RuleFor(c => c.ApplicantPseudonym).Must(CaseAccess.IsValidPseudonym).WithMessage(_ => CaseTexts.Get("ApplicantInvalid"));
+        RuleFor(c => c.MunicipalityNumber)
+            .MustAsync(async (number, ct) => Trimmed(number) is { Length: 4 } trimmed && trimmed.All(char.IsAsciiDigit)
+                && await db.Municipalities.AnyAsync(m => m.Number == trimmed, ct))
+            .When(c => CaseAccess.IsValidPseudonym(c.ApplicantPseudonym))
+            .WithMessage(_ => CaseTexts.Get("MunicipalityUnknown"));
     }
+
+    internal static string Trimmed(string? municipalityNumber) => municipalityNumber?.Trim() ?? string.Empty;
 }
 
-/// <summary>A new draft case with its søknad and the applicant as a party (so the draft shows in "Mine saker").</summary>
-internal static class ApplicationDrafts
+public sealed class StartApplicationHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<StartApplicationCommand, CommandResult<ApplicationStarted>>
 {
-    public static Guid Add(IApplicationDbContext db, string municipalityNumber, string applicantPseudonym, ApplicationForm form, DateTimeOffset now)
+    public async ValueTask<CommandResult<ApplicationStarted>> Handle(StartApplicationCommand command, CancellationToken cancellationToken)
     {
-        var draft = SchoolTransportCase.CreateDraft(Guid.CreateVersion7(now), municipalityNumber, now);
-        db.Cases.Add(draft);
-        db.Applications.Add(new CaseApplication(draft.Id, applicantPseudonym, form, now));
-        db.CaseParties.Add(new CaseParty(draft.Id, applicantPseudonym, CasePartyRole.Guardian));
-        return draft.Id;
-    }
-
-    /// <summary>The name from the sign-in, trimmed to what the form allows.</summary>
-    public static string ApplicantName(string? name)
-    {
-        var trimmed = (name ?? string.Empty).Trim();
-        return trimmed.Length > ChildStepValidator.MaxNameLength ? trimmed[..ChildStepValidator.MaxNameLength] : trimmed;
+        var nin = NationalIdentityNumber.TryParse(command.ApplicantNationalIdentityNumber, out var parsed) ? parsed!.Value : null;
+        var form = ApplicationForm.Empty with { Guardians = [new ApplicationGuardian(ApplicationDrafts.ApplicantName(command.ApplicantName), null, null, nin, IsApplicant: true)] };
+        var draftId = ApplicationDrafts.Add(db, StartApplicationValidator.Trimmed(command.MunicipalityNumber), command.ApplicantPseudonym, form, clock.GetUtcNow());
+        audit.Record("ApplicationStarted", CaseAccess.AuditObjectType, draftId.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        return new ApplicationStarted(draftId);
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
@@ -15,37 +17,70 @@ namespace SkoleskyssSak.Application.Features.Applications;
 /// Submission never refers a case to the county on the guardian's own distance estimate (issue 11): the caseworker
 /// confirms each home's distance and refers (Features/Referrals); the receipt only says that the distance will be checked.
 /// </summary>
-public sealed record SubmitApplicationCommand(Guid CaseId, string ApplicantPseudonym);
+public sealed record SubmitApplicationCommand(Guid CaseId, string ApplicantPseudonym) : ICommand<CommandResult<ApplicationSubmitted>>;
+
+/// <param name="AlreadySubmitted">True when the case had been submitted before (a double click or a resubmitted POST).</param>
+public sealed record ApplicationSubmitted(Guid CaseId, CaseNumber CaseNumber, CaseState State, bool AlreadySubmitted);
+
+/// <summary>
+/// The whole søknad, every step again (<see cref="ApplicationStepValidators.FormAsync"/>) and the declaration ticked.
+/// Nothing is checked for a case that is not the caller's or was submitted already: the handler answers those.
+/// </summary>
+public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplicationCommand>
+{
+    public SubmitApplicationValidator(
+        IApplicationDbContext db,
+        IValidator<ChildStep> child,
+        IValidator<GuardiansStep> guardians,
+        IValidator<HomesStep> homes,
+        IValidator<RouteStep> route,
+        IValidator<ReasonsStep> reasons)
+    {
+        var steps = new ApplicationStepValidators(child, guardians, homes, route, reasons);
+        RuleFor(c => c.CaseId).CustomAsync(async (caseId, context, ct) =>
+        {
+            var command = context.InstanceToValidate;
+            var application = await CaseAccess.ApplicationOfApplicantAsync(db, caseId, command.ApplicantPseudonym, tracking: false, ct);
+            if (application is null)
+            {
+                return;
+            }
+
+            var @case = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.CaseNumber, c.MunicipalityNumber }).SingleAsync(ct);
+            if (@case.CaseNumber is not null)
+            {
+                return;
+            }
+
+            foreach (var failure in await steps.FormAsync(application.Content, @case.MunicipalityNumber, ct))
+            {
+                context.AddFailure(failure);
+            }
+        });
+    }
+}
 
 public sealed class SubmitApplicationHandler(
     IApplicationDbContext db,
-    ApplicationValidator validator,
     ICaseNumberAllocator numbers,
     INotificationOutbox outbox,
     IAuditTrail audit,
     ICitizenPseudonyms pseudonyms,
     IServiceLinks links,
     TimeProvider clock)
+    : ICommandHandler<SubmitApplicationCommand, CommandResult<ApplicationSubmitted>>
 {
-    public async Task<ApplicationResult> HandleAsync(SubmitApplicationCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult<ApplicationSubmitted>> Handle(SubmitApplicationCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         var application = await CaseAccess.ApplicationOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, tracking: false, cancellationToken);
         if (application is null)
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
         if (await AlreadySubmittedAsync(command.CaseId, cancellationToken) is { } already)
         {
             return already;
-        }
-
-        var municipalityNumber = await db.Cases.AsNoTracking().Where(c => c.Id == command.CaseId).Select(c => c.MunicipalityNumber).SingleAsync(cancellationToken);
-        var errors = await validator.ValidateForSubmitAsync(application.Content, municipalityNumber, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return new ApplicationResult.Invalid(errors);
         }
 
         try
@@ -56,16 +91,16 @@ public sealed class SubmitApplicationHandler(
         {
             // Another submission of the same case won (xmin), and its number stands; this one rolled back with its number.
             return await AlreadySubmittedAsync(command.CaseId, cancellationToken)
-                ?? (ApplicationResult)new ApplicationResult.Conflict(CaseTexts.Get("Conflict"));
+                ?? CommandResult<ApplicationSubmitted>.Failed(new Failure.Conflict(CaseTexts.Get("Conflict")));
         }
     }
 
-    private async Task<ApplicationResult> SubmitAsync(SubmitApplicationCommand command, CancellationToken cancellationToken)
+    private async Task<CommandResult<ApplicationSubmitted>> SubmitAsync(SubmitApplicationCommand command, CancellationToken cancellationToken)
     {
         var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == command.CaseId, cancellationToken);
         if (@case.CaseNumber is not null)
         {
-            return new ApplicationResult.Submitted(@case.Id, @case.CaseNumber, @case.State, AlreadySubmitted: true);
+            return new ApplicationSubmitted(@case.Id, @case.CaseNumber, @case.State, AlreadySubmitted: true);
         }
 
         var application = await db.Applications.SingleAsync(a => a.CaseId == command.CaseId, cancellationToken);
@@ -103,7 +138,7 @@ public sealed class SubmitApplicationHandler(
         EnqueueNotifications(@case.Id, form, CaseHandling.Of(municipality, now), school.Name, caseNumber, estimate);
         audit.Record("ApplicationSubmitted", CaseAccess.AuditObjectType, @case.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
-        return new ApplicationResult.Submitted(@case.Id, caseNumber, @case.State, AlreadySubmitted: false);
+        return new ApplicationSubmitted(@case.Id, caseNumber, @case.State, AlreadySubmitted: false);
     }
 
     /// <summary>
@@ -124,10 +159,10 @@ public sealed class SubmitApplicationHandler(
         }
     }
 
-    private async Task<ApplicationResult.Submitted?> AlreadySubmittedAsync(Guid caseId, CancellationToken cancellationToken)
+    private async Task<ApplicationSubmitted?> AlreadySubmittedAsync(Guid caseId, CancellationToken cancellationToken)
     {
         var stored = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.CaseNumber, c.State }).SingleOrDefaultAsync(cancellationToken);
-        return stored?.CaseNumber is { } number ? new ApplicationResult.Submitted(caseId, number, stored.State, AlreadySubmitted: true) : null;
+        return stored?.CaseNumber is { } number ? new ApplicationSubmitted(caseId, number, stored.State, AlreadySubmitted: true) : null;
     }
 
     /// <summary>
@@ -135,7 +170,7 @@ public sealed class SubmitApplicationHandler(
     /// guardian occur in that text (a surname like the school's, or "Li" in "særlig"), a shorter public title is used,
     /// and in the last resort the case number: the public title never names them (offentleglova § 13).
     /// </summary>
-    internal static JournalEntry RegisterJournalEntry(Guid caseId, ApplicationForm form, string schoolName, LanguageForm language, CaseNumber caseNumber, DateOnly today, DateTimeOffset now)
+    private static JournalEntry RegisterJournalEntry(Guid caseId, ApplicationForm form, string schoolName, LanguageForm language, CaseNumber caseNumber, DateOnly today, DateTimeOffset now)
     {
         var year = form.Child!.SchoolYearStart;
         var title = CaseJournal.Limit(CaseTexts.Format("JournalTitle", language, year, year + 1, schoolName, form.Child.Name));

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
@@ -6,16 +7,19 @@ using SkoleskyssSak.Domain.Time;
 namespace SkoleskyssSak.Application.Features.Applications;
 
 /// <summary>A guardian who is a party withdraws the søknad; the state machine refuses it once the case is decided.</summary>
-public sealed record WithdrawApplicationCommand(Guid CaseId, string GuardianPseudonym);
+public sealed record WithdrawApplicationCommand(Guid CaseId, string GuardianPseudonym) : ICommand<CommandResult<ApplicationWithdrawn>>;
+
+/// <param name="State">The case's state after the withdrawal.</param>
+public sealed record ApplicationWithdrawn(Guid CaseId, CaseState State);
 
 public sealed class WithdrawApplicationHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<WithdrawApplicationCommand, CommandResult<ApplicationWithdrawn>>
 {
-    public async Task<ApplicationResult> HandleAsync(WithdrawApplicationCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult<ApplicationWithdrawn>> Handle(WithdrawApplicationCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         if (!await CaseAccess.IsPartyAsync(db, command.CaseId, command.GuardianPseudonym, cancellationToken))
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == command.CaseId, cancellationToken);
@@ -23,7 +27,7 @@ public sealed class WithdrawApplicationHandler(IApplicationDbContext db, IAuditT
         var result = @case.Apply(CaseTrigger.Withdraw, new CaseActor(command.GuardianPseudonym, CaseActorRole.Guardian), now);
         if (!result.Succeeded)
         {
-            return new ApplicationResult.Refused(result.Reason!);
+            return new Failure.Refused(result.Reason!);
         }
 
         var form = (await db.Applications.AsNoTracking().SingleAsync(a => a.CaseId == command.CaseId, cancellationToken)).Content;
@@ -39,14 +43,11 @@ public sealed class WithdrawApplicationHandler(IApplicationDbContext db, IAuditT
         ];
         db.JournalEntries.Add(CaseJournal.Entry(@case.Id, JournalEntryKind.Incoming, publicTitles, title, form, NorwegianTime.Today(now), now));
         audit.Record("ApplicationWithdrawn", CaseAccess.AuditObjectType, @case.Id.ToString());
-        try
+        if (await CaseAccess.SaveAsync(db, cancellationToken) is { } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return new ApplicationResult.Withdrawn(@case.Id, @case.State);
+            return conflict;
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ApplicationResult.Conflict(CaseTexts.Get("Conflict"));
-        }
+
+        return new ApplicationWithdrawn(@case.Id, @case.State);
     }
 }

@@ -37,7 +37,7 @@ internal static class CaseFileReading
             @case.State,
             school,
             form,
-            GetMyCaseHandler.SubmittedAt(@case),
+            CaseSubmission.SubmittedAt(@case),
             documents,
             journal,
             @case.Events.OrderBy(e => e.Sequence).Select(e => new CaseFileEvent(e.Sequence, e.OccurredAt, e.ActorId, e.ActorRole, e.Trigger, e.From, e.To, e.Reason)).ToList(),

@@ -12,6 +12,6 @@ public sealed class GetCaseDocumentHandler(IApplicationDbContext db, IAuditTrail
     {
         ArgumentNullException.ThrowIfNull(query);
         var ofMunicipality = db.Documents.Join(db.Cases.Where(c => c.MunicipalityNumber == query.MunicipalityNumber), d => d.CaseId, c => c.Id, (d, _) => d);
-        return await GetMyCaseDocumentHandler.ReadAsync(db, audit, ofMunicipality, query.CaseId, query.DocumentId, cancellationToken);
+        return await CaseDocumentFiles.ReadAsync(db, audit, ofMunicipality, query.CaseId, query.DocumentId, cancellationToken);
     }
 }

@@ -86,7 +86,7 @@ public sealed class ListWorkQueueHandler(IApplicationDbContext db, IStaffDirecto
         var municipality = query.Scope.MunicipalityNumber;
         var today = NorwegianTime.Today(clock.GetUtcNow());
         var caseworkers = await staff.CaseworkersOfAsync(municipality, cancellationToken);
-        var schools = await Municipalities.ListSchoolsHandler.OfMunicipality(db, municipality).ToListAsync(cancellationToken);
+        var schools = await Municipalities.MunicipalitySchools.OfMunicipality(db, municipality).ToListAsync(cancellationToken);
         var counts = (await WorkQueueQueries.Counts(db, municipality).ToListAsync(cancellationToken)).Where(c => c.Count > 0).ToDictionary(c => c.State, c => c.Count);
         var schoolList = schools.Select(s => (s.Id, s.Name)).ToList();
 

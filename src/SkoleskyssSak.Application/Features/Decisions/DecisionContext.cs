@@ -53,7 +53,7 @@ internal sealed record DecisionContext(
 
         var municipality = await db.Municipalities.AsNoTracking().SingleAsync(m => m.Number == @case.MunicipalityNumber, cancellationToken);
         var school = await db.Schools.AsNoTracking().SingleAsync(s => s.Id == form.Child.SchoolId, cancellationToken);
-        var received = NorwegianTime.Today(GetMyCaseHandler.SubmittedAt(@case) ?? @case.CreatedAt);
+        var received = NorwegianTime.Today(CaseSubmission.SubmittedAt(@case) ?? @case.CreatedAt);
         var rulebook = await rulebooks.InForceAsync(@case.MunicipalityNumber, received, cancellationToken);
         var chain = await AppealChainAsync(db, rulebook, school, cancellationToken);
         var drafts = tracking ? db.Decisions : db.Decisions.AsNoTracking();

@@ -1,3 +1,5 @@
+using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
@@ -12,16 +14,28 @@ namespace SkoleskyssSak.Application.Features.InformationRequests;
 /// (AttachmentPolicy); the case returns to assessment (fvl. § 17). The reply and each file are journaled as incoming.
 /// A reply after the deadline is still received: the deadline only tells when the caseworker may go on without it.
 /// </summary>
-public sealed record AnswerInformationRequestCommand(Guid CaseId, string PartyPseudonym, string? Answer, IReadOnlyList<UploadedFile> Files);
+public sealed record AnswerInformationRequestCommand(Guid CaseId, string PartyPseudonym, string? Answer, IReadOnlyList<UploadedFile> Files) : ICommand<CommandResult>;
+
+/// <summary>A text or at least one file; the text at most <see cref="InformationRequest.MaxTextLength"/> characters. The files are checked by the handler (AttachmentPolicy).</summary>
+public sealed class AnswerInformationRequestValidator : AbstractValidator<AnswerInformationRequestCommand>
+{
+    public AnswerInformationRequestValidator()
+    {
+        RuleFor(c => c.Answer).Must((command, answer) => !string.IsNullOrWhiteSpace(answer) || command.Files is { Count: > 0 })
+            .WithMessage(_ => CaseTexts.Get("InformationReplyEmpty"));
+        RuleFor(c => c.Answer).Must(answer => answer is null || answer.Trim().Length <= InformationRequest.MaxTextLength)
+            .WithMessage(_ => CaseTexts.Get("InformationTextTooLong"));
+    }
+}
 
 public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock, IPdfBundler pdfs)
+    : ICommandHandler<AnswerInformationRequestCommand, CommandResult>
 {
-    public async Task<ApplicationResult> HandleAsync(AnswerInformationRequestCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> Handle(AnswerInformationRequestCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         if (!await CaseAccess.IsPartyAsync(db, command.CaseId, command.PartyPseudonym, cancellationToken))
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == command.CaseId, cancellationToken);
@@ -31,37 +45,27 @@ public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IA
             .FirstOrDefaultAsync(cancellationToken);
         if (request is null || @case.State != CaseState.AwaitingInformation)
         {
-            return new ApplicationResult.Refused(CaseTexts.Get("InformationNotOpen"));
+            return new Failure.Refused(CaseTexts.Get("InformationNotOpen"));
         }
 
         var answer = command.Answer?.Trim() ?? string.Empty;
         var files = command.Files ?? [];
-        if (answer.Length == 0 && files.Count == 0)
-        {
-            return ApplicationResult.Invalid.Text(nameof(command.Answer), "InformationReplyEmpty");
-        }
-
-        if (answer.Length > InformationRequest.MaxTextLength)
-        {
-            return ApplicationResult.Invalid.Text(nameof(command.Answer), "InformationTextTooLong");
-        }
-
         var now = clock.GetUtcNow();
         if (await CaseAttachments.CheckPdfsAsync(pdfs, files, i => $"Files[{i}]", cancellationToken) is { } damaged)
         {
-            return new ApplicationResult.Invalid(damaged);
+            return new Failure.Invalid(damaged);
         }
 
         var (stored, errors) = CaseAttachments.TryStoreAll(db, @case.Id, CaseDocumentKind.InformationReplyAttachment, files, command.PartyPseudonym, now, i => $"Files[{i}]");
         if (errors is not null)
         {
-            return new ApplicationResult.Invalid(errors);
+            return new Failure.Invalid(errors);
         }
 
         var moved = @case.Apply(CaseTrigger.InformationReceived, new CaseActor(command.PartyPseudonym, CaseActorRole.Guardian), now);
         if (!moved.Succeeded)
         {
-            return new ApplicationResult.Refused(moved.Reason!);
+            return new Failure.Refused(moved.Reason!);
         }
 
         request.TryAnswer(answer, command.PartyPseudonym, now);
@@ -82,6 +86,11 @@ public sealed class AnswerInformationRequestHandler(IApplicationDbContext db, IA
 
         CaseAttachments.Journal(db, stored, form, language, year, today, now);
         audit.Record("InformationAnswered", CaseAccess.AuditObjectType, @case.Id.ToString());
-        return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
+        if (await CaseAccess.SaveAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return CommandResult.Ok;
     }
 }

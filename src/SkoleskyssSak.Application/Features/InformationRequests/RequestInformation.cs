@@ -1,7 +1,8 @@
 using System.Globalization;
+using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Documents;
 using SkoleskyssSak.Domain.Time;
@@ -14,51 +15,46 @@ namespace SkoleskyssSak.Application.Features.InformationRequests;
 /// guardian with an e-mail address is told to log in (the e-mail holds no question text: it may be personal).
 /// </summary>
 /// <param name="MunicipalityNumber">The caseworker's municipality (from the sign-in); another municipality's case is not found.</param>
-public sealed record RequestInformationCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, string? Question, DateOnly ReplyBy);
+/// <param name="ReplyBy">The reply deadline; <see cref="DateOnly.MinValue"/> when the form held no date (the validator's message).</param>
+public sealed record RequestInformationCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, string? Question, DateOnly ReplyBy) : ICommand<CommandResult>;
 
-public sealed class RequestInformationHandler(IApplicationDbContext db, INotificationOutbox outbox, IAuditTrail audit, TimeProvider clock)
+/// <summary>A question (at most <see cref="InformationRequest.MaxTextLength"/> characters) and a deadline from today to <see cref="MaxReplyDays"/> days ahead.</summary>
+public sealed class RequestInformationValidator : AbstractValidator<RequestInformationCommand>
 {
     /// <summary>The longest reply deadline the form accepts.</summary>
     public const int MaxReplyDays = 90;
 
-    public async Task<ApplicationResult> HandleAsync(RequestInformationCommand command, CancellationToken cancellationToken)
+    public RequestInformationValidator(TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(command);
+        RuleFor(c => c.Question).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage(_ => CaseTexts.Get("InformationQuestionRequired"));
+        RuleFor(c => c.Question).Must(q => q is null || q.Trim().Length <= InformationRequest.MaxTextLength).WithMessage(_ => CaseTexts.Get("InformationTextTooLong"));
+        RuleFor(c => c.ReplyBy)
+            .Must(replyBy => NorwegianTime.Today(clock.GetUtcNow()) is var today && replyBy >= today && replyBy <= today.AddDays(MaxReplyDays))
+            .WithMessage(_ => CaseTexts.Get("InformationReplyByInvalid"));
+    }
+}
+
+public sealed class RequestInformationHandler(IApplicationDbContext db, INotificationOutbox outbox, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<RequestInformationCommand, CommandResult>
+{
+    public async ValueTask<CommandResult> Handle(RequestInformationCommand command, CancellationToken cancellationToken)
+    {
         var @case = await db.Cases.Include(c => c.Events)
             .SingleOrDefaultAsync(c => c.Id == command.CaseId && c.MunicipalityNumber == command.MunicipalityNumber, cancellationToken);
         if (@case is null)
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var now = clock.GetUtcNow();
         var today = NorwegianTime.Today(now);
-        var question = command.Question?.Trim() ?? string.Empty;
-        var errors = new Dictionary<string, string[]>();
-        if (question.Length == 0)
-        {
-            errors[nameof(command.Question)] = [CaseTexts.Get("InformationQuestionRequired")];
-        }
-        else if (question.Length > InformationRequest.MaxTextLength)
-        {
-            errors[nameof(command.Question)] = [CaseTexts.Get("InformationTextTooLong")];
-        }
-
-        if (command.ReplyBy < today || command.ReplyBy > today.AddDays(MaxReplyDays))
-        {
-            errors[nameof(command.ReplyBy)] = [CaseTexts.Get("InformationReplyByInvalid")];
-        }
-
-        if (errors.Count > 0)
-        {
-            return new ApplicationResult.Invalid(errors);
-        }
+        var question = command.Question!.Trim();
 
         var deadline = command.ReplyBy.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var moved = @case.Apply(CaseTrigger.RequestInformation, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, $"Svarfrist {deadline}");
         if (!moved.Succeeded)
         {
-            return new ApplicationResult.Refused(moved.Reason!);
+            return new Failure.Refused(moved.Reason!);
         }
 
         var request = InformationRequest.Create(Guid.CreateVersion7(now), @case.Id, question, command.ReplyBy, command.StaffUserId, now);
@@ -90,6 +86,11 @@ public sealed class RequestInformationHandler(IApplicationDbContext db, INotific
         }
 
         audit.Record("InformationRequested", CaseAccess.AuditObjectType, @case.Id.ToString());
-        return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
+        if (await CaseAccess.SaveAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return CommandResult.Ok;
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Time;
 
@@ -13,18 +13,18 @@ namespace SkoleskyssSak.Application.Features.InformationRequests;
 /// Refused before the deadline has passed — until then the guardians may still answer.
 /// </summary>
 /// <param name="MunicipalityNumber">The caseworker's municipality (from the sign-in); another municipality's case is not found.</param>
-public sealed record ResumeAfterReplyDeadlineCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId);
+public sealed record ResumeAfterReplyDeadlineCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId) : ICommand<CommandResult>;
 
 public sealed class ResumeAfterReplyDeadlineHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock)
+    : ICommandHandler<ResumeAfterReplyDeadlineCommand, CommandResult>
 {
-    public async Task<ApplicationResult> HandleAsync(ResumeAfterReplyDeadlineCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> Handle(ResumeAfterReplyDeadlineCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         var @case = await db.Cases.Include(c => c.Events)
             .SingleOrDefaultAsync(c => c.Id == command.CaseId && c.MunicipalityNumber == command.MunicipalityNumber && c.State != CaseState.Draft, cancellationToken);
         if (@case is null)
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var open = await db.InformationRequests.AsNoTracking()
@@ -34,22 +34,27 @@ public sealed class ResumeAfterReplyDeadlineHandler(IApplicationDbContext db, IA
         var now = clock.GetUtcNow();
         if (@case.State != CaseState.AwaitingInformation || open is null)
         {
-            return new ApplicationResult.Refused(CaseTexts.Get("InformationResumeNotAwaiting"));
+            return new Failure.Refused(CaseTexts.Get("InformationResumeNotAwaiting"));
         }
 
         var deadline = open.ReplyBy.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         if (NorwegianTime.Today(now) <= open.ReplyBy)
         {
-            return new ApplicationResult.Refused(CaseTexts.FormatCurrent("InformationResumeBeforeDeadline", deadline));
+            return new Failure.Refused(CaseTexts.FormatCurrent("InformationResumeBeforeDeadline", deadline));
         }
 
         var moved = @case.Apply(CaseTrigger.InformationReceived, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, $"Svarfrist {deadline} ute uten svar: saksbehandler gjenopptar saken");
         if (!moved.Succeeded)
         {
-            return new ApplicationResult.Refused(moved.Reason!);
+            return new Failure.Refused(moved.Reason!);
         }
 
         audit.Record("CaseResumedAfterReplyDeadline", CaseAccess.AuditObjectType, @case.Id.ToString());
-        return await ApplicationAccess.SaveOrConflictAsync(db, @case.Id, cancellationToken);
+        if (await CaseAccess.SaveAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return CommandResult.Ok;
     }
 }

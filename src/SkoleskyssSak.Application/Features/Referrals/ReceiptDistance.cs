@@ -15,7 +15,6 @@ public sealed record ReceiptDistance(int Grade, int Homes, int HomesBeyond)
 {
     public static ReceiptDistance Of(ApplicationForm form)
     {
-        ArgumentNullException.ThrowIfNull(form);
         var grade = form.Child?.Grade ?? 0;
         return new ReceiptDistance(grade, form.Homes.Count, grade == 0 ? 0 : form.Homes.Count(h => DistanceEntitlement.Applies(grade, h.WalkingDistanceKm)));
     }

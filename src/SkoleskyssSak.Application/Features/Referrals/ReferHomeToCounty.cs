@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
@@ -19,7 +20,7 @@ namespace SkoleskyssSak.Application.Features.Referrals;
 /// guardians (PDF, journaled outgoing, e-mailed); the case forwarded to the county's unit (an e-mail listing the case's
 /// documents, stored and journaled outgoing); audited. When another home remains, the case stays with the municipality.
 /// </summary>
-public sealed record ReferHomeToCountyCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, int HomeIndex);
+public sealed record ReferHomeToCountyCommand(Guid CaseId, string MunicipalityNumber, string StaffUserId, int HomeIndex) : ICommand<CommandResult>;
 
 public sealed class ReferHomeToCountyHandler(
     IApplicationDbContext db,
@@ -30,25 +31,25 @@ public sealed class ReferHomeToCountyHandler(
     IServiceLinks links,
     IAuditTrail audit,
     TimeProvider clock)
+    : ICommandHandler<ReferHomeToCountyCommand, CommandResult>
 {
-    public async Task<ApplicationResult> HandleAsync(ReferHomeToCountyCommand command, CancellationToken cancellationToken)
+    public async ValueTask<CommandResult> Handle(ReferHomeToCountyCommand command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
         var context = await DecisionContext.LoadAsync(db, rulebooks, command.CaseId, command.MunicipalityNumber, tracking: true, cancellationToken);
         if (context is null)
         {
-            return new ApplicationResult.NotFound();
+            return new Failure.NotFound();
         }
 
         var form = context.Form;
         if (command.HomeIndex < 0 || command.HomeIndex >= form.Homes.Count)
         {
-            return ApplicationResult.Invalid.Field(nameof(command.HomeIndex), ReferralTexts.Get("HomeUnknown"));
+            return Failure.Invalid.Field(nameof(command.HomeIndex), ReferralTexts.Get("HomeUnknown"));
         }
 
         if (!HomeDistanceRules.IsOpen(context.Case.State))
         {
-            return new ApplicationResult.Refused(ReferralTexts.Get("ReferralCaseNotOpen"));
+            return new Failure.Refused(ReferralTexts.Get("ReferralCaseNotOpen"));
         }
 
         var distances = await db.HomeDistances.Where(d => d.CaseId == command.CaseId).ToListAsync(cancellationToken);
@@ -58,17 +59,17 @@ public sealed class ReferHomeToCountyHandler(
         switch (HomeReferrals.Check(grade, distance))
         {
             case HomeReferralRefusal.NotConfirmed:
-                return new ApplicationResult.Refused(ReferralTexts.Get("ReferralNotConfirmed"));
+                return new Failure.Refused(ReferralTexts.Get("ReferralNotConfirmed"));
             case HomeReferralRefusal.AlreadyReferred:
-                return new ApplicationResult.Refused(ReferralTexts.Get("ReferralAlreadyReferred"));
+                return new Failure.Refused(ReferralTexts.Get("ReferralAlreadyReferred"));
             case HomeReferralRefusal.WithinLimit:
-                return new ApplicationResult.Refused(ReferralTexts.FormatCurrent("ReferralWithinLimit", distance!.ConfirmedKm.ToString("0.##", CultureInfo.CurrentCulture), DistanceEntitlement.LimitKm(grade), grade));
+                return new Failure.Refused(ReferralTexts.FormatCurrent("ReferralWithinLimit", distance!.ConfirmedKm.ToString("0.##", CultureInfo.CurrentCulture), DistanceEntitlement.LimitKm(grade), grade));
         }
 
         var unit = await db.CountyTransportUnits.AsNoTracking().SingleOrDefaultAsync(u => u.County == context.Municipality.County, cancellationToken);
         if (unit is null)
         {
-            return new ApplicationResult.Refused(ReferralTexts.FormatCurrent("ReferralNoCountyUnit", context.Municipality.County));
+            return new Failure.Refused(ReferralTexts.FormatCurrent("ReferralNoCountyUnit", context.Municipality.County));
         }
 
         var now = clock.GetUtcNow();
@@ -79,7 +80,7 @@ public sealed class ReferHomeToCountyHandler(
         {
             // One home of several may go while the municipality waits for information; the last one moves the case,
             // which the table allows only from Submitted or InAssessment. Nothing is saved.
-            return new ApplicationResult.Refused(ReferralTexts.Get("ReferralLastHomeAwaitingInformation"));
+            return new Failure.Refused(ReferralTexts.Get("ReferralLastHomeAwaitingInformation"));
         }
 
         if (whole)
@@ -87,7 +88,7 @@ public sealed class ReferHomeToCountyHandler(
             var moved = context.Case.Apply(CaseTrigger.ReferToCounty, new CaseActor(command.StaffUserId, CaseActorRole.Caseworker), now, unit.Name);
             if (!moved.Succeeded)
             {
-                return new ApplicationResult.Refused(moved.Reason!);
+                return new Failure.Refused(moved.Reason!);
             }
         }
 
@@ -107,7 +108,12 @@ public sealed class ReferHomeToCountyHandler(
 
         await ForwardToCountyAsync(context, distance, unit, document, command.StaffUserId, now, cancellationToken);
         audit.Record("HomeReferredToCounty", CaseAccess.AuditObjectType, context.Case.Id.ToString());
-        return await ApplicationAccess.SaveOrConflictAsync(db, context.Case.Id, cancellationToken);
+        if (await CaseAccess.SaveAsync(db, cancellationToken) is { } conflict)
+        {
+            return conflict;
+        }
+
+        return CommandResult.Ok;
     }
 
     /// <summary>
@@ -155,58 +161,4 @@ public sealed class ReferHomeToCountyHandler(
         var title = CaseJournal.Limit(ReferralTexts.Format("CountyJournalTitle", language, year, year + 1, unit.Name));
         db.JournalEntries.Add(CaseJournal.Entry(context.Case.Id, JournalEntryKind.Outgoing, [title], title, form, NorwegianTime.Today(now), now, document.Id));
     }
-}
-
-/// <summary>The referral letter to the guardians (opplæringslova § 4-1 first paragraph), and what a decision letter says of referred homes.</summary>
-internal static class ReferralLetters
-{
-    /// <param name="remaining">The homes still with the municipality (none when the whole case is referred).</param>
-    public static Letter Compose(DecisionContext context, HomeDistance distance, CountyTransportUnit unit, IReadOnlyList<ApplicationHome> remaining, DateOnly today)
-    {
-        var language = context.Language;
-        string T(string key, params object?[] args) => ReferralTexts.Format(key, language, args);
-        var child = context.Form.Child!;
-        var home = context.Form.Homes[distance.HomeIndex];
-        var unitAddress = unit.PostalAddress.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var next = new List<string> { T("LetterNext", unit.Name), T("LetterContact", string.Join(", ", unitAddress)) };
-        if (remaining.Count > 0)
-        {
-            next.Add(T("LetterOtherHomes", string.Join(" / ", remaining.Select(Address))));
-        }
-
-        var sections = new List<LetterSection>
-        {
-            new(T("LetterDistanceHeading"), [T("LetterDistance", Address(home), context.School.Name, ReferralTexts.Km(distance.ConfirmedKm, language), distance.Source, context.Date(distance.MeasuredOn))]),
-            new(T("LetterLawHeading"), [T("LetterLaw", child.Grade, ReferralTexts.Km(DistanceEntitlement.LimitKm(child.Grade), language))]),
-            new(T("LetterNextHeading"), next),
-        };
-        IReadOnlyList<string> address = [home.Address, $"{home.PostalCode} {home.Place}"];
-        var recipients = context.Form.Guardians.Select(g => new LetterRecipient(g.Name, address))
-            .Append(new LetterRecipient(ReferralTexts.Get("LetterCopyTo", language) + " " + unit.Name, unitAddress.Skip(1).ToList()))
-            .ToList();
-        return CaseLetterFrame.Compose(context, today, T(remaining.Count > 0 ? "LetterTitlePartly" : "LetterTitle"), sections, recipients);
-    }
-
-    /// <summary>
-    /// For a decision on a case of which one home was referred: that home's right was sent to the county, which answers
-    /// about it; the decision is about the other home(s).
-    /// </summary>
-    public static IReadOnlyList<string> ReferredHomesParagraphs(DecisionContext context)
-    {
-        var referred = context.HomeDistances?.Where(d => d.IsReferred && d.HomeIndex < context.Form.Homes.Count).ToList() ?? [];
-        if (referred.Count == 0)
-        {
-            return [];
-        }
-
-        var others = context.Form.Homes.Where((_, i) => referred.All(d => d.HomeIndex != i)).Select(Address).ToList();
-        return referred.Select(d => ReferralTexts.Format(
-            "DecisionOtherHomeReferred",
-            context.Language,
-            Address(context.Form.Homes[d.HomeIndex]),
-            context.Date(NorwegianTime.Today(d.ReferredAt!.Value)),
-            string.Join(" / ", others))).ToList();
-    }
-
-    private static string Address(ApplicationHome home) => $"{home.Address}, {home.PostalCode} {home.Place}";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Referrals;
 
@@ -10,9 +11,7 @@ namespace SkoleskyssSak.Web.Pages.Ansatt;
 /// home on its own, § 4-1 last paragraph). Another municipality's case: 404.
 /// </summary>
 public sealed class AvstandModel(
-    GetHomeDistancesHandler getDistances,
-    ConfirmHomeDistanceHandler confirm,
-    ReferHomeToCountyHandler refer,
+    ISender sender,
     TimeProvider clock) : CaseworkerPageModel
 {
     public CaseHomeDistances View { get; private set; } = null!;
@@ -45,20 +44,20 @@ public sealed class AvstandModel(
         // A date that is no date goes to the handler as none, which answers with its own message beside the others.
         var measuredOn = FormDates.TryParse(MeasuredOn, out var date) ? date : null;
         var km = ParseKm(DistanceKm);
-        var result = await confirm.HandleAsync(new ConfirmHomeDistanceCommand(CaseId, Municipality, StaffUserId, HomeIndex, km, Source, measuredOn), cancellationToken);
+        var result = await sender.Send(new ConfirmHomeDistanceCommand(CaseId, Municipality, StaffUserId, HomeIndex, km, Source, measuredOn), cancellationToken);
         return await AfterCommandAsync(result, PagePath, key => key == nameof(ConfirmHomeDistanceCommand.HomeIndex) ? string.Empty : key, () => ShowAsync(cancellationToken));
     }
 
     public async Task<IActionResult> OnPostReferAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var result = await refer.HandleAsync(new ReferHomeToCountyCommand(CaseId, Municipality, StaffUserId, HomeIndex), cancellationToken);
+        var result = await sender.Send(new ReferHomeToCountyCommand(CaseId, Municipality, StaffUserId, HomeIndex), cancellationToken);
         return await AfterCommandAsync(result, PagePath, _ => string.Empty, () => ShowAsync(cancellationToken));
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        var view = await getDistances.HandleAsync(new GetHomeDistancesQuery(CaseId, Municipality), cancellationToken);
+        var view = await sender.Send(new GetHomeDistancesQuery(CaseId, Municipality), cancellationToken);
         if (view is null)
         {
             return NotFound();

@@ -70,13 +70,13 @@ public sealed class SakModel(ISender sender, TimeProvider clock) : CaseworkerPag
             cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRequestAsync(RequestInformationForm form, [FromServices] RequestInformationHandler requestInformation, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRequestAsync(RequestInformationForm form, CancellationToken cancellationToken)
     {
         Inquiry = form;
 
         // An empty or malformed deadline goes to the handler as no date at all, which answers with its own message.
         var replyBy = FormDates.TryParse(form.ReplyBy, out var parsed) && parsed is { } date ? date : DateOnly.MinValue;
-        var result = await requestInformation.HandleAsync(new RequestInformationCommand(CaseId, Municipality, StaffUserId, form.Question, replyBy), cancellationToken);
+        var result = await sender.Send(new RequestInformationCommand(CaseId, Municipality, StaffUserId, form.Question, replyBy), cancellationToken);
         return await AfterCommandAsync(result, CasePath, key => key, () => ShowAsync(cancellationToken));
     }
 
@@ -132,9 +132,9 @@ public sealed class SakModel(ISender sender, TimeProvider clock) : CaseworkerPag
     }
 
     /// <summary>The reply deadline of a request for information passed unanswered: the caseworker resumes the case.</summary>
-    public async Task<IActionResult> OnPostResumeAsync([FromServices] ResumeAfterReplyDeadlineHandler resume, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostResumeAsync(CancellationToken cancellationToken) =>
         await AfterCommandAsync(
-            await resume.HandleAsync(new ResumeAfterReplyDeadlineCommand(CaseId, Municipality, StaffUserId), cancellationToken),
+            await sender.Send(new ResumeAfterReplyDeadlineCommand(CaseId, Municipality, StaffUserId), cancellationToken),
             CasePath,
             _ => string.Empty,
             () => ShowAsync(cancellationToken));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkoleskyssSak.Application.Features.Applications;
@@ -10,12 +11,12 @@ namespace SkoleskyssSak.Web.Pages.MineSaker;
 /// Downloads one document of a case for a party of it (fvl. § 18). Another case's document, an internal note or a
 /// made-up id is 404, so nobody learns whether it exists. Always a download, never rendered by the browser in the page.
 /// </summary>
-public sealed class DokumentModel(GetMyCaseDocumentHandler getDocument) : PageModel
+public sealed class DokumentModel(ISender sender) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid caseId, Guid documentId, CancellationToken cancellationToken)
     {
         var pseudonym = User.FindFirstValue(SkoleskyssClaims.Subject) ?? string.Empty;
-        var file = await getDocument.HandleAsync(new GetMyCaseDocumentQuery(caseId, documentId, pseudonym), cancellationToken);
+        var file = await sender.Send(new GetMyCaseDocumentQuery(caseId, documentId, pseudonym), cancellationToken);
         if (file is null)
         {
             return NotFound();

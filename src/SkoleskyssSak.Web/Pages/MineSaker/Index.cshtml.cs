@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Web.Auth;
@@ -6,7 +7,7 @@ using SkoleskyssSak.Web.Auth;
 namespace SkoleskyssSak.Web.Pages.MineSaker;
 
 /// <summary>"Mine saker": the signed-in parent's cases, drafts first to continue.</summary>
-public sealed class IndexModel(ListMyCasesHandler myCases) : PageModel
+public sealed class IndexModel(ISender sender) : PageModel
 {
     public string Name { get; private set; } = string.Empty;
 
@@ -15,6 +16,6 @@ public sealed class IndexModel(ListMyCasesHandler myCases) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Name = User.FindFirstValue(SkoleskyssClaims.Name) ?? string.Empty;
-        Cases = await myCases.HandleAsync(new ListMyCasesQuery(User.FindFirstValue(SkoleskyssClaims.Subject) ?? string.Empty), cancellationToken);
+        Cases = await sender.Send(new ListMyCasesQuery(User.FindFirstValue(SkoleskyssClaims.Subject) ?? string.Empty), cancellationToken);
     }
 }

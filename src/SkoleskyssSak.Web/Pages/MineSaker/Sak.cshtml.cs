@@ -16,12 +16,7 @@ namespace SkoleskyssSak.Web.Pages.MineSaker;
 [RequestSizeLimit(UploadLimits.AllFiles)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.AllFiles + UploadLimits.FormReaderMargin)]
 public sealed class SakModel(
-    GetMyCaseHandler getCase,
-    WithdrawApplicationHandler withdraw,
-    AnswerInformationRequestHandler answer,
-    CopyForSiblingHandler copy,
-    ISender sender,
-    GetMyReferralsHandler referrals) : ApplicationPageModel(getCase)
+    ISender sender) : ApplicationPageModel(sender)
 {
     /// <summary>What of the case was sent to the county, when, and to whom (issue 11).</summary>
     public IReadOnlyList<MyReferral> Referrals { get; private set; } = [];
@@ -131,7 +126,7 @@ public sealed class SakModel(
     private async Task<IActionResult> WithAppealsAsync(CancellationToken cancellationToken)
     {
         Appeals = await sender.Send(new GetAppealStatusQuery(CaseId, Pseudonym, null), cancellationToken) ?? Appeals;
-        Referrals = await referrals.HandleAsync(new GetMyReferralsQuery(CaseId, Pseudonym), cancellationToken);
+        Referrals = await sender.Send(new GetMyReferralsQuery(CaseId, Pseudonym), cancellationToken);
         return Page();
     }
 
@@ -146,8 +141,8 @@ public sealed class SakModel(
         Answered = false;
         var files = await UploadLimits.ReadAllAsync(Files, Confidential, cancellationToken);
 
-        var result = await answer.HandleAsync(new AnswerInformationRequestCommand(CaseId, Pseudonym, Answer, files), cancellationToken);
-        if (result is ApplicationResult.Saved)
+        var result = await Requests.Send(new AnswerInformationRequestCommand(CaseId, Pseudonym, Answer, files), cancellationToken);
+        if (result.IsOk)
         {
             return Redirect(LanguageUrl("sak") + "&svart=true");
         }
@@ -155,7 +150,7 @@ public sealed class SakModel(
         return await AfterSaveAsync(result, "sak", key => key == nameof(AnswerInformationRequestCommand.Answer) ? nameof(Answer) : nameof(Files), () => Task.CompletedTask);
     }
 
-    public Task<IActionResult> OnPostSiblingAsync(CancellationToken cancellationToken) => CopyForSiblingAsync(copy, cancellationToken);
+    public Task<IActionResult> OnPostSiblingAsync(CancellationToken cancellationToken) => CopyForSiblingAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken cancellationToken)
     {
@@ -164,18 +159,18 @@ public sealed class SakModel(
             return stop;
         }
 
-        var result = await withdraw.HandleAsync(new WithdrawApplicationCommand(CaseId, Pseudonym), cancellationToken);
-        switch (result)
+        var result = await Requests.Send(new WithdrawApplicationCommand(CaseId, Pseudonym), cancellationToken);
+        if (result.IsOk)
         {
-            case ApplicationResult.Withdrawn:
-                return Redirect(LanguageUrl("sak"));
-            case ApplicationResult.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddResult(result, _ => string.Empty);
-                break;
+            return Redirect(LanguageUrl("sak"));
         }
 
+        if (result.Failure is Failure.NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFailure(result.Failure, _ => string.Empty);
         return Page();
     }
 }

@@ -11,7 +11,7 @@ namespace SkoleskyssSak.Web.Pages.MineSaker;
 /// stands, a new appeal only within the deadline (fvl. §§ 29 and 31) — and the POST withdraws it. Only a party reaches it
 /// (anyone else: 404); when no appeal is pending the page says so, and a POST changes nothing and says why.
 /// </summary>
-public sealed class TrekkKlageModel(GetMyCaseHandler getCase, ISender sender) : ApplicationPageModel(getCase)
+public sealed class TrekkKlageModel(ISender sender) : ApplicationPageModel(sender)
 {
     /// <summary>The pending appeal and what withdrawing it means; null when there is nothing to withdraw.</summary>
     public AppealWithdrawalPreview? Withdrawal { get; private set; }

@@ -25,4 +25,21 @@ public static class CommandResults
 
         return await showAgain();
     }
+
+    /// <summary>The same for a command of the one result shape: done → <c>next</c>; NotFound → 404; otherwise the failure, shown again.</summary>
+    public static async Task<IActionResult> AfterCommandAsync(this PageModel page, CommandResult result, string next, Func<string, string> field, Func<Task<IActionResult>> showAgain)
+    {
+        if (result.IsOk)
+        {
+            return new RedirectResult(next);
+        }
+
+        if (result.Failure is Failure.NotFound)
+        {
+            return new NotFoundResult();
+        }
+
+        page.ModelState.AddFailure(result.Failure, field);
+        return await showAgain();
+    }
 }

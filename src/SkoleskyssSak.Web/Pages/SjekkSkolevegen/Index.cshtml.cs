@@ -18,7 +18,7 @@ namespace SkoleskyssSak.Web.Pages.SjekkSkolevegen;
 /// </summary>
 [IgnoreAntiforgeryToken(Order = 1001)] // public, anonymous and side-effect free: nothing to forge
 [EnableRateLimiting(RateLimitPolicies.PublicApi)] // its POSTs run the engine as the API does: the same limit, one budget
-public sealed class IndexModel(ListMunicipalitiesHandler municipalities, ISender sender, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int MaxLegs = AssessRouteValidator.MaxLegs;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(ListMunicipalitiesHandler municipalities, ISender
 
     public async Task OnGetAsync(string? kommune, CancellationToken cancellationToken)
     {
-        Municipalities = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+        Municipalities = await sender.Send(new ListMunicipalitiesQuery(), cancellationToken);
         Form.MunicipalityNumber ??= kommune;
         Form.Legs.Add(new LegForm { Kind = "along" });
     }
@@ -44,7 +44,7 @@ public sealed class IndexModel(ListMunicipalitiesHandler municipalities, ISender
             Form.Legs.Add(new LegForm { Kind = "along" });
         }
 
-        Municipalities = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+        Municipalities = await sender.Send(new ListMunicipalitiesQuery(), cancellationToken);
         return Page();
     }
 
@@ -56,13 +56,13 @@ public sealed class IndexModel(ListMunicipalitiesHandler municipalities, ISender
             Form.Legs.RemoveAt(index);
         }
 
-        Municipalities = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+        Municipalities = await sender.Send(new ListMunicipalitiesQuery(), cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Municipalities = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+        Municipalities = await sender.Send(new ListMunicipalitiesQuery(), cancellationToken);
         ModelState.Clear(); // messages come from the form's own checks and the validator, in Norwegian
         if (Form.Legs.Count == 0)
         {

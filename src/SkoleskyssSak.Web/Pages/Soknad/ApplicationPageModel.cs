@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkoleskyssSak.Application.Features.Applications;
@@ -11,7 +12,7 @@ namespace SkoleskyssSak.Web.Pages.Soknad;
 /// A page of one søknad: only the signed-in applicant's draft is reachable (anything else is 404, so nobody learns
 /// whether a case exists), and the page speaks the municipality's language form (?kommune= sets the culture).
 /// </summary>
-public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
+public abstract class ApplicationPageModel(ISender sender) : PageModel
 {
     public const int StepCount = 7;
 
@@ -19,6 +20,9 @@ public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
     public Guid CaseId { get; set; }
 
     public MyCaseDetails Case { get; private set; } = null!;
+
+    /// <summary>Sends the page's query and its commands.</summary>
+    protected ISender Requests { get; } = sender;
 
     protected string Pseudonym => User.FindFirstValue(SkoleskyssClaims.Subject) ?? string.Empty;
 
@@ -30,7 +34,7 @@ public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
     /// <summary>Loads the case; null when the page may go on, else the result to return (404 or a redirect to the right language).</summary>
     protected async Task<IActionResult?> LoadAsync(bool draftOnly, string? languageRedirectStep, CancellationToken cancellationToken)
     {
-        var details = await getCase.HandleAsync(new GetMyCaseQuery(CaseId, Pseudonym), cancellationToken);
+        var details = await Requests.Send(new GetMyCaseQuery(CaseId, Pseudonym), cancellationToken);
         if (details is null || (draftOnly && (!details.IsApplicant || details.State != CaseState.Draft)))
         {
             return NotFound();
@@ -44,12 +48,27 @@ public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
     protected IActionResult? LanguageRedirect(string pageName) =>
         Request.Query["kommune"].ToString() == Case.MunicipalityNumber ? null : Redirect(LanguageUrl(pageName));
 
-    /// <summary>Saved → the next step; Invalid → the messages next to the fields; NotFound → 404.</summary>
+    /// <summary>Done → the next step; Invalid → the messages next to the fields; NotFound → 404.</summary>
+    protected async Task<IActionResult> AfterSaveAsync(CommandResult result, string next, Func<string, string> field, Func<Task> reload)
+    {
+        if (result.IsOk)
+        {
+            return Redirect(StepUrl(next));
+        }
+
+        if (result.Failure is Failure.NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFailure(result.Failure, field);
+        await reload();
+        return Page();
+    }
+
+    /// <summary>Transitional (issue 12): the same for a command that still answers with an ApplicationResult (the parent's appeal commands).</summary>
     protected async Task<IActionResult> AfterSaveAsync(ApplicationResult result, string next, Func<string, string> field, Func<Task> reload)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(field);
-        ArgumentNullException.ThrowIfNull(reload);
         switch (result)
         {
             case ApplicationResult.Saved:
@@ -68,9 +87,8 @@ public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
     /// <summary>
     /// "Søk for et søsken": a new draft copied from this case (a party's only, else 404), opened at the child step.
     /// </summary>
-    protected async Task<IActionResult> CopyForSiblingAsync(CopyForSiblingHandler copy, CancellationToken cancellationToken)
+    protected async Task<IActionResult> CopyForSiblingAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(copy);
         if (await LoadAsync(draftOnly: false, null, cancellationToken) is { } stop)
         {
             return stop;
@@ -81,8 +99,9 @@ public abstract class ApplicationPageModel(GetMyCaseHandler getCase) : PageModel
             Pseudonym,
             User.FindFirstValue(SkoleskyssClaims.PersonIdentifier),
             User.FindFirstValue(SkoleskyssClaims.Name) ?? string.Empty);
-        return await copy.HandleAsync(command, cancellationToken) is ApplicationResult.Started started
-            ? Redirect($"/soknad/{started.CaseId}/barn?kommune={Case.MunicipalityNumber}")
+        var copied = await Requests.Send(command, cancellationToken);
+        return copied.IsOk
+            ? Redirect($"/soknad/{copied.Value.CaseId}/barn?kommune={Case.MunicipalityNumber}")
             : NotFound();
     }
 

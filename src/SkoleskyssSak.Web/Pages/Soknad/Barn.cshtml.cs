@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.Municipalities;
@@ -8,7 +9,7 @@ using SkoleskyssSak.Domain.Time;
 namespace SkoleskyssSak.Web.Pages.Soknad;
 
 /// <summary>Step 1: the child (name, fødselsnummer, grade, a school of the case's municipality).</summary>
-public sealed class BarnModel(GetMyCaseHandler getCase, SaveApplicationStepHandler save, ListSchoolsHandler listSchools, TimeProvider clock) : ApplicationPageModel(getCase)
+public sealed class BarnModel(ISender sender, TimeProvider clock) : ApplicationPageModel(sender)
 {
     [BindProperty]
     public ChildInput Input { get; set; } = new();
@@ -48,7 +49,7 @@ public sealed class BarnModel(GetMyCaseHandler getCase, SaveApplicationStepHandl
         var grade = int.TryParse(Input.Grade, NumberStyles.Integer, CultureInfo.InvariantCulture, out var g) ? g : 0;
         var schoolId = Guid.TryParse(Input.SchoolId, out var s) ? s : Guid.Empty;
         var child = new ApplicationChild(Input.Name ?? string.Empty, Input.NationalIdentityNumber ?? string.Empty, grade, schoolId, NorwegianTime.SchoolYearStart(NorwegianTime.Today(clock.GetUtcNow())));
-        var result = await save.HandleAsync(new SaveApplicationStepCommand(CaseId, Pseudonym, new ChildStep(child)), cancellationToken);
+        var result = await Requests.Send(new SaveApplicationStepCommand(CaseId, Pseudonym, new ChildStep(child)), cancellationToken);
         return await AfterSaveAsync(result, "foresatte", Field, () => LoadSchoolsAsync(cancellationToken));
     }
 
@@ -63,7 +64,7 @@ public sealed class BarnModel(GetMyCaseHandler getCase, SaveApplicationStepHandl
 
     private async Task LoadSchoolsAsync(CancellationToken cancellationToken)
     {
-        var schools = await listSchools.HandleAsync(new ListSchoolsQuery(Case.MunicipalityNumber), cancellationToken);
+        var schools = await Requests.Send(new ListSchoolsQuery(Case.MunicipalityNumber), cancellationToken);
         Schools = schools.Select(x => (x.Id.ToString(), x.Name)).ToList();
     }
 

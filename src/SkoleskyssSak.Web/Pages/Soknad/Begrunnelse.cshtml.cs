@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
@@ -5,7 +6,7 @@ using SkoleskyssSak.Domain.Cases;
 namespace SkoleskyssSak.Web.Pages.Soknad;
 
 /// <summary>Step 5: why the route is dangerous for this child, the subjective factors (optional) and the period.</summary>
-public sealed class BegrunnelseModel(GetMyCaseHandler getCase, SaveApplicationStepHandler save) : ApplicationPageModel(getCase)
+public sealed class BegrunnelseModel(ISender sender) : ApplicationPageModel(sender)
 {
     [BindProperty]
     public ReasonsInput Input { get; set; } = new();
@@ -44,7 +45,7 @@ public sealed class BegrunnelseModel(GetMyCaseHandler getCase, SaveApplicationSt
         }
 
         var period = Enum.TryParse<TransportPeriod>(Input.Period, out var p) && Enum.IsDefined(p) ? p : (TransportPeriod)(-1);
-        var result = await save.HandleAsync(new SaveApplicationStepCommand(CaseId, Pseudonym, new ReasonsStep(new ApplicationReasons(Input.Text, factors), period)), cancellationToken);
+        var result = await Requests.Send(new SaveApplicationStepCommand(CaseId, Pseudonym, new ReasonsStep(new ApplicationReasons(Input.Text, factors), period)), cancellationToken);
         return await AfterSaveAsync(result, "vedlegg", Field, () => Task.CompletedTask);
     }
 

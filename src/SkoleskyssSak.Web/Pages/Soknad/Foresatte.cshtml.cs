@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
@@ -5,7 +6,7 @@ using SkoleskyssSak.Domain.Cases;
 namespace SkoleskyssSak.Web.Pages.Soknad;
 
 /// <summary>Step 2: the guardians — the applicant (from the sign-in) and optionally one more who gets the letters.</summary>
-public sealed class ForesatteModel(GetMyCaseHandler getCase, SaveApplicationStepHandler save) : ApplicationPageModel(getCase)
+public sealed class ForesatteModel(ISender sender) : ApplicationPageModel(sender)
 {
     [BindProperty]
     public GuardiansInput Input { get; set; } = new();
@@ -47,7 +48,7 @@ public sealed class ForesatteModel(GetMyCaseHandler getCase, SaveApplicationStep
             guardians.Add(new ApplicationGuardian(Input.OtherName ?? string.Empty, Blank(Input.OtherEmail), Blank(Input.OtherPhone), Blank(Input.OtherNationalIdentityNumber), IsApplicant: false));
         }
 
-        var result = await save.HandleAsync(new SaveApplicationStepCommand(CaseId, Pseudonym, new GuardiansStep(guardians)), cancellationToken);
+        var result = await Requests.Send(new SaveApplicationStepCommand(CaseId, Pseudonym, new GuardiansStep(guardians)), cancellationToken);
         return await AfterSaveAsync(result, "hjem", Field, () => Task.CompletedTask);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Features.Applications;
@@ -8,7 +9,7 @@ using SkoleskyssSak.Web.Localization;
 namespace SkoleskyssSak.Web.Pages.Soknad;
 
 /// <summary>Step 3: the home, and a second home for shared residence; the walking distance as the parent knows it.</summary>
-public sealed class HjemModel(GetMyCaseHandler getCase, SaveApplicationStepHandler save, IStringLocalizer<SharedResource> text) : ApplicationPageModel(getCase)
+public sealed class HjemModel(ISender sender, IStringLocalizer<SharedResource> text) : ApplicationPageModel(sender)
 {
     [BindProperty]
     public HomesInput Input { get; set; } = new();
@@ -63,7 +64,7 @@ public sealed class HjemModel(GetMyCaseHandler getCase, SaveApplicationStepHandl
             return Page();
         }
 
-        var result = await save.HandleAsync(new SaveApplicationStepCommand(CaseId, Pseudonym, new HomesStep(homes)), cancellationToken);
+        var result = await Requests.Send(new SaveApplicationStepCommand(CaseId, Pseudonym, new HomesStep(homes)), cancellationToken);
         return await AfterSaveAsync(result, "skoleveg", key => key.StartsWith("Homes[", StringComparison.Ordinal) ? "Input." + key : string.Empty, () => Task.CompletedTask);
     }
 

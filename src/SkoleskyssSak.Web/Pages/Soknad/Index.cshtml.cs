@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,9 +13,7 @@ namespace SkoleskyssSak.Web.Pages.Soknad;
 
 /// <summary>"Søk om skoleskyss": choose the municipality and start a draft, or continue one.</summary>
 public sealed class IndexModel(
-    ListMunicipalitiesHandler municipalities,
-    ListMyCasesHandler myCases,
-    StartApplicationHandler start,
+    ISender sender,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<MunicipalitySummary> Municipalities { get; private set; } = [];
@@ -36,25 +35,20 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var result = await start.HandleAsync(
+        var result = await sender.Send(
             new StartApplicationCommand(
                 Kommune,
                 User.FindFirstValue(SkoleskyssClaims.Subject) ?? string.Empty,
                 User.FindFirstValue(SkoleskyssClaims.PersonIdentifier),
                 User.FindFirstValue(SkoleskyssClaims.Name) ?? string.Empty),
             cancellationToken);
-        if (result is ApplicationResult.Started started)
+        if (result.IsOk)
         {
-            return Redirect($"/soknad/{started.CaseId}/barn?kommune={Kommune.Trim()}");
+            return Redirect($"/soknad/{result.Value.CaseId}/barn?kommune={Kommune.Trim()}");
         }
 
-        if (result is ApplicationResult.Invalid invalid)
-        {
-            foreach (var message in invalid.Errors.SelectMany(e => e.Value))
-            {
-                ModelState.AddModelError(nameof(Kommune), message);
-            }
-        }
+        // Every message of the start belongs to the municipality field (the pseudonym comes from the sign-in).
+        ModelState.AddFailure(result.Failure, _ => nameof(Kommune));
 
         await LoadAsync(cancellationToken);
         return Page();
@@ -62,8 +56,8 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Municipalities = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
-        var mine = await myCases.HandleAsync(new ListMyCasesQuery(User.FindFirstValue(SkoleskyssClaims.Subject) ?? string.Empty), cancellationToken);
+        Municipalities = await sender.Send(new ListMunicipalitiesQuery(), cancellationToken);
+        var mine = await sender.Send(new ListMyCasesQuery(User.FindFirstValue(SkoleskyssClaims.Subject) ?? string.Empty), cancellationToken);
         Drafts = mine.Where(c => c.State == CaseState.Draft).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
@@ -8,7 +9,7 @@ namespace SkoleskyssSak.Web.Pages.Soknad;
 /// Step 7, "Kontroller og send": everything on one page, the declaration, and the submit. A second POST of the same
 /// søknad (a double click, a resubmitted form) gets the same receipt: the submit is idempotent.
 /// </summary>
-public sealed class KontrollerModel(GetMyCaseHandler getCase, SaveApplicationStepHandler save, SubmitApplicationHandler submit) : ApplicationPageModel(getCase)
+public sealed class KontrollerModel(ISender sender) : ApplicationPageModel(sender)
 {
     [BindProperty]
     public bool DeclarationAccepted { get; set; }
@@ -39,24 +40,25 @@ public sealed class KontrollerModel(GetMyCaseHandler getCase, SaveApplicationSte
         ModelState.Clear();
         if (Case.State == CaseState.Draft)
         {
-            var saved = await save.HandleAsync(new SaveApplicationStepCommand(CaseId, Pseudonym, new DeclarationStep(DeclarationAccepted)), cancellationToken);
-            if (saved is ApplicationResult.NotFound)
+            var saved = await Requests.Send(new SaveApplicationStepCommand(CaseId, Pseudonym, new DeclarationStep(DeclarationAccepted)), cancellationToken);
+            if (saved.Failure is Failure.NotFound)
             {
                 return NotFound();
             }
         }
 
-        var result = await submit.HandleAsync(new SubmitApplicationCommand(CaseId, Pseudonym), cancellationToken);
-        switch (result)
+        var result = await Requests.Send(new SubmitApplicationCommand(CaseId, Pseudonym), cancellationToken);
+        if (result.IsOk)
         {
-            case ApplicationResult.Submitted:
-                return Redirect(StepUrl("kvittering"));
-            case ApplicationResult.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddResult(result, Field);
-                break;
+            return Redirect(StepUrl("kvittering"));
         }
+
+        if (result.Failure is Failure.NotFound)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFailure(result.Failure, Field);
 
         // Show the page as saved (with the declaration as just ticked or not).
         await LoadAsync(draftOnly: false, null, cancellationToken);

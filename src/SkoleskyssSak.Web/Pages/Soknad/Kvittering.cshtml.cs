@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SkoleskyssSak.Application.Abstractions;
@@ -13,11 +14,10 @@ namespace SkoleskyssSak.Web.Pages.Soknad;
 
 /// <summary>The receipt: the case number and what happens next, as a page and as a PDF. Only for a party of a submitted case.</summary>
 public sealed class KvitteringModel(
-    GetMyCaseHandler getCase,
+    ISender sender,
     HtmlDocumentRenderer documents,
     IPdfRenderer pdf,
-    CopyForSiblingHandler copy,
-    IStringLocalizer<SharedResource> text) : ApplicationPageModel(getCase)
+    IStringLocalizer<SharedResource> text) : ApplicationPageModel(sender)
 {
     /// <summary>What the receipt says of the parent's own distance estimate (issue 11).</summary>
     public ReceiptDistance Estimate => ReceiptDistance.Of(Case.Application);
@@ -37,7 +37,7 @@ public sealed class KvitteringModel(
         return Case.CaseNumber is null ? NotFound() : LanguageRedirect("kvittering") ?? Page();
     }
 
-    public Task<IActionResult> OnPostSiblingAsync(CancellationToken cancellationToken) => CopyForSiblingAsync(copy, cancellationToken);
+    public Task<IActionResult> OnPostSiblingAsync(CancellationToken cancellationToken) => CopyForSiblingAsync(cancellationToken);
 
     /// <summary>The receipt as a tagged PDF, printed from the ReceiptLetter template.</summary>
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)

@@ -19,10 +19,8 @@ namespace SkoleskyssSak.Web.Pages.Soknad;
 /// The engine's indicative result is shown as guidance only; a leg without a chosen kind is left out.
 /// </summary>
 public sealed class SkolevegModel(
-    GetMyCaseHandler getCase,
-    SaveApplicationStepHandler save,
     ISender sender,
-    IStringLocalizer<SharedResource> text) : ApplicationPageModel(getCase)
+    IStringLocalizer<SharedResource> text) : ApplicationPageModel(sender)
 {
     public const int MaxLegs = AssessRouteValidator.MaxLegs;
 
@@ -125,7 +123,7 @@ public sealed class SkolevegModel(
         }
 
         var ids = (Input.SegmentIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
-        var result = await save.HandleAsync(new SaveApplicationStepCommand(CaseId, Pseudonym, new RouteStep(new ApplicationRoute(ids, legs))), cancellationToken);
+        var result = await Requests.Send(new SaveApplicationStepCommand(CaseId, Pseudonym, new RouteStep(new ApplicationRoute(ids, legs))), cancellationToken);
         return await AfterSaveAsync(result, "begrunnelse", key => Field(key, indices), () => LoadSegmentsAsync(cancellationToken));
     }
 

@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Documents;
@@ -11,7 +12,7 @@ namespace SkoleskyssSak.Web.Pages.Soknad;
 /// </summary>
 [RequestSizeLimit(UploadLimits.SingleFile)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.SingleFile + UploadLimits.FormReaderMargin)]
-public sealed class VedleggModel(GetMyCaseHandler getCase, AddApplicationAttachmentHandler add, RemoveApplicationAttachmentHandler remove) : ApplicationPageModel(getCase)
+public sealed class VedleggModel(ISender sender) : ApplicationPageModel(sender)
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -40,8 +41,8 @@ public sealed class VedleggModel(GetMyCaseHandler getCase, AddApplicationAttachm
         ModelState.Clear();
         Uploaded = false;
         var file = Upload is null ? null : await UploadLimits.ReadAsync(Upload, Confidential, cancellationToken);
-        var result = await add.HandleAsync(new AddApplicationAttachmentCommand(CaseId, Pseudonym, file), cancellationToken);
-        return result is ApplicationResult.Saved
+        var result = await Requests.Send(new AddApplicationAttachmentCommand(CaseId, Pseudonym, file), cancellationToken);
+        return result.IsOk
             ? Redirect(StepUrl("vedlegg") + "&lastetOpp=true")
             : await AfterSaveAsync(result, "vedlegg", _ => nameof(Upload), () => Task.CompletedTask);
     }
@@ -54,7 +55,7 @@ public sealed class VedleggModel(GetMyCaseHandler getCase, AddApplicationAttachm
         }
 
         ModelState.Clear();
-        var result = await remove.HandleAsync(new RemoveApplicationAttachmentCommand(CaseId, documentId, Pseudonym), cancellationToken);
+        var result = await Requests.Send(new RemoveApplicationAttachmentCommand(CaseId, documentId, Pseudonym), cancellationToken);
         return await AfterSaveAsync(result, "vedlegg", _ => string.Empty, () => Task.CompletedTask);
     }
 }

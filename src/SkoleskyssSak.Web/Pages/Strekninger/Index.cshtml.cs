@@ -7,7 +7,7 @@ using SkoleskyssSak.Application.Features.Rulebooks;
 namespace SkoleskyssSak.Web.Pages.Strekninger;
 
 /// <summary>"Forhåndsvurderte strekninger": public, searchable list of a municipality's pre-assessed segments (used by schools).</summary>
-public sealed class IndexModel(ListMunicipalitiesHandler municipalities, ISender sender) : PageModel
+public sealed class IndexModel(ISender sender) : PageModel
 {
     public IReadOnlyList<MunicipalitySummary> Municipalities { get; private set; } = [];
 
@@ -21,7 +21,7 @@ public sealed class IndexModel(ListMunicipalitiesHandler municipalities, ISender
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Municipalities = await municipalities.HandleAsync(new ListMunicipalitiesQuery(), cancellationToken);
+        Municipalities = await sender.Send(new ListMunicipalitiesQuery(), cancellationToken);
         if (Municipalities.Any(m => m.Number == MunicipalityNumber))
         {
             List = await sender.Send(new ListDefinedSegmentsQuery(MunicipalityNumber!, Search: Search?[..Math.Min(Search.Length, 100)]), cancellationToken);

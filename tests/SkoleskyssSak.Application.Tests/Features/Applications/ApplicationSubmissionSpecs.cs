@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Infrastructure.Cases;
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Testing;
 using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.Applications;
@@ -18,7 +20,7 @@ public sealed class ApplicationSubmissionSpecs
         var draft = await app.StartAsync();
         await app.FillAsync(draft);
 
-        var result = Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        var result = ResultAssert.Ok(await app.SubmitAsync(draft));
 
         Assert.Equal("2026/00001", result.CaseNumber.ToString());
         Assert.Equal(CaseState.Submitted, result.State);
@@ -54,7 +56,7 @@ public sealed class ApplicationSubmissionSpecs
         var draft = await app.StartAsync(municipality: "4647");
         await app.FillAsync(draft, school: NaustdalSkule);
 
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        ResultAssert.Ok(await app.SubmitAsync(draft));
 
         await using var db = app.Db();
         var journal = await db.JournalEntries.SingleAsync(j => j.CaseId == draft);
@@ -70,7 +72,7 @@ public sealed class ApplicationSubmissionSpecs
         // A guardian whose surname is the school's name: the full title would name the family.
         await app.FillAsync(draft, guardians: [new("Kari Gimse", "kari@example.no", null, null, IsApplicant: true)]);
 
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        ResultAssert.Ok(await app.SubmitAsync(draft));
 
         await using var db = app.Db();
         Assert.Equal("Søknad om skoleskyss – 2026/2027", (await db.JournalEntries.SingleAsync(j => j.CaseId == draft)).PublicTitle);
@@ -86,7 +88,7 @@ public sealed class ApplicationSubmissionSpecs
             new("Ola Hansen", "ola@example.no", null, null, IsApplicant: true),
             new("Eva Hansen", "eva@example.no", null, OtherGuardianNin, IsApplicant: false),
         ]);
-        var submitted = Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        var submitted = ResultAssert.Ok(await app.SubmitAsync(draft));
 
         var other = app.PseudonymOf(OtherGuardianNin);
         var theirs = await app.ListAsync(other);
@@ -106,7 +108,7 @@ public sealed class ApplicationSubmissionSpecs
         var draft = await app.StartAsync();
         await app.FillAsync(draft, guardians: [new("Wei Li", "wei@example.no", null, null, IsApplicant: true)]);
 
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        ResultAssert.Ok(await app.SubmitAsync(draft));
 
         await using var db = app.Db();
         Assert.Equal("Søknad om skoleskyss – særlig farlig skoleveg – 2026/2027 – Gimse skole", (await db.JournalEntries.SingleAsync(j => j.CaseId == draft)).PublicTitle);
@@ -123,7 +125,7 @@ public sealed class ApplicationSubmissionSpecs
         var draft = await app.StartAsync();
         await app.FillAsync(draft, distanceKm: (decimal)distanceKm, grade: grade);
 
-        var result = Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        var result = ResultAssert.Ok(await app.SubmitAsync(draft));
 
         // Issue 11: the case goes to the caseworker, who confirms the distance and refers (Features/Referrals).
         Assert.Equal(CaseState.Submitted, result.State);
@@ -147,8 +149,8 @@ public sealed class ApplicationSubmissionSpecs
         var draft = await app.StartAsync();
         await app.FillAsync(draft);
 
-        var first = Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
-        var second = Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        var first = ResultAssert.Ok(await app.SubmitAsync(draft));
+        var second = ResultAssert.Ok(await app.SubmitAsync(draft));
 
         Assert.Equal(first.CaseNumber, second.CaseNumber);
         Assert.True(second.AlreadySubmitted);
@@ -176,9 +178,9 @@ public sealed class ApplicationSubmissionSpecs
         {
             var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => app.SubmitAsync(draft))));
 
-            var submitted = results.OfType<ApplicationResult.Submitted>().ToList();
+            var submitted = results.Where(r => r.IsOk).Select(r => r.Value).ToList();
             Assert.NotEmpty(submitted);
-            Assert.All(results, r => Assert.True(r is ApplicationResult.Submitted or ApplicationResult.Conflict, r.ToString()));
+            Assert.All(results, r => Assert.True(r.IsOk || r.Failure is Failure.Conflict, r.ToString()));
             Assert.Single(submitted.Select(s => s.CaseNumber).Distinct());
         }
 
@@ -206,7 +208,7 @@ public sealed class ApplicationSubmissionSpecs
         // Both have loaded the draft in their own transaction before either takes a number.
         var results = await Task.WhenAll(Task.Run(() => app.SubmitAsync(draft)), Task.Run(() => app.SubmitAsync(draft)));
 
-        var submitted = results.Select(r => Assert.IsType<ApplicationResult.Submitted>(r)).ToList();
+        var submitted = results.Select(r => ResultAssert.Ok(r)).ToList();
         Assert.Equal("2026/00001", Assert.Single(submitted.Select(s => s.CaseNumber.ToString()).Distinct()));
         Assert.Single(submitted, s => s.AlreadySubmitted);
         await using var db = app.Db();
@@ -224,27 +226,27 @@ public sealed class ApplicationSubmissionSpecs
         await app.FillAsync(draft);
         var unknown = Guid.CreateVersion7();
 
-        Assert.IsType<ApplicationResult.NotFound>(await app.SaveAsync(draft, ValidChild(), ParentB));
-        Assert.IsType<ApplicationResult.NotFound>(await app.SubmitAsync(draft, ParentB));
-        Assert.IsType<ApplicationResult.NotFound>(await app.WithdrawAsync(draft, ParentB));
+        ResultAssert.Fails<Failure.NotFound>(await app.SaveAsync(draft, ValidChild(), ParentB));
+        ResultAssert.Fails<Failure.NotFound>(await app.SubmitAsync(draft, ParentB));
+        ResultAssert.Fails<Failure.NotFound>(await app.WithdrawAsync(draft, ParentB));
         Assert.Null(await app.GetAsync(draft, ParentB));
         Assert.Empty(await app.ListAsync(ParentB));
 
         // An id that does not exist gives the very same answers.
-        Assert.IsType<ApplicationResult.NotFound>(await app.SaveAsync(unknown, ValidChild(), ParentB));
-        Assert.IsType<ApplicationResult.NotFound>(await app.SubmitAsync(unknown, ParentB));
-        Assert.IsType<ApplicationResult.NotFound>(await app.WithdrawAsync(unknown, ParentB));
+        ResultAssert.Fails<Failure.NotFound>(await app.SaveAsync(unknown, ValidChild(), ParentB));
+        ResultAssert.Fails<Failure.NotFound>(await app.SubmitAsync(unknown, ParentB));
+        ResultAssert.Fails<Failure.NotFound>(await app.WithdrawAsync(unknown, ParentB));
         Assert.Null(await app.GetAsync(unknown, ParentB));
 
         // Malformed pseudonyms (empty, a fødselsnummer) are nobody.
-        Assert.IsType<ApplicationResult.NotFound>(await app.SubmitAsync(draft, ""));
-        Assert.IsType<ApplicationResult.NotFound>(await app.SubmitAsync(draft, ChildNin));
+        ResultAssert.Fails<Failure.NotFound>(await app.SubmitAsync(draft, ""));
+        ResultAssert.Fails<Failure.NotFound>(await app.SubmitAsync(draft, ChildNin));
         Assert.Null(await app.GetAsync(draft, ApplicantNin));
 
         // After submission still nothing for B; A sees it.
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft, ParentA));
-        Assert.IsType<ApplicationResult.NotFound>(await app.SubmitAsync(draft, ParentB));
-        Assert.IsType<ApplicationResult.NotFound>(await app.WithdrawAsync(draft, ParentB));
+        ResultAssert.Ok(await app.SubmitAsync(draft, ParentA));
+        ResultAssert.Fails<Failure.NotFound>(await app.SubmitAsync(draft, ParentB));
+        ResultAssert.Fails<Failure.NotFound>(await app.WithdrawAsync(draft, ParentB));
         Assert.Null(await app.GetAsync(draft, ParentB));
         Assert.NotNull(await app.GetAsync(draft, ParentA));
         await using var db = app.Db();
@@ -259,7 +261,7 @@ public sealed class ApplicationSubmissionSpecs
         await app.FillAsync(draft);
         await app.SubmitAsync(draft);
 
-        var result = Assert.IsType<ApplicationResult.Refused>(await app.SaveAsync(draft, ValidChild(grade: 4)));
+        var result = ResultAssert.Fails<Failure.Refused>(await app.SaveAsync(draft, ValidChild(grade: 4)));
 
         Assert.Equal("Søknaden er sendt og kan ikke endres.", result.Reason);
     }
@@ -283,8 +285,8 @@ public sealed class ApplicationSubmissionSpecs
             await db.SaveChangesAsync();
         }
 
-        var withdrawn = Assert.IsType<ApplicationResult.Withdrawn>(await app.WithdrawAsync(early));
-        var refused = Assert.IsType<ApplicationResult.Refused>(await app.WithdrawAsync(late));
+        var withdrawn = ResultAssert.Ok(await app.WithdrawAsync(early));
+        var refused = ResultAssert.Fails<Failure.Refused>(await app.WithdrawAsync(late));
 
         Assert.Equal(CaseState.Withdrawn, withdrawn.State);
         Assert.False(string.IsNullOrWhiteSpace(refused.Reason));

@@ -1,6 +1,8 @@
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Routes;
+using SkoleskyssSak.Testing;
 using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.Applications;
@@ -116,7 +118,7 @@ public sealed class ApplicationValidationSpecs(ValidationFixture fixture) : ICla
     [InlineData("unknown period", "Period", null)]
     public async Task An_invalid_step_is_not_saved_and_names_the_field_in_Bokmål(string rule, string field, string? message)
     {
-        var result = Assert.IsType<ApplicationResult.Invalid>(await fixture.App.SaveAsync(fixture.Draft, InvalidSteps[rule]));
+        var result = ResultAssert.Fails<Failure.Invalid>(await fixture.App.SaveAsync(fixture.Draft, InvalidSteps[rule]));
 
         Assert.True(result.Errors.ContainsKey(field), $"{rule}: expected an error on {field}, got {string.Join(", ", result.Errors.Keys)}");
         if (message is not null)
@@ -149,7 +151,7 @@ public sealed class ApplicationValidationSpecs(ValidationFixture fixture) : ICla
     [InlineData("reason of exactly 4000 characters")]
     [InlineData("declaration not ticked (only needed to submit)")]
     public async Task A_valid_step_is_saved(string variant) =>
-        Assert.IsType<ApplicationResult.Saved>(await fixture.App.SaveAsync(fixture.Draft, ValidVariants[variant]));
+        ResultAssert.Ok(await fixture.App.SaveAsync(fixture.Draft, ValidVariants[variant]));
 
     [Fact]
     public async Task Submitting_without_the_child_and_the_declaration_lists_both()
@@ -157,7 +159,7 @@ public sealed class ApplicationValidationSpecs(ValidationFixture fixture) : ICla
         await using var app = await CreateAsync("app_incomplete");
         var draft = await app.StartAsync();
 
-        var result = Assert.IsType<ApplicationResult.Invalid>(await app.SubmitAsync(draft));
+        var result = ResultAssert.Fails<Failure.Invalid>(await app.SubmitAsync(draft));
 
         Assert.Contains("Child", result.Errors.Keys);
         Assert.Contains("Homes", result.Errors.Keys);
@@ -175,7 +177,7 @@ public sealed class ApplicationValidationSpecs(ValidationFixture fixture) : ICla
         await app.FillAsync(draft);
         await app.SaveAsync(draft, new DeclarationStep(false));
 
-        var result = Assert.IsType<ApplicationResult.Invalid>(await app.SubmitAsync(draft));
+        var result = ResultAssert.Fails<Failure.Invalid>(await app.SubmitAsync(draft));
 
         Assert.Equal(["DeclarationAccepted"], result.Errors.Keys);
     }

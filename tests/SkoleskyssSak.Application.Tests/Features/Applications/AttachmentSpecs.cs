@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Testing;
 using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.Applications;
@@ -26,7 +28,7 @@ public sealed class AttachmentSpecs
         ];
         foreach (var (name, bytes, _) in files)
         {
-            Assert.IsType<ApplicationResult.Saved>(await AddAsync(app, draft, name, bytes));
+            ResultAssert.Ok(await AddAsync(app, draft, name, bytes));
         }
 
         await using var db = app.Db();
@@ -54,7 +56,7 @@ public sealed class AttachmentSpecs
         await using var app = await CreateAsync("att_type");
         var draft = await app.StartAsync();
 
-        var invalid = Assert.IsType<ApplicationResult.Invalid>(await AddAsync(app, draft, name, TestFiles.Executable()));
+        var invalid = ResultAssert.Fails<Failure.Invalid>(await AddAsync(app, draft, name, TestFiles.Executable()));
 
         Assert.Equal("Fila må være PDF, JPEG eller PNG. Typen blir sjekket ut fra innholdet, ikke filnavnet.", Assert.Single(invalid.Errors["File"]));
         await using var db = app.Db();
@@ -67,7 +69,7 @@ public sealed class AttachmentSpecs
         await using var app = await CreateAsync("att_rename");
         var draft = await app.StartAsync();
 
-        Assert.IsType<ApplicationResult.Saved>(await AddAsync(app, draft, @"C:\Users\ola\brev.txt", TestFiles.Pdf()));
+        ResultAssert.Ok(await AddAsync(app, draft, @"C:\Users\ola\brev.txt", TestFiles.Pdf()));
 
         await using var db = app.Db();
         var document = await db.Documents.SingleAsync(d => d.CaseId == draft);
@@ -87,11 +89,11 @@ public sealed class AttachmentSpecs
 
         if (accepted)
         {
-            Assert.IsType<ApplicationResult.Saved>(result);
+            ResultAssert.Ok(result);
         }
         else
         {
-            Assert.Contains("større enn 10 MB", Assert.Single(Assert.IsType<ApplicationResult.Invalid>(result).Errors["File"]), StringComparison.Ordinal);
+            Assert.Contains("større enn 10 MB", Assert.Single(ResultAssert.Fails<Failure.Invalid>(result).Errors["File"]), StringComparison.Ordinal);
         }
     }
 
@@ -101,9 +103,8 @@ public sealed class AttachmentSpecs
         await using var app = await CreateAsync("att_empty");
         var draft = await app.StartAsync();
 
-        var empty = Assert.IsType<ApplicationResult.Invalid>(await AddAsync(app, draft, "tom.pdf", []));
-        var none = Assert.IsType<ApplicationResult.Invalid>(await app.RunAsync<AddApplicationAttachmentHandler, ApplicationResult>(h =>
-            h.HandleAsync(new AddApplicationAttachmentCommand(draft, ParentA, null), default)));
+        var empty = ResultAssert.Fails<Failure.Invalid>(await AddAsync(app, draft, "tom.pdf", []));
+        var none = ResultAssert.Fails<Failure.Invalid>(await app.SendAsync(new AddApplicationAttachmentCommand(draft, ParentA, null)));
 
         Assert.Equal("Fila er tom.", Assert.Single(empty.Errors["File"]));
         Assert.Equal("Velg en fil å laste opp.", Assert.Single(none.Errors["File"]));
@@ -116,15 +117,15 @@ public sealed class AttachmentSpecs
         var draft = await app.StartAsync();
         for (var i = 0; i < AttachmentPolicy.MaxFiles; i++)
         {
-            Assert.IsType<ApplicationResult.Saved>(await AddAsync(app, draft, $"bilde{i}.png", TestFiles.Png()));
+            ResultAssert.Ok(await AddAsync(app, draft, $"bilde{i}.png", TestFiles.Png()));
         }
 
-        var sixth = Assert.IsType<ApplicationResult.Invalid>(await AddAsync(app, draft, "bilde5.png", TestFiles.Png()));
+        var sixth = ResultAssert.Fails<Failure.Invalid>(await AddAsync(app, draft, "bilde5.png", TestFiles.Png()));
         Assert.Equal("Du kan legge ved høyst 5 filer.", Assert.Single(sixth.Errors["File"]));
 
         var first = (await app.GetAsync(draft))!.Documents[0];
-        Assert.IsType<ApplicationResult.Saved>(await RemoveAsync(app, draft, first.DocumentId));
-        Assert.IsType<ApplicationResult.Saved>(await AddAsync(app, draft, "bilde5.png", TestFiles.Png()));
+        ResultAssert.Ok(await RemoveAsync(app, draft, first.DocumentId));
+        ResultAssert.Ok(await AddAsync(app, draft, "bilde5.png", TestFiles.Png()));
         await using var db = app.Db();
         Assert.Equal(AttachmentPolicy.MaxFiles, await db.Documents.CountAsync(d => d.CaseId == draft));
         Assert.False(await db.DocumentContents.AnyAsync(c => c.DocumentId == first.DocumentId));
@@ -136,10 +137,10 @@ public sealed class AttachmentSpecs
         await using var app = await CreateAsync("att_journal");
         var draft = await app.StartAsync();
         await app.FillAsync(draft);
-        Assert.IsType<ApplicationResult.Saved>(await AddAsync(app, draft, "Kari Nordmann legeerklæring.pdf", TestFiles.Pdf(), confidential: true));
-        Assert.IsType<ApplicationResult.Saved>(await AddAsync(app, draft, "vegen.jpg", TestFiles.Jpeg()));
+        ResultAssert.Ok(await AddAsync(app, draft, "Kari Nordmann legeerklæring.pdf", TestFiles.Pdf(), confidential: true));
+        ResultAssert.Ok(await AddAsync(app, draft, "vegen.jpg", TestFiles.Jpeg()));
 
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        ResultAssert.Ok(await app.SubmitAsync(draft));
 
         await using var db = app.Db();
         var documents = await db.Documents.Where(d => d.CaseId == draft).ToDictionaryAsync(d => d.Id);
@@ -160,12 +161,12 @@ public sealed class AttachmentSpecs
         await using var app = await CreateAsync("att_sent");
         var draft = await app.StartAsync();
         await app.FillAsync(draft);
-        Assert.IsType<ApplicationResult.Saved>(await AddAsync(app, draft, "vegen.jpg", TestFiles.Jpeg()));
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        ResultAssert.Ok(await AddAsync(app, draft, "vegen.jpg", TestFiles.Jpeg()));
+        ResultAssert.Ok(await app.SubmitAsync(draft));
         var document = Assert.Single((await app.GetAsync(draft))!.Documents);
 
-        Assert.IsType<ApplicationResult.Refused>(await AddAsync(app, draft, "mer.png", TestFiles.Png()));
-        Assert.IsType<ApplicationResult.Refused>(await RemoveAsync(app, draft, document.DocumentId));
+        ResultAssert.Fails<Failure.Refused>(await AddAsync(app, draft, "mer.png", TestFiles.Png()));
+        ResultAssert.Fails<Failure.Refused>(await RemoveAsync(app, draft, document.DocumentId));
         await using var db = app.Db();
         Assert.Equal(1, await db.Documents.CountAsync(d => d.CaseId == draft));
     }
@@ -175,14 +176,14 @@ public sealed class AttachmentSpecs
     {
         await using var app = await CreateAsync("att_other");
         var draft = await app.StartAsync();
-        Assert.IsType<ApplicationResult.Saved>(await AddAsync(app, draft, "vegen.jpg", TestFiles.Jpeg()));
+        ResultAssert.Ok(await AddAsync(app, draft, "vegen.jpg", TestFiles.Jpeg()));
         var document = Assert.Single((await app.GetAsync(draft))!.Documents);
 
-        Assert.IsType<ApplicationResult.NotFound>(await AddAsync(app, draft, "x.png", TestFiles.Png(), parent: ParentB));
-        Assert.IsType<ApplicationResult.NotFound>(await RemoveAsync(app, draft, document.DocumentId, ParentB));
+        ResultAssert.Fails<Failure.NotFound>(await AddAsync(app, draft, "x.png", TestFiles.Png(), parent: ParentB));
+        ResultAssert.Fails<Failure.NotFound>(await RemoveAsync(app, draft, document.DocumentId, ParentB));
         Assert.Null(await DownloadAsync(app, draft, document.DocumentId, ParentB));
         Assert.Null(await DownloadAsync(app, Guid.CreateVersion7(), document.DocumentId, ParentA));
-        Assert.IsType<ApplicationResult.NotFound>(await RemoveAsync(app, draft, Guid.CreateVersion7()));
+        ResultAssert.Fails<Failure.NotFound>(await RemoveAsync(app, draft, Guid.CreateVersion7()));
         Assert.NotNull(await DownloadAsync(app, draft, document.DocumentId, ParentA));
     }
 
@@ -193,8 +194,8 @@ public sealed class AttachmentSpecs
         var draft = await app.StartAsync();
         await app.FillAsync(draft);
         var photo = TestFiles.Jpeg();
-        Assert.IsType<ApplicationResult.Saved>(await AddAsync(app, draft, "vegen.jpg", photo));
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        ResultAssert.Ok(await AddAsync(app, draft, "vegen.jpg", photo));
+        ResultAssert.Ok(await app.SubmitAsync(draft));
         Guid noteId;
         await using (var db = app.Db())
         {
@@ -218,13 +219,12 @@ public sealed class AttachmentSpecs
         Assert.Contains(await check.AuditEvents.ToListAsync(), a => a.Action == "DocumentRead" && a.ObjectId == $"{draft}:{document.DocumentId}");
     }
 
-    internal static Task<ApplicationResult> AddAsync(ApplicationTestApp app, Guid caseId, string name, byte[] bytes, bool confidential = false, string parent = ParentA) =>
-        app.RunAsync<AddApplicationAttachmentHandler, ApplicationResult>(h =>
-            h.HandleAsync(new AddApplicationAttachmentCommand(caseId, parent, new UploadedFile(name, bytes, confidential)), default));
+    internal static Task<CommandResult> AddAsync(ApplicationTestApp app, Guid caseId, string name, byte[] bytes, bool confidential = false, string parent = ParentA) =>
+        app.SendAsync(new AddApplicationAttachmentCommand(caseId, parent, new UploadedFile(name, bytes, confidential)));
 
-    private static Task<ApplicationResult> RemoveAsync(ApplicationTestApp app, Guid caseId, Guid documentId, string parent = ParentA) =>
-        app.RunAsync<RemoveApplicationAttachmentHandler, ApplicationResult>(h => h.HandleAsync(new RemoveApplicationAttachmentCommand(caseId, documentId, parent), default));
+    private static Task<CommandResult> RemoveAsync(ApplicationTestApp app, Guid caseId, Guid documentId, string parent = ParentA) =>
+        app.SendAsync(new RemoveApplicationAttachmentCommand(caseId, documentId, parent));
 
     internal static Task<MyDocumentFile?> DownloadAsync(ApplicationTestApp app, Guid caseId, Guid documentId, string parent) =>
-        app.RunAsync<GetMyCaseDocumentHandler, MyDocumentFile?>(h => h.HandleAsync(new GetMyCaseDocumentQuery(caseId, documentId, parent), default));
+        app.SendAsync(new GetMyCaseDocumentQuery(caseId, documentId, parent));
 }

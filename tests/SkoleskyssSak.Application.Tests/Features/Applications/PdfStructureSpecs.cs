@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Testing;
 using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
@@ -17,7 +18,7 @@ public sealed class PdfStructureSpecs
         await using var app = await CreateAsync("pdf_fake");
         var draft = await app.StartAsync();
 
-        var invalid = Assert.IsType<ApplicationResult.Invalid>(await AttachmentSpecs.AddAsync(app, draft, "brev.pdf", TestPdfs.Fake()));
+        var invalid = ResultAssert.Fails<Failure.Invalid>(await AttachmentSpecs.AddAsync(app, draft, "brev.pdf", TestPdfs.Fake()));
 
         Assert.StartsWith("PDF-fila kan ikke leses", Assert.Single(invalid.Errors["File"]), StringComparison.Ordinal);
         await using var db = app.Db();
@@ -32,7 +33,7 @@ public sealed class PdfStructureSpecs
 
         foreach (var pdf in new[] { TestPdfs.WithJavaScript(), TestPdfs.WithEmbeddedFile() })
         {
-            var invalid = Assert.IsType<ApplicationResult.Invalid>(await AttachmentSpecs.AddAsync(app, draft, "skjema.pdf", pdf));
+            var invalid = ResultAssert.Fails<Failure.Invalid>(await AttachmentSpecs.AddAsync(app, draft, "skjema.pdf", pdf));
             Assert.StartsWith("PDF-fila inneholder skript eller innebygde filer", Assert.Single(invalid.Errors["File"]), StringComparison.Ordinal);
         }
 
@@ -46,7 +47,7 @@ public sealed class PdfStructureSpecs
         await using var app = await CreateAsync("pdf_bidi");
         var draft = await app.StartAsync();
 
-        Assert.IsType<ApplicationResult.Saved>(await AttachmentSpecs.AddAsync(app, draft, "faktura\u202Efdp.exe", TestPdfs.Minimal()));
+        ResultAssert.Ok(await AttachmentSpecs.AddAsync(app, draft, "faktura\u202Efdp.exe", TestPdfs.Minimal()));
 
         await using var db = app.Db();
         Assert.Equal("fakturafdp.exe.pdf", (await db.Documents.SingleAsync(d => d.CaseId == draft)).FileName);

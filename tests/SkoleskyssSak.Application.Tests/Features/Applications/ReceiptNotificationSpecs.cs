@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
+using SkoleskyssSak.Testing;
 using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.Applications;
@@ -17,7 +19,7 @@ public sealed class ReceiptNotificationSpecs
         var draft = await app.StartAsync();
         await app.FillAsync(draft);
 
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        ResultAssert.Ok(await app.SubmitAsync(draft));
 
         await using var db = app.Db();
         var mails = await db.OutboxMessages.Where(m => m.CaseId == draft).ToListAsync();
@@ -44,7 +46,7 @@ public sealed class ReceiptNotificationSpecs
         var draft = await app.StartAsync(municipality: "4647");
         await app.FillAsync(draft, school: NaustdalSkule);
 
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        ResultAssert.Ok(await app.SubmitAsync(draft));
 
         await using var db = app.Db();
         var body = (await db.OutboxMessages.FirstAsync(m => m.CaseId == draft)).Body;
@@ -70,7 +72,7 @@ public sealed class ReceiptNotificationSpecs
         }
 
         await app.FillAsync(draft);
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(draft));
+        ResultAssert.Ok(await app.SubmitAsync(draft));
 
         await using var check = app.Db();
         var body = (await check.OutboxMessages.FirstAsync(m => m.CaseId == draft)).Body;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
+using SkoleskyssSak.Testing;
 using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.Applications;
@@ -21,7 +23,7 @@ public sealed class SchoolAndSegmentSpecs
         await using var app = await CreateAsync("app_segments_ok");
         var draft = await SunnfjordDraftAtNaustdalAsync(app);
 
-        Assert.IsType<ApplicationResult.Saved>(await app.SaveAsync(draft, Route("sunnfjord/S-12", "sunnfjord/S-13")));
+        ResultAssert.Ok(await app.SaveAsync(draft, Route("sunnfjord/S-12", "sunnfjord/S-13")));
 
         Assert.Equal(["sunnfjord/S-12", "sunnfjord/S-13"], (await app.GetAsync(draft))!.Application.Route.DefinedSegmentIds);
     }
@@ -34,7 +36,7 @@ public sealed class SchoolAndSegmentSpecs
 
         var result = await InCultureAsync(Nynorsk, () => app.SaveAsync(draft, Route("sunnfjord/S-12", "sunnfjord/S-01", "sunnfjord/S-99")));
 
-        var invalid = Assert.IsType<ApplicationResult.Invalid>(result);
+        var invalid = ResultAssert.Fails<Failure.Invalid>(result);
         Assert.Equal(["Route.DefinedSegmentIds[1]", "Route.DefinedSegmentIds[2]"], invalid.Errors.Keys.Order());
         Assert.Equal(["Strekninga sunnfjord/S-01 høyrer til Bygstad skule, ikkje til Naustdal skule. Vel strekningar for Naustdal skule."], invalid.Errors["Route.DefinedSegmentIds[1]"]);
         Assert.Equal(["Strekninga sunnfjord/S-99 finst ikkje blant dei førehandsvurderte strekningane i kommunen. Fjern henne, eller beskriv skulevegen sjølv."], invalid.Errors["Route.DefinedSegmentIds[2]"]);
@@ -54,7 +56,7 @@ public sealed class SchoolAndSegmentSpecs
 
         var result = await InCultureAsync(Nynorsk, () => app.SaveAsync(draft, ValidChild(grade: 9, school: NaustdalSkule)));
 
-        Assert.Equal(["Naustdal skule har 1.–7. trinn. Vel eit trinn innanfor dette, eller vel ein annan skule."], Assert.IsType<ApplicationResult.Invalid>(result).Errors["Child.Grade"]);
+        Assert.Equal(["Naustdal skule har 1.–7. trinn. Vel eit trinn innanfor dette, eller vel ein annan skule."], ResultAssert.Fails<Failure.Invalid>(result).Errors["Child.Grade"]);
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed class SchoolAndSegmentSpecs
             await db.SaveChangesAsync();
         }
 
-        var result = Assert.IsType<ApplicationResult.Invalid>(await app.SubmitAsync(draft));
+        var result = ResultAssert.Fails<Failure.Invalid>(await app.SubmitAsync(draft));
 
         Assert.Equal(["Child.Grade"], result.Errors.Keys);
         Assert.Contains("5.–7. trinn", result.Errors["Child.Grade"][0], StringComparison.Ordinal);
@@ -82,10 +84,10 @@ public sealed class SchoolAndSegmentSpecs
     {
         await using var app = await CreateAsync("app_segments_submit");
         var draft = await SunnfjordDraftAtNaustdalAsync(app);
-        Assert.IsType<ApplicationResult.Saved>(await app.SaveAsync(draft, Route("sunnfjord/S-12")));
-        Assert.IsType<ApplicationResult.Saved>(await app.SaveAsync(draft, ValidChild(school: BygstadSkule)));
+        ResultAssert.Ok(await app.SaveAsync(draft, Route("sunnfjord/S-12")));
+        ResultAssert.Ok(await app.SaveAsync(draft, ValidChild(school: BygstadSkule)));
 
-        var result = Assert.IsType<ApplicationResult.Invalid>(await app.SubmitAsync(draft));
+        var result = ResultAssert.Fails<Failure.Invalid>(await app.SubmitAsync(draft));
 
         Assert.Equal(["Route.DefinedSegmentIds[0]"], result.Errors.Keys);
         Assert.Contains("hører til Naustdal skule, ikke til Bygstad skule", result.Errors["Route.DefinedSegmentIds[0]"][0], StringComparison.Ordinal);

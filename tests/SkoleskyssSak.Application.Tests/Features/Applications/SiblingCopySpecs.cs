@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Routes;
+using SkoleskyssSak.Testing;
 using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.Applications;
@@ -17,11 +19,11 @@ public sealed class SiblingCopySpecs
         await using var app = await CreateAsync("app_sibling");
         var source = await app.StartAsync(municipality: "4647");
         await app.FillAsync(source, school: NaustdalSkule);
-        Assert.IsType<ApplicationResult.Saved>(await app.SaveAsync(source, new RouteStep(new ApplicationRoute(["sunnfjord/S-12"], [Leg]))));
-        Assert.IsType<ApplicationResult.Saved>(await app.SaveAsync(source, new ReasonsStep(new ApplicationReasons("Smal veg.", new Dictionary<SubjectiveFactor, string> { [SubjectiveFactor.AnxietyOrPsychosocial] = "Redd." }), TransportPeriod.WinterOnly)));
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(source));
+        ResultAssert.Ok(await app.SaveAsync(source, new RouteStep(new ApplicationRoute(["sunnfjord/S-12"], [Leg]))));
+        ResultAssert.Ok(await app.SaveAsync(source, new ReasonsStep(new ApplicationReasons("Smal veg.", new Dictionary<SubjectiveFactor, string> { [SubjectiveFactor.AnxietyOrPsychosocial] = "Redd." }), TransportPeriod.WinterOnly)));
+        ResultAssert.Ok(await app.SubmitAsync(source));
 
-        var copyId = Assert.IsType<ApplicationResult.Started>(await CopyAsync(app, source, ParentA, ApplicantNin, "Ola Nordmann")).CaseId;
+        var copyId = ResultAssert.Ok(await CopyAsync(app, source, ParentA, ApplicantNin, "Ola Nordmann")).CaseId;
 
         var original = (await app.GetAsync(source))!;
         var copy = (await app.GetAsync(copyId))!;
@@ -53,10 +55,10 @@ public sealed class SiblingCopySpecs
         await using var app = await CreateAsync("app_sibling_other");
         var source = await app.StartAsync();
         await app.FillAsync(source);
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(source));
+        ResultAssert.Ok(await app.SubmitAsync(source));
         var eva = app.PseudonymOf(OtherGuardianNin);
 
-        var copyId = Assert.IsType<ApplicationResult.Started>(await CopyAsync(app, source, eva, OtherGuardianNin, "Eva Hansen")).CaseId;
+        var copyId = ResultAssert.Ok(await CopyAsync(app, source, eva, OtherGuardianNin, "Eva Hansen")).CaseId;
 
         var copy = (await app.GetAsync(copyId, eva))!;
         Assert.True(copy.IsApplicant);
@@ -73,14 +75,14 @@ public sealed class SiblingCopySpecs
         var source = await app.StartAsync();
         await app.FillAsync(source);
 
-        Assert.IsType<ApplicationResult.NotFound>(await CopyAsync(app, source, ParentB, null, "Per Person"));
-        Assert.IsType<ApplicationResult.NotFound>(await CopyAsync(app, Guid.NewGuid(), ParentA, ApplicantNin, "Ola Nordmann"));
-        Assert.IsType<ApplicationResult.NotFound>(await CopyAsync(app, source, "not a pseudonym!", null, "X"));
+        ResultAssert.Fails<Failure.NotFound>(await CopyAsync(app, source, ParentB, null, "Per Person"));
+        ResultAssert.Fails<Failure.NotFound>(await CopyAsync(app, Guid.NewGuid(), ParentA, ApplicantNin, "Ola Nordmann"));
+        ResultAssert.Fails<Failure.NotFound>(await CopyAsync(app, source, "not a pseudonym!", null, "X"));
 
         await using var db = app.Db();
         Assert.Equal(1, await db.Cases.CountAsync());
     }
 
-    private static Task<ApplicationResult> CopyAsync(ApplicationTestApp app, Guid source, string parent, string? nin, string name) =>
-        app.RunAsync<CopyForSiblingHandler, ApplicationResult>(h => h.HandleAsync(new CopyForSiblingCommand(source, parent, nin, name), default));
+    private static Task<CommandResult<CopiedForSibling>> CopyAsync(ApplicationTestApp app, Guid source, string parent, string? nin, string name) =>
+        app.SendAsync(new CopyForSiblingCommand(source, parent, nin, name));
 }

@@ -8,6 +8,7 @@ using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Documents;
 using SkoleskyssSak.Domain.Routes;
 using SkoleskyssSak.Domain.Rules;
+using SkoleskyssSak.Testing;
 using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.Assessments;
@@ -280,7 +281,7 @@ public sealed class AssessmentSpecs
     {
         var caseId = await app.StartAsync();
         await app.FillAsync(caseId);
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(caseId));
+        ResultAssert.Ok(await app.SubmitAsync(caseId));
         await using var db = app.Db();
         var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
         Assert.True(@case.Apply(CaseTrigger.StartAssessment, new CaseActor(Caseworker, CaseActorRole.Caseworker), Now).Succeeded);

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using SkoleskyssSak.Application.Common;
 using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Application.Features.InformationRequests;
 using SkoleskyssSak.Application.Tests.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Documents;
+using SkoleskyssSak.Testing;
 using static SkoleskyssSak.Application.Tests.Features.Applications.ApplicationTestApp;
 
 namespace SkoleskyssSak.Application.Tests.Features.InformationRequests;
@@ -24,7 +26,7 @@ public sealed class InformationRequestSpecs
         await using var app = await CreateAsync("info_request");
         var caseId = await InAssessmentAsync(app);
 
-        Assert.IsType<ApplicationResult.Saved>(await RequestAsync(app, caseId));
+        ResultAssert.Ok(await RequestAsync(app, caseId));
 
         var seen = (await app.GetAsync(caseId))!;
         Assert.Equal(CaseState.AwaitingInformation, seen.State);
@@ -57,7 +59,7 @@ public sealed class InformationRequestSpecs
         await using var app = await CreateAsync("info_tenant");
         var caseId = await InAssessmentAsync(app);
 
-        Assert.IsType<ApplicationResult.NotFound>(await RequestAsync(app, caseId, municipality: "4647"));
+        ResultAssert.Fails<Failure.NotFound>(await RequestAsync(app, caseId, municipality: "4647"));
 
         Assert.Equal(CaseState.InAssessment, (await app.GetAsync(caseId))!.State);
     }
@@ -72,7 +74,7 @@ public sealed class InformationRequestSpecs
         await using var app = await CreateAsync("info_invalid");
         var caseId = await InAssessmentAsync(app);
 
-        var invalid = Assert.IsType<ApplicationResult.Invalid>(await RequestAsync(app, caseId, question, DateOnly.Parse(replyBy, System.Globalization.CultureInfo.InvariantCulture)));
+        var invalid = ResultAssert.Fails<Failure.Invalid>(await RequestAsync(app, caseId, question, DateOnly.Parse(replyBy, System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.Equal([field], invalid.Errors.Keys);
         Assert.Equal(CaseState.InAssessment, (await app.GetAsync(caseId))!.State);
@@ -86,7 +88,7 @@ public sealed class InformationRequestSpecs
         await using var app = await CreateAsync("info_edges");
         var caseId = await InAssessmentAsync(app);
 
-        Assert.IsType<ApplicationResult.Saved>(await RequestAsync(app, caseId, replyBy: DateOnly.Parse(replyBy, System.Globalization.CultureInfo.InvariantCulture)));
+        ResultAssert.Ok(await RequestAsync(app, caseId, replyBy: DateOnly.Parse(replyBy, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -95,9 +97,9 @@ public sealed class InformationRequestSpecs
         await using var app = await CreateAsync("info_state");
         var caseId = await app.StartAsync();
         await app.FillAsync(caseId);
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(caseId));
+        ResultAssert.Ok(await app.SubmitAsync(caseId));
 
-        Assert.IsType<ApplicationResult.Refused>(await RequestAsync(app, caseId));
+        ResultAssert.Fails<Failure.Refused>(await RequestAsync(app, caseId));
     }
 
     [Fact]
@@ -105,13 +107,13 @@ public sealed class InformationRequestSpecs
     {
         await using var app = await CreateAsync("info_answer");
         var caseId = await InAssessmentAsync(app);
-        Assert.IsType<ApplicationResult.Saved>(await RequestAsync(app, caseId));
+        ResultAssert.Ok(await RequestAsync(app, caseId));
         var otherGuardian = app.PseudonymOf(OtherGuardianNin);
         var photo = TestFiles.Jpeg();
 
         var result = await AnswerAsync(app, caseId, otherGuardian, "Her er bildet av krysset.", [new UploadedFile("kryss.jpg", photo, false)]);
 
-        Assert.IsType<ApplicationResult.Saved>(result);
+        ResultAssert.Ok(result);
         var seen = (await app.GetAsync(caseId))!;
         Assert.Equal(CaseState.InAssessment, seen.State);
         Assert.Null(seen.OpenInformationRequest);
@@ -135,12 +137,12 @@ public sealed class InformationRequestSpecs
     {
         await using var app = await CreateAsync("info_answer_invalid");
         var caseId = await InAssessmentAsync(app);
-        Assert.IsType<ApplicationResult.Saved>(await RequestAsync(app, caseId));
+        ResultAssert.Ok(await RequestAsync(app, caseId));
 
-        var empty = Assert.IsType<ApplicationResult.Invalid>(await AnswerAsync(app, caseId, ParentA, "  ", []));
-        var badFile = Assert.IsType<ApplicationResult.Invalid>(await AnswerAsync(app, caseId, ParentA, "Se vedlegg", [new UploadedFile("a.pdf", TestFiles.Pdf(), false), new UploadedFile("b.png", TestFiles.Executable(), false)]));
-        var tooMany = Assert.IsType<ApplicationResult.Invalid>(await AnswerAsync(app, caseId, ParentA, null, Enumerable.Range(0, 6).Select(i => new UploadedFile($"{i}.png", TestFiles.Png(), false)).ToList()));
-        var tooLong = Assert.IsType<ApplicationResult.Invalid>(await AnswerAsync(app, caseId, ParentA, new string('x', InformationRequest.MaxTextLength + 1), []));
+        var empty = ResultAssert.Fails<Failure.Invalid>(await AnswerAsync(app, caseId, ParentA, "  ", []));
+        var badFile = ResultAssert.Fails<Failure.Invalid>(await AnswerAsync(app, caseId, ParentA, "Se vedlegg", [new UploadedFile("a.pdf", TestFiles.Pdf(), false), new UploadedFile("b.png", TestFiles.Executable(), false)]));
+        var tooMany = ResultAssert.Fails<Failure.Invalid>(await AnswerAsync(app, caseId, ParentA, null, Enumerable.Range(0, 6).Select(i => new UploadedFile($"{i}.png", TestFiles.Png(), false)).ToList()));
+        var tooLong = ResultAssert.Fails<Failure.Invalid>(await AnswerAsync(app, caseId, ParentA, new string('x', InformationRequest.MaxTextLength + 1), []));
 
         Assert.Equal("Skriv et svar eller legg ved minst én fil.", Assert.Single(empty.Errors["Answer"]));
         Assert.Contains("PDF, JPEG eller PNG", Assert.Single(badFile.Errors["Files[1]"]), StringComparison.Ordinal);
@@ -156,11 +158,11 @@ public sealed class InformationRequestSpecs
     {
         await using var app = await CreateAsync("info_answer_access");
         var caseId = await InAssessmentAsync(app);
-        Assert.IsType<ApplicationResult.Saved>(await RequestAsync(app, caseId));
+        ResultAssert.Ok(await RequestAsync(app, caseId));
 
-        Assert.IsType<ApplicationResult.NotFound>(await AnswerAsync(app, caseId, ParentB, "Jeg er ikke part.", []));
-        Assert.IsType<ApplicationResult.Saved>(await AnswerAsync(app, caseId, ParentA, "Svar.", []));
-        Assert.IsType<ApplicationResult.Refused>(await AnswerAsync(app, caseId, ParentA, "Svar igjen.", []));
+        ResultAssert.Fails<Failure.NotFound>(await AnswerAsync(app, caseId, ParentB, "Jeg er ikke part.", []));
+        ResultAssert.Ok(await AnswerAsync(app, caseId, ParentA, "Svar.", []));
+        ResultAssert.Fails<Failure.Refused>(await AnswerAsync(app, caseId, ParentA, "Svar igjen.", []));
     }
 
     [Fact]
@@ -169,7 +171,7 @@ public sealed class InformationRequestSpecs
         await using var app = await CreateAsync("info_nynorsk");
         var caseId = await InAssessmentAsync(app, "4647");
 
-        Assert.IsType<ApplicationResult.Saved>(await RequestAsync(app, caseId, municipality: "4647"));
+        ResultAssert.Ok(await RequestAsync(app, caseId, municipality: "4647"));
 
         await using var db = app.Db();
         Assert.Equal("Førespurnad om fleire opplysningar – søknad om skuleskyss – 2026/2027", (await db.JournalEntries.Where(j => j.CaseId == caseId).OrderBy(j => j.RegisteredAt).ToListAsync()).Last().PublicTitle);
@@ -181,7 +183,7 @@ public sealed class InformationRequestSpecs
     {
         var caseId = await app.StartAsync(municipality: municipality);
         await app.FillAsync(caseId, school: municipality == "5028" ? GimseSkole : NaustdalSkule);
-        Assert.IsType<ApplicationResult.Submitted>(await app.SubmitAsync(caseId));
+        ResultAssert.Ok(await app.SubmitAsync(caseId));
         await using var db = app.Db();
         var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.Id == caseId);
         Assert.True(@case.Apply(CaseTrigger.StartAssessment, new CaseActor(Caseworker, CaseActorRole.Caseworker), Now).Succeeded);
@@ -189,11 +191,9 @@ public sealed class InformationRequestSpecs
         return caseId;
     }
 
-    private static Task<ApplicationResult> RequestAsync(ApplicationTestApp app, Guid caseId, string question = Question, DateOnly? replyBy = null, string municipality = "5028") =>
-        app.RunAsync<RequestInformationHandler, ApplicationResult>(h =>
-            h.HandleAsync(new RequestInformationCommand(caseId, municipality, Caseworker, question, replyBy ?? ReplyBy), default));
+    private static Task<CommandResult> RequestAsync(ApplicationTestApp app, Guid caseId, string question = Question, DateOnly? replyBy = null, string municipality = "5028") =>
+        app.SendAsync(new RequestInformationCommand(caseId, municipality, Caseworker, question, replyBy ?? ReplyBy));
 
-    private static Task<ApplicationResult> AnswerAsync(ApplicationTestApp app, Guid caseId, string parent, string? answer, IReadOnlyList<UploadedFile> files) =>
-        app.RunAsync<AnswerInformationRequestHandler, ApplicationResult>(h =>
-            h.HandleAsync(new AnswerInformationRequestCommand(caseId, parent, answer, files), default));
+    private static Task<CommandResult> AnswerAsync(ApplicationTestApp app, Guid caseId, string parent, string? answer, IReadOnlyList<UploadedFile> files) =>
+        app.SendAsync(new AnswerInformationRequestCommand(caseId, parent, answer, files));
 }

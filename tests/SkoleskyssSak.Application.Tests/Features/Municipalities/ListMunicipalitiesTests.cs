@@ -20,7 +20,7 @@ public sealed class ListMunicipalitiesTests
         }
 
         await using var db = PostgresServer.Context(connectionString);
-        var result = await new ListMunicipalitiesHandler(db).HandleAsync(new ListMunicipalitiesQuery(), CancellationToken.None);
+        var result = await new ListMunicipalitiesHandler(db).Handle(new ListMunicipalitiesQuery(), CancellationToken.None);
 
         Assert.Equal(["Melhus", "Rana", "Sunnfjord"], result.Select(m => m.Name));
         Assert.Equal(LanguageForm.Nynorsk, result.Single(m => m.Number == "4647").LanguageForm);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
 using SkoleskyssSak.Domain.Documents;
@@ -8,66 +7,6 @@ namespace SkoleskyssSak.Application.Features.Applications;
 /// <summary>A file as the guardian uploaded it; its name and the browser's content type are not trusted.</summary>
 /// <param name="Confidential">The guardian marked it as holding health information (fvl. § 13).</param>
 public sealed record UploadedFile(string? FileName, byte[] Content, bool Confidential);
-
-/// <summary>Step 6: adds one attachment to the applicant's draft (AttachmentPolicy: PDF/JPEG/PNG by content, 10 MB, 5 files).</summary>
-public sealed record AddApplicationAttachmentCommand(Guid CaseId, string ApplicantPseudonym, UploadedFile? File);
-
-/// <summary>Removes an attachment from the applicant's draft; once sent, the attachments are journaled and stay.</summary>
-public sealed record RemoveApplicationAttachmentCommand(Guid CaseId, Guid DocumentId, string ApplicantPseudonym);
-
-public sealed class AddApplicationAttachmentHandler(IApplicationDbContext db, IAuditTrail audit, TimeProvider clock, IPdfBundler pdfs)
-{
-    public async Task<ApplicationResult> HandleAsync(AddApplicationAttachmentCommand command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        if (await ApplicationAccess.DraftOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
-        if (await CaseAttachments.CheckPdfsAsync(pdfs, [command.File], _ => "File", cancellationToken) is { } damaged)
-        {
-            return new ApplicationResult.Invalid(damaged);
-        }
-
-        var attached = await db.Documents.CountAsync(d => d.CaseId == command.CaseId && d.Kind == CaseDocumentKind.ApplicationAttachment, cancellationToken);
-        var stored = CaseAttachments.TryStore(db, command.CaseId, CaseDocumentKind.ApplicationAttachment, command.File, attached, command.ApplicantPseudonym, clock.GetUtcNow(), "File");
-        if (stored.Errors is { } errors)
-        {
-            return new ApplicationResult.Invalid(errors);
-        }
-
-        audit.Record("AttachmentAdded", CaseAccess.AuditObjectType, $"{command.CaseId}:{stored.Document!.Id}");
-        await db.SaveChangesAsync(cancellationToken);
-        return new ApplicationResult.Saved(command.CaseId);
-    }
-}
-
-public sealed class RemoveApplicationAttachmentHandler(IApplicationDbContext db, IAuditTrail audit)
-{
-    public async Task<ApplicationResult> HandleAsync(RemoveApplicationAttachmentCommand command, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        if (await ApplicationAccess.DraftOfApplicantAsync(db, command.CaseId, command.ApplicantPseudonym, cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
-        var document = await db.Documents.SingleOrDefaultAsync(
-            d => d.Id == command.DocumentId && d.CaseId == command.CaseId && d.Kind == CaseDocumentKind.ApplicationAttachment,
-            cancellationToken);
-        if (document is null)
-        {
-            return new ApplicationResult.NotFound();
-        }
-
-        // The bytes go with it (ON DELETE CASCADE): a draft's attachment was never journaled.
-        db.Documents.Remove(document);
-        audit.Record("AttachmentRemoved", CaseAccess.AuditObjectType, $"{command.CaseId}:{document.Id}");
-        await db.SaveChangesAsync(cancellationToken);
-        return new ApplicationResult.Saved(command.CaseId);
-    }
-}
 
 /// <summary>Stores uploaded files as documents of a case after <see cref="AttachmentPolicy"/> accepted them.</summary>
 internal static class CaseAttachments
@@ -103,8 +42,6 @@ internal static class CaseAttachments
     public static (IReadOnlyList<CaseDocument> Documents, IReadOnlyDictionary<string, string[]>? Errors) TryStoreAll(
         IApplicationDbContext db, Guid caseId, CaseDocumentKind kind, IReadOnlyList<UploadedFile> files, string addedBy, DateTimeOffset now, Func<int, string> field)
     {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentNullException.ThrowIfNull(field);
         for (var i = 0; i < files.Count; i++)
         {
             if (files[i]?.Content is not { } content)
@@ -129,9 +66,6 @@ internal static class CaseAttachments
     public static async Task<IReadOnlyDictionary<string, string[]>?> CheckPdfsAsync(
         IPdfBundler bundler, IReadOnlyList<UploadedFile?> files, Func<int, string> field, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(bundler);
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentNullException.ThrowIfNull(field);
         for (var i = 0; i < files.Count; i++)
         {
             if (files[i]?.Content is not { } content || AttachmentPolicy.Check(content, 0) is not { IsAccepted: true, Type: AttachmentType.Pdf })

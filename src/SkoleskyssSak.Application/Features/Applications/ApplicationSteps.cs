@@ -44,7 +44,6 @@ public sealed class ChildStepValidator : AbstractValidator<ChildStep>
 
     public ChildStepValidator(IApplicationDbContext db)
     {
-        ArgumentNullException.ThrowIfNull(db);
         RuleFor(s => s.Child).NotNull().WithMessage(_ => CaseTexts.Get("ChildMissing"));
         When(s => s.Child is not null, () =>
         {
@@ -156,9 +155,6 @@ public sealed class RouteStepValidator : AbstractValidator<RouteStep>
 
     public RouteStepValidator(IApplicationDbContext db, RulebookProvider rulebooks, TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(rulebooks);
-        ArgumentNullException.ThrowIfNull(clock);
         RuleFor(s => s.Route).NotNull().WithMessage(_ => CaseTexts.Get("RouteRequired"));
         When(s => s.Route is not null, () =>
         {
@@ -227,69 +223,4 @@ public sealed class ReasonsStepValidator : AbstractValidator<ReasonsStep>
             .WithMessage(_ => CaseTexts.Get("FactorTooLong"));
         RuleFor(s => s.Period).IsInEnum().WithMessage(_ => CaseTexts.Get("PeriodInvalid"));
     }
-}
-
-/// <summary>
-/// Validates a step before it is saved, and the whole søknad before it is submitted (every step again, the child
-/// filled in, and the declaration ticked). Errors are keyed by the form's property path, e.g. <c>Guardians[0].Email</c>.
-/// </summary>
-public sealed class ApplicationValidator(
-    IValidator<ChildStep> child,
-    IValidator<GuardiansStep> guardians,
-    IValidator<HomesStep> homes,
-    IValidator<RouteStep> route,
-    IValidator<ReasonsStep> reasons)
-{
-    /// <param name="schoolId">The school chosen in the draft so far (the route step is checked against it).</param>
-    public async Task<IReadOnlyDictionary<string, string[]>> ValidateStepAsync(ApplicationStep step, string municipalityNumber, Guid? schoolId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(step);
-        var failures = step switch
-        {
-            ChildStep s => await RunAsync(child, s, municipalityNumber, schoolId, cancellationToken),
-            GuardiansStep s => await RunAsync(guardians, s, municipalityNumber, schoolId, cancellationToken),
-            HomesStep s => await RunAsync(homes, s, municipalityNumber, schoolId, cancellationToken),
-            RouteStep s => await RunAsync(route, s, municipalityNumber, schoolId, cancellationToken),
-            ReasonsStep s => await RunAsync(reasons, s, municipalityNumber, schoolId, cancellationToken),
-            DeclarationStep => [],
-            _ => throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "Unknown step."),
-        };
-        return Group(failures);
-    }
-
-    public async Task<IReadOnlyDictionary<string, string[]>> ValidateForSubmitAsync(ApplicationForm form, string municipalityNumber, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        // Again at submission: the school's grades or the rulebook may have changed since the steps were saved.
-        var schoolId = form.Child?.SchoolId;
-        var failures = new List<(string, string)>();
-        failures.AddRange(await RunAsync(child, new ChildStep(form.Child!), municipalityNumber, schoolId, cancellationToken));
-        failures.AddRange(await RunAsync(guardians, new GuardiansStep(form.Guardians), municipalityNumber, schoolId, cancellationToken));
-        failures.AddRange(await RunAsync(homes, new HomesStep(form.Homes), municipalityNumber, schoolId, cancellationToken));
-        failures.AddRange(await RunAsync(route, new RouteStep(form.Route), municipalityNumber, schoolId, cancellationToken));
-        failures.AddRange(await RunAsync(reasons, new ReasonsStep(form.Reasons, form.Period), municipalityNumber, schoolId, cancellationToken));
-        if (!form.DeclarationAccepted)
-        {
-            failures.Add((nameof(ApplicationForm.DeclarationAccepted), CaseTexts.Get("DeclarationRequired")));
-        }
-
-        return Group(failures);
-    }
-
-    private static async Task<List<(string Property, string Message)>> RunAsync<T>(IValidator<T> validator, T instance, string municipalityNumber, Guid? schoolId, CancellationToken cancellationToken)
-    {
-        var context = new ValidationContext<T>(instance);
-        context.RootContextData[ChildStepValidator.MunicipalityKey] = municipalityNumber;
-        if (schoolId is { } school)
-        {
-            context.RootContextData[ApplicationSchools.SchoolKey] = school;
-        }
-
-        var result = await validator.ValidateAsync(context, cancellationToken);
-        return result.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
-    }
-
-    private static Dictionary<string, string[]> Group(IEnumerable<(string Property, string Message)> failures) =>
-        failures.GroupBy(f => f.Property, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(f => f.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 }

@@ -1,6 +1,6 @@
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
-using SkoleskyssSak.Application.Features.Applications;
 using SkoleskyssSak.Domain.Cases;
 
 namespace SkoleskyssSak.Application.Features.Referrals;
@@ -9,13 +9,12 @@ namespace SkoleskyssSak.Application.Features.Referrals;
 public sealed record MyReferral(int HomeIndex, string HomeAddress, DateTimeOffset ReferredAt, string UnitName, bool WholeCase);
 
 /// <summary>"Mine saker": what of the case was sent to the county (issue 11). Nothing for anyone but a party.</summary>
-public sealed record GetMyReferralsQuery(Guid CaseId, string PartyPseudonym);
+public sealed record GetMyReferralsQuery(Guid CaseId, string PartyPseudonym) : IQuery<IReadOnlyList<MyReferral>>;
 
-public sealed class GetMyReferralsHandler(IApplicationDbContext db)
+public sealed class GetMyReferralsHandler(IApplicationDbContext db) : IQueryHandler<GetMyReferralsQuery, IReadOnlyList<MyReferral>>
 {
-    public async Task<IReadOnlyList<MyReferral>> HandleAsync(GetMyReferralsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<MyReferral>> Handle(GetMyReferralsQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         if (!await CaseAccess.IsPartyAsync(db, query.CaseId, query.PartyPseudonym, cancellationToken))
         {
             return [];
