@@ -82,7 +82,7 @@ public sealed class SakModel(
         Appealed = false;
         var files = await UploadLimits.ReadAllAsync(AppealFiles, confidential: true, cancellationToken);
 
-        var result = await sender.Send(new SubmitAppealCommand(CaseId, Pseudonym, AppealText, files), cancellationToken);
+        var result = await Requests.Send(new SubmitAppealCommand(CaseId, Pseudonym, AppealText, files), cancellationToken);
         if (result.IsOk)
         {
             return Redirect(LanguageUrl("sak") + "&klaget=true");
@@ -102,7 +102,7 @@ public sealed class SakModel(
         Commented = false;
         var files = await UploadLimits.ReadAllAsync(CommentFiles, confidential: true, cancellationToken);
 
-        var result = await sender.Send(new CommentOnForwardingCommand(CaseId, Pseudonym, CommentText, files), cancellationToken);
+        var result = await Requests.Send(new CommentOnForwardingCommand(CaseId, Pseudonym, CommentText, files), cancellationToken);
         if (result.IsOk)
         {
             return Redirect(LanguageUrl("sak") + "&merknad=true");
@@ -125,8 +125,8 @@ public sealed class SakModel(
 
     private async Task<IActionResult> WithAppealsAsync(CancellationToken cancellationToken)
     {
-        Appeals = await sender.Send(new GetAppealStatusQuery(CaseId, Pseudonym, null), cancellationToken) ?? Appeals;
-        Referrals = await sender.Send(new GetMyReferralsQuery(CaseId, Pseudonym), cancellationToken);
+        Appeals = await Requests.Send(new GetAppealStatusQuery(CaseId, Pseudonym, null), cancellationToken) ?? Appeals;
+        Referrals = await Requests.Send(new GetMyReferralsQuery(CaseId, Pseudonym), cancellationToken);
         return Page();
     }
 

@@ -30,7 +30,7 @@ public sealed class TrekkKlageModel(ISender sender) : ApplicationPageModel(sende
             return stop;
         }
 
-        var result = await sender.Send(new WithdrawAppealCommand(CaseId, Pseudonym), cancellationToken);
+        var result = await Requests.Send(new WithdrawAppealCommand(CaseId, Pseudonym), cancellationToken);
         if (result.IsOk)
         {
             return Redirect(CaseUrl + "&klagetrukket=true");
@@ -54,7 +54,7 @@ public sealed class TrekkKlageModel(ISender sender) : ApplicationPageModel(sende
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        Withdrawal = await sender.Send(new GetAppealWithdrawalQuery(CaseId, Pseudonym), cancellationToken);
+        Withdrawal = await Requests.Send(new GetAppealWithdrawalQuery(CaseId, Pseudonym), cancellationToken);
         return Page();
     }
 }

@@ -151,7 +151,7 @@ public sealed class SkolevegModel(
             return;
         }
 
-        if (await sender.Send(new AssessRouteQuery(Case.MunicipalityNumber, grade, null, Case.Application.MaxWalkingDistanceKm(), legs), cancellationToken) is { IsOk: true } assessed)
+        if (await Requests.Send(new AssessRouteQuery(Case.MunicipalityNumber, grade, null, Case.Application.MaxWalkingDistanceKm(), legs), cancellationToken) is { IsOk: true } assessed)
         {
             Guidance = assessed.Value;
         }
@@ -169,7 +169,7 @@ public sealed class SkolevegModel(
             return;
         }
 
-        var list = await sender.Send(new ListDefinedSegmentsQuery(Case.MunicipalityNumber, Case.SchoolName), cancellationToken);
+        var list = await Requests.Send(new ListDefinedSegmentsQuery(Case.MunicipalityNumber, Case.SchoolName), cancellationToken);
         Segments = list?.Segments ?? [];
     }
 
