@@ -97,9 +97,9 @@ async Task<(double Median, double P95, int Rows)> TimeHandlerAsync(ListWorkQueue
     for (var run = 0; run < 35; run++)
     {
         await using var scope = provider.CreateAsyncScope();
-        var handler = scope.ServiceProvider.GetRequiredService<ListWorkQueueHandler>();
+        var handler = scope.ServiceProvider.GetRequiredService<Mediator.ISender>(); // the queue page's path: handler and read audit
         var started = Stopwatch.GetTimestamp();
-        var page = await handler.HandleAsync(query, default);
+        var page = await handler.Send(query, default);
         if (page.Errors.Count > 0)
         {
             throw new InvalidOperationException(string.Join("; ", page.Errors.Keys));
@@ -122,7 +122,7 @@ async Task<string> CursorAfterPagesAsync(ListWorkQueueQuery query, int pages)
     for (var i = 0; i < pages; i++)
     {
         await using var scope = provider.CreateAsyncScope();
-        after = (await scope.ServiceProvider.GetRequiredService<ListWorkQueueHandler>().HandleAsync(query with { After = after }, default)).NextCursor
+        after = (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(query with { After = after }, default)).NextCursor
             ?? throw new InvalidOperationException("Fewer pages than asked for.");
     }
 

@@ -17,19 +17,4 @@ public static class CaseDocumentFiles
             .Where(d => d.Id == documentId && d.CaseId == caseId)
             .Join(db.DocumentContents, d => d.Id, c => c.DocumentId, (d, c) => new MyDocumentFile(d.FileName, d.ContentType, c.Content))
             .SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>
-    /// Transitional, for the handlers not yet converted to a read-audited query (issue 12): <see cref="FindAsync"/>, and the
-    /// read audited ("DocumentRead", "{case}:{document}") when found. Null when not found.
-    /// </summary>
-    public static async Task<MyDocumentFile?> ReadAsync(IApplicationDbContext db, IAuditTrail audit, IQueryable<CaseDocument> visible, Guid caseId, Guid documentId, CancellationToken cancellationToken)
-    {
-        var file = await FindAsync(db, visible, caseId, documentId, cancellationToken);
-        if (file is not null)
-        {
-            await audit.RecordNowAsync("DocumentRead", CaseAccess.AuditObjectType, $"{caseId}:{documentId}", cancellationToken);
-        }
-
-        return file;
-    }
 }

@@ -1,17 +1,22 @@
+using Mediator;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Application.Features.Applications;
 
 namespace SkoleskyssSak.Application.Features.Casework;
 
-/// <summary>One document of a case of the caseworker's municipality (internal notes included).</summary>
-public sealed record GetCaseDocumentQuery(Guid CaseId, Guid DocumentId, string MunicipalityNumber);
-
-public sealed class GetCaseDocumentHandler(IApplicationDbContext db, IAuditTrail audit)
+/// <summary>A document of a case with its bytes, among the caseworker's municipality; the read is audited ("DocumentRead", "{case}:{document}") by the pipeline.</summary>
+public sealed record GetCaseDocumentQuery(Guid CaseId, Guid DocumentId, string MunicipalityNumber) : IQuery<MyDocumentFile?>, ICaseRead
 {
-    public async Task<MyDocumentFile?> HandleAsync(GetCaseDocumentQuery query, CancellationToken cancellationToken)
+    public string ReadAction => "DocumentRead";
+
+    public string AuditObjectId => $"{CaseId}:{DocumentId}";
+}
+
+public sealed class GetCaseDocumentHandler(IApplicationDbContext db) : IQueryHandler<GetCaseDocumentQuery, MyDocumentFile?>
+{
+    public async ValueTask<MyDocumentFile?> Handle(GetCaseDocumentQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var ofMunicipality = db.Documents.Join(db.Cases.Where(c => c.MunicipalityNumber == query.MunicipalityNumber), d => d.CaseId, c => c.Id, (d, _) => d);
-        return await CaseDocumentFiles.ReadAsync(db, audit, ofMunicipality, query.CaseId, query.DocumentId, cancellationToken);
+        return await CaseDocumentFiles.FindAsync(db, ofMunicipality, query.CaseId, query.DocumentId, cancellationToken);
     }
 }

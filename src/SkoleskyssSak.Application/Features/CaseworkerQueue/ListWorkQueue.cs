@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using FluentValidation;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SkoleskyssSak.Application.Abstractions;
 using SkoleskyssSak.Domain.Cases;
@@ -26,7 +27,14 @@ public sealed record ListWorkQueueQuery(
     QueueSort Sort = QueueSort.DueDate,
     bool Descending = false,
     string? After = null,
-    int PageSize = WorkQueueChoices.DefaultPageSize);
+    int PageSize = WorkQueueChoices.DefaultPageSize) : IQuery<WorkQueuePage>, IAuditedRead
+{
+    public string ReadAction => "WorkQueueRead";
+
+    public string AuditObjectType => "WorkQueue";
+
+    public string AuditObjectId => Scope.MunicipalityNumber;
+}
 
 /// <summary>One case in the queue. Only the child's first name: enough to tell cases apart on the screen.</summary>
 public sealed record WorkQueueItem(
@@ -76,13 +84,15 @@ public sealed class ListWorkQueueValidator : AbstractValidator<ListWorkQueueQuer
     }
 }
 
-public sealed class ListWorkQueueHandler(IApplicationDbContext db, IStaffDirectory staff, IAuditTrail audit, IValidator<ListWorkQueueQuery> validator, TimeProvider clock)
+/// <summary>
+/// The queue of the caseworker's municipality. A query that returns no failure: an invalid filter still shows the counts
+/// and the choices, with the filter's messages (<see cref="WorkQueuePage"/>), so its validator runs here.
+/// </summary>
+public sealed class ListWorkQueueHandler(IApplicationDbContext db, IStaffDirectory staff, IValidator<ListWorkQueueQuery> validator, TimeProvider clock)
+    : IQueryHandler<ListWorkQueueQuery, WorkQueuePage>
 {
-    public const string AuditObjectType = "WorkQueue";
-
-    public async Task<WorkQueuePage> HandleAsync(ListWorkQueueQuery query, CancellationToken cancellationToken)
+    public async ValueTask<WorkQueuePage> Handle(ListWorkQueueQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var municipality = query.Scope.MunicipalityNumber;
         var today = NorwegianTime.Today(clock.GetUtcNow());
         var caseworkers = await staff.CaseworkersOfAsync(municipality, cancellationToken);
@@ -106,8 +116,6 @@ public sealed class ListWorkQueueHandler(IApplicationDbContext db, IStaffDirecto
 
         var items = await DescribeAsync(rows, schoolList, caseworkers, today, cancellationToken);
         items = await MarkDraftsAwaitingApprovalAsync(items, municipality, cancellationToken);
-        audit.Record("WorkQueueRead", AuditObjectType, municipality);
-        await db.SaveChangesAsync(cancellationToken);
         var next = more ? QueueCursor.After(query.Sort, query.Descending, rows[^1]).Encode() : null;
         return new WorkQueuePage(items, next, counts, schoolList, caseworkers, today, new Dictionary<string, string[]>());
     }

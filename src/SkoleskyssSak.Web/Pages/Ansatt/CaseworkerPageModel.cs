@@ -23,10 +23,6 @@ public abstract class CaseworkerPageModel : PageModel
 
     public string CasePath => $"/ansatt/saker/{CaseId}";
 
-    /// <summary>Saved → <paramref name="next"/>; NotFound → 404; otherwise the messages on the page, shown again.</summary>
-    protected Task<IActionResult> AfterCommandAsync(ApplicationResult result, string next, Func<string, string> field, Func<Task<IActionResult>> showAgain) =>
-        CommandResults.AfterCommandAsync(this, result, next, field, showAgain);
-
     /// <summary>Done → <paramref name="next"/>; NotFound → 404; otherwise the failure on the page, shown again.</summary>
     protected Task<IActionResult> AfterCommandAsync(CommandResult result, string next, Func<string, string> field, Func<Task<IActionResult>> showAgain) =>
         CommandResults.AfterCommandAsync(this, result, next, field, showAgain);

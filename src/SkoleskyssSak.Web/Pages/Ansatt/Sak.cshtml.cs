@@ -43,9 +43,9 @@ public sealed class SakModel(ISender sender, TimeProvider clock) : CaseworkerPag
         return await ShowAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId, [FromServices] GetCaseDocumentHandler getDocument, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId, CancellationToken cancellationToken)
     {
-        var file = await getDocument.HandleAsync(new GetCaseDocumentQuery(CaseId, documentId, Municipality), cancellationToken);
+        var file = await sender.Send(new GetCaseDocumentQuery(CaseId, documentId, Municipality), cancellationToken);
         if (file is null)
         {
             return NotFound();

@@ -18,7 +18,7 @@ namespace SkoleskyssSak.Web.Pages.Ansatt;
 /// the address), filtered and sorted by the GET form, one keyset page at a time; a case is taken or given to a colleague
 /// by POST. Malformed parameters are named on the page (400), never a 500.
 /// </summary>
-public sealed class SakerModel(ListWorkQueueHandler list, ISender sender, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SakerModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string OpenStates = "";
     public const string AllStates = "alle";
@@ -92,7 +92,7 @@ public sealed class SakerModel(ListWorkQueueHandler list, ISender sender, IStrin
         }
 
         var query = Parse(scope);
-        Queue = await list.HandleAsync(ModelState.IsValid ? query : new ListWorkQueueQuery(scope), cancellationToken);
+        Queue = await sender.Send(ModelState.IsValid ? query : new ListWorkQueueQuery(scope), cancellationToken);
         foreach (var (field, _) in Queue.Errors)
         {
             AddError(FieldOfQuery.GetValueOrDefault(field, string.Empty));

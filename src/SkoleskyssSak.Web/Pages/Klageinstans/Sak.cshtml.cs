@@ -38,9 +38,9 @@ public sealed class SakModel(ISender sender, IStringLocalizer<SharedResource> te
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
 
-    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId, [FromServices] GetAppealBodyCaseDocumentHandler getDocument, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetDocumentAsync(Guid documentId, CancellationToken cancellationToken)
     {
-        var file = await getDocument.HandleAsync(new GetAppealBodyCaseDocumentQuery(CaseId, documentId, BodyCode), cancellationToken);
+        var file = await sender.Send(new GetAppealBodyCaseDocumentQuery(CaseId, documentId, BodyCode), cancellationToken);
         if (file is null)
         {
             return NotFound();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using SkoleskyssSak.Application.Features.Applications;
 
 namespace SkoleskyssSak.Web.Pages;
 
@@ -17,27 +16,6 @@ public static class ModelStateErrors
             {
                 modelState.AddModelError(field(key), message);
             }
-        }
-    }
-
-    /// <summary>
-    /// Puts what a command refused on the page: field messages next to their fields, a refusal or a conflict at the top.
-    /// Other results (saved, not found) add nothing; the page decides what they mean.
-    /// </summary>
-    public static void AddResult(this ModelStateDictionary modelState, ApplicationResult result, Func<string, string> field)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        switch (result)
-        {
-            case ApplicationResult.Invalid invalid:
-                modelState.AddErrors(invalid.Errors, field);
-                break;
-            case ApplicationResult.Refused refused:
-                modelState.AddModelError(string.Empty, refused.Reason);
-                break;
-            case ApplicationResult.Conflict conflict:
-                modelState.AddModelError(string.Empty, conflict.Reason);
-                break;
         }
     }
 

@@ -66,24 +66,6 @@ public abstract class ApplicationPageModel(ISender sender) : PageModel
         return Page();
     }
 
-    /// <summary>Transitional (issue 12): the same for a command that still answers with an ApplicationResult (the parent's appeal commands).</summary>
-    protected async Task<IActionResult> AfterSaveAsync(ApplicationResult result, string next, Func<string, string> field, Func<Task> reload)
-    {
-        switch (result)
-        {
-            case ApplicationResult.Saved:
-                return Redirect(StepUrl(next));
-            case ApplicationResult.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddResult(result, field);
-                break;
-        }
-
-        await reload();
-        return Page();
-    }
-
     /// <summary>
     /// "Søk for et søsken": a new draft copied from this case (a party's only, else 404), opened at the child step.
     /// </summary>

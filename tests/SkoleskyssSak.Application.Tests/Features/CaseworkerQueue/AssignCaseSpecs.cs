@@ -102,7 +102,7 @@ public sealed class AssignCaseSpecs : IAsyncLifetime
     {
         await AssignAsync(MortenScope, melhusCase.Id, Morten);
 
-        var mine = await app.RunAsync<ListWorkQueueHandler, WorkQueuePage>(h => h.HandleAsync(new ListWorkQueueQuery(MortenScope, Assignee: AssigneeFilter.Mine), default));
+        var mine = await app.SendAsync(new ListWorkQueueQuery(MortenScope, Assignee: AssigneeFilter.Mine));
 
         Assert.Equal([melhusCase.Id], mine.Items.Select(i => i.CaseId));
     }

@@ -22,7 +22,7 @@ public sealed class QueueFixture : IAsyncLifetime
     public async Task DisposeAsync() => await App.DisposeAsync();
 
     public Task<WorkQueuePage> ListAsync(ListWorkQueueQuery query) =>
-        App.RunAsync<ListWorkQueueHandler, WorkQueuePage>(h => h.HandleAsync(query, default));
+        App.SendAsync(query);
 
     /// <summary>Every page, following the cursors; fails on a page that is too long or on a loop.</summary>
     public async Task<List<WorkQueueItem>> AllPagesAsync(ListWorkQueueQuery query)
