@@ -1,4 +1,3 @@
-using System.Reflection;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,17 +8,11 @@ namespace SkoleskyssSak.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers every handler (a class named *Handler) and, through FluentValidation's DI extensions, every validator
-    /// of this assembly (as IValidator&lt;T&gt; and as itself), scoped: some validators read the database.
+    /// Registers every handler (through Mediator's generated registration) and, through FluentValidation's DI extensions,
+    /// every validator of this assembly (as IValidator&lt;T&gt; and as itself), scoped: some validators read the database.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        foreach (var handler in Assembly.GetExecutingAssembly().GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Handler", StringComparison.Ordinal)))
-        {
-            services.AddScoped(handler);
-        }
-
         // Every ICommandHandler/IQueryHandler of this assembly, found by Mediator's source generator at build time; the
         // pipeline validates commands (the one validation path) and audits case reads (the one read audit), in that order.
         services.AddMediator((MediatorOptions options) =>
@@ -29,6 +22,7 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssemblyContaining<Features.Rulebooks.RulebookProvider>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<Features.Rulebooks.RulebookProvider>();
+        services.AddScoped<Features.Applications.ApplicationStepValidators>(); // the søknad's step validators, for Save and Submit
         return services;
     }
 }

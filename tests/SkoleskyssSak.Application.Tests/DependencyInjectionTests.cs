@@ -3,7 +3,7 @@ using SkoleskyssSak.Application.Features.Municipalities;
 
 namespace SkoleskyssSak.Application.Tests;
 
-/// <summary>Handlers are found by convention (a class named *Handler), validators by FluentValidation's DI extensions; none may be left out.</summary>
+/// <summary>Handlers are registered by Mediator's generated code, validators by FluentValidation's DI extensions; none may be left out.</summary>
 public sealed class DependencyInjectionTests
 {
     [Fact]

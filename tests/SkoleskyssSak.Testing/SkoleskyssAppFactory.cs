@@ -46,6 +46,9 @@ public class SkoleskyssAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("RateLimiting:LoginPerMinute", "1000");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
 
+        // The app's log lines go to Logs (below), not to the test run's console.
+        builder.UseSetting("Serilog:Console", "false");
+
         // Tests run the interim reply job's passes themselves (InterimReplyJob.RunOnceAsync), never on a timer.
         builder.UseSetting("InterimReplies:Enabled", "false");
         foreach (var (key, value) in settings)

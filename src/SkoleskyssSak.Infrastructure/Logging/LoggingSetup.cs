@@ -59,7 +59,7 @@ public static class LoggingSetup
         };
     }
 
-    /// <summary>The host's logger: levels, enrichers, the console sink and any extra sinks (tests) from DI.</summary>
+    /// <summary>The host's logger: levels, enrichers, the console sink (unless Serilog:Console is false) and any extra sinks (tests) from DI.</summary>
     public static LoggerConfiguration Configure(LoggerConfiguration config, IConfiguration configuration, IHostEnvironment environment, IEnumerable<ILogEventSink> extraSinks)
     {
         var formatter = Formatter(environment);
@@ -71,8 +71,14 @@ public static class LoggingSetup
             .ReadFrom.Configuration(MinimumLevelsOnly(configuration))
             .Enrich.FromLogContext()
             .Enrich.With<RawRequestPathRemover>()
-            .Enrich.WithProperty("Application", "SkoleskyssSak")
-            .WriteTo.Console(formatter);
+            .Enrich.WithProperty("Application", "SkoleskyssSak");
+
+        // Serilog:Console (default true): the tests turn it off and read the app's lines through their own sink, so a
+        // test run's output stays readable.
+        if (configuration.GetValue("Serilog:Console", defaultValue: true))
+        {
+            config = config.WriteTo.Console(formatter);
+        }
 
         foreach (var sink in extraSinks)
         {

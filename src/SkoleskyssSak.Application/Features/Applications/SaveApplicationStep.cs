@@ -15,15 +15,8 @@ public sealed record SaveApplicationStepCommand(Guid CaseId, string ApplicantPse
 /// </summary>
 public sealed class SaveApplicationStepValidator : AbstractValidator<SaveApplicationStepCommand>
 {
-    public SaveApplicationStepValidator(
-        IApplicationDbContext db,
-        IValidator<ChildStep> child,
-        IValidator<GuardiansStep> guardians,
-        IValidator<HomesStep> homes,
-        IValidator<RouteStep> route,
-        IValidator<ReasonsStep> reasons)
+    public SaveApplicationStepValidator(IApplicationDbContext db, ApplicationStepValidators steps)
     {
-        var steps = new ApplicationStepValidators(child, guardians, homes, route, reasons);
         RuleFor(c => c.Step).CustomAsync(async (step, context, ct) =>
         {
             var command = context.InstanceToValidate;

@@ -28,15 +28,8 @@ public sealed record ApplicationSubmitted(Guid CaseId, CaseNumber CaseNumber, Ca
 /// </summary>
 public sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplicationCommand>
 {
-    public SubmitApplicationValidator(
-        IApplicationDbContext db,
-        IValidator<ChildStep> child,
-        IValidator<GuardiansStep> guardians,
-        IValidator<HomesStep> homes,
-        IValidator<RouteStep> route,
-        IValidator<ReasonsStep> reasons)
+    public SubmitApplicationValidator(IApplicationDbContext db, ApplicationStepValidators steps)
     {
-        var steps = new ApplicationStepValidators(child, guardians, homes, route, reasons);
         RuleFor(c => c.CaseId).CustomAsync(async (caseId, context, ct) =>
         {
             var command = context.InstanceToValidate;
