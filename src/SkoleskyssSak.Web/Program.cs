@@ -185,6 +185,7 @@ app.MapFallback("{**path}", context =>
         return Task.CompletedTask;
     })
     .AllowAnonymous()
+    .WithMetadata(UnknownPath.Instance)
     .ExcludeFromDescription();
 
 if (app.Environment.IsDevelopment())

@@ -55,5 +55,17 @@ internal static class RequestLogging
     private static readonly object RouteTemplateKey = new();
 
     private static string TemplateOf(Endpoint? endpoint) =>
-        endpoint is RouteEndpoint { RoutePattern.RawText: { } template } ? "/" + template.TrimStart('/') : NoRoute;
+        endpoint is RouteEndpoint { RoutePattern.RawText: { } template } && endpoint.Metadata.GetMetadata<UnknownPath>() is null
+            ? "/" + template.TrimStart('/')
+            : NoRoute;
+}
+
+/// <summary>Marks the catch-all endpoint that answers 404 for a path nothing serves: logged as "(no route)", never by its template.</summary>
+public sealed class UnknownPath
+{
+    public static readonly UnknownPath Instance = new();
+
+    private UnknownPath()
+    {
+    }
 }
