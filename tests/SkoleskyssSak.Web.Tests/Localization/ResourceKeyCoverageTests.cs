@@ -30,6 +30,7 @@ public sealed class ResourceKeyCoverageTests
         // Pages (Web/Resources/Localization.SharedResource)
         { Web, "CaseState_", Names<CaseState>() },
         { Web, "CaseTrigger_", Names<CaseTrigger>() },
+        { Web, "ActorRole_", Names<CaseActorRole>() },
         { Web, "DocumentKind_", Names<CaseDocumentKind>() },
         { Web, "DecisionOutcome_", Names<DecisionOutcome>() },
         { Web, "MyCaseOutcome_", Names<DecisionOutcome>() },
