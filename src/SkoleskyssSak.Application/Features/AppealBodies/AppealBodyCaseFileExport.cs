@@ -21,7 +21,8 @@ public sealed record ExportedFile(string FileName, string ContentType, byte[] Co
 /// </summary>
 internal sealed class AppealBodyCaseFileExport(IApplicationDbContext db, IPdfRenderer pdf, IPdfBundler bundler)
 {
-    public async Task<ExportedFile?> BundleAsync(IAppealBodyCaseFileExport query, CancellationToken cancellationToken)
+    /// <param name="kindName">The document kind as the reader's page names it (the web's texts); the enum name otherwise.</param>
+    public async Task<ExportedFile?> BundleAsync(IAppealBodyCaseFileExport query, Func<CaseDocumentKind, string>? kindName, CancellationToken cancellationToken)
     {
         if (await LoadAsync(query, cancellationToken) is not { } file)
         {
@@ -45,7 +46,7 @@ internal sealed class AppealBodyCaseFileExport(IApplicationDbContext db, IPdfRen
         for (var i = 0; i < file.Documents.Count; i++)
         {
             var (document, content) = file.Documents[i];
-            var label = $"{query.KindName?.Invoke(document.Kind) ?? document.Kind.ToString()}: {document.FileName}";
+            var label = $"{kindName?.Invoke(document.Kind) ?? document.Kind.ToString()}: {document.FileName}";
             if (document.ContentType == "application/pdf" && !(await bundler.InspectAsync(content, cancellationToken)).Mergeable)
             {
                 // A stored PDF that cannot be merged (damaged, or with scripts or embedded files) never breaks the bundle:
@@ -238,12 +239,10 @@ internal sealed class AppealBodyCaseFileExport(IApplicationDbContext db, IPdfRen
     private sealed record CaseFileExport(string CaseNumber, string MunicipalityName, Domain.Municipalities.LanguageForm Language, IReadOnlyList<(CaseDocument Document, byte[] Content)> Documents);
 }
 
-/// <summary>Which case file to export, for which body, and how the reader's page names a document kind.</summary>
+/// <summary>Which case file to export, for which body.</summary>
 internal interface IAppealBodyCaseFileExport
 {
     Guid CaseId { get; }
 
     string BodyCode { get; }
-
-    Func<CaseDocumentKind, string>? KindName { get; }
 }

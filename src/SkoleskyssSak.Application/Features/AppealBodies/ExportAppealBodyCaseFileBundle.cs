@@ -16,5 +16,5 @@ public sealed class ExportAppealBodyCaseFileBundleHandler(IApplicationDbContext 
     : IQueryHandler<ExportAppealBodyCaseFileBundleQuery, ExportedFile?>
 {
     public async ValueTask<ExportedFile?> Handle(ExportAppealBodyCaseFileBundleQuery query, CancellationToken cancellationToken) =>
-        await new AppealBodyCaseFileExport(db, pdf, bundler).BundleAsync(query, cancellationToken);
+        await new AppealBodyCaseFileExport(db, pdf, bundler).BundleAsync(query, query.KindName, cancellationToken);
 }

@@ -56,7 +56,7 @@ public sealed class SakModel(ISender sender, IStringLocalizer<SharedResource> te
 
     /// <summary>The original documents and a manifest, as a ZIP.</summary>
     public async Task<IActionResult> OnGetZipAsync(CancellationToken cancellationToken) =>
-        Download(await sender.Send(new ExportAppealBodyCaseFileZipQuery(CaseId, BodyCode, KindName), cancellationToken));
+        Download(await sender.Send(new ExportAppealBodyCaseFileZipQuery(CaseId, BodyCode), cancellationToken));
 
     public async Task<IActionResult> OnPostDecideAsync(AppealBodyDecisionForm form, CancellationToken cancellationToken)
     {
